@@ -1,0 +1,2 @@
+// Public surface of src/phenomena/downstream-elusive, re-exported by src/index.ts.
+export {};

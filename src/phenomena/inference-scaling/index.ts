@@ -1,0 +1,2 @@
+// Public surface of src/phenomena/inference-scaling, re-exported by src/index.ts.
+export {};
