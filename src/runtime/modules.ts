@@ -1,0 +1,50 @@
+// Module loading for cells: `import x from "pkg"`, `import "./local.ts"` and `import()`.
+// Specifiers resolve from the notebook's folder first (its own node_modules and relative
+// files), then from tsnb's own installation, so "tsnb" and its dependencies are found
+// from any folder. TypeScript files load through tsx's loader, registered once per process.
+import { resolve as resolveSpecifier } from "import-meta-resolve";
+import { pathToFileURL } from "node:url";
+import { register } from "tsx/esm/api";
+
+const LOADER_KEY = Symbol.for("tsnb.tsx-registered");
+
+/** Registers tsx's ESM hooks once per process (bin/tsnb.js does the same). */
+export function ensureTypeScriptLoader(): void {
+  const holder = globalThis as { [LOADER_KEY]?: boolean };
+  if (holder[LOADER_KEY]) return;
+  holder[LOADER_KEY] = true;
+  register();
+}
+
+// A real dynamic import, out of reach of bundlers and test transforms that rewrite `import()`.
+const nativeImport = new Function("url", "options", "return import(url, options)") as (
+  url: string,
+  options?: unknown,
+) => Promise<Record<string, unknown>>;
+
+export class ModuleLoader {
+  readonly baseUrl: string;
+
+  constructor(notebookDir: string) {
+    this.baseUrl = pathToFileURL(notebookDir.endsWith("/") ? notebookDir : notebookDir + "/").href;
+  }
+
+  resolve(specifier: string): string {
+    if (specifier.startsWith("node:") || specifier.startsWith("file:")) return specifier;
+    if (specifier.startsWith(".") || specifier.startsWith("/")) return new URL(specifier, this.baseUrl).href;
+    try {
+      return resolveSpecifier(specifier, this.baseUrl);
+    } catch (first) {
+      try {
+        return resolveSpecifier(specifier, import.meta.url);
+      } catch {
+        throw first;
+      }
+    }
+  }
+
+  async import(specifier: string, options?: unknown): Promise<Record<string, unknown>> {
+    ensureTypeScriptLoader();
+    return nativeImport(this.resolve(specifier), options);
+  }
+}

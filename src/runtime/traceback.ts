@@ -1,0 +1,104 @@
+// Error → Jupyter `error` output. Stack positions in generated code are mapped back through
+// the composed source map (rewrite ∘ esbuild) to the cell's own TypeScript, frames of tsnb's
+// runtime and of Node internals are dropped, and the failing line is shown with a caret.
+import remapping from "@jridgewell/remapping";
+import { TraceMap, originalPositionFor } from "@jridgewell/trace-mapping";
+import { fileURLToPath } from "node:url";
+import { dirname } from "node:path";
+import { inspect } from "node:util";
+import { CellSyntaxError } from "./errors.ts";
+
+export interface CellRecord {
+  label: string;
+  source: string;
+  trace?: TraceMap;
+}
+
+export interface ErrorContent {
+  ename: string;
+  evalue: string;
+  traceback: string[];
+}
+
+const RUNTIME_DIR = dirname(fileURLToPath(import.meta.url));
+const RED = "\x1b[31m";
+const BOLD = "\x1b[1m";
+const RESET = "\x1b[0m";
+
+export function composeMaps(rewriteMap: string, transpileMap: string): TraceMap {
+  const composed = remapping([JSON.parse(rewriteMap), JSON.parse(transpileMap)], () => null);
+  return new TraceMap(composed as never);
+}
+
+interface Location {
+  cell: CellRecord;
+  line: number;
+  column: number;
+}
+
+export function errorContent(error: unknown, cells: Map<string, CellRecord>, current?: CellRecord): ErrorContent {
+  if (error instanceof CellSyntaxError && current) {
+    const evalue = error.message;
+    return {
+      ename: "SyntaxError",
+      evalue,
+      traceback: [
+        `${RED}SyntaxError${RESET}: ${evalue}`,
+        `    at ${current.label}:${error.line}:${error.column}`,
+        ...excerpt({ cell: current, line: error.line, column: error.column }),
+      ],
+    };
+  }
+  if (!(error instanceof Error)) {
+    const evalue = inspect(error, { depth: 2 });
+    return { ename: "Uncaught", evalue, traceback: [`${RED}Uncaught${RESET} ${evalue}`] };
+  }
+  const ename = error.name || error.constructor?.name || "Error";
+  const evalue = error.message;
+  const frames: string[] = [];
+  let first: Location | undefined;
+  for (const raw of (error.stack ?? "").split("\n").slice(1)) {
+    if (first && raw.includes(RUNTIME_DIR)) break; // below the cell: tsnb's caller, not the user's code
+    const frame = mapFrame(raw, cells);
+    if (frame === undefined) continue;
+    if (frame.location && !first) first = frame.location;
+    frames.push(frame.text);
+  }
+  const header = `${RED}${BOLD}${ename}${RESET}: ${evalue}`;
+  return { ename, evalue, traceback: [header, ...frames, ...(first ? excerpt(first) : [])] };
+}
+
+const FRAME = /^\s*at (?:(.*?) \()?(.*?):(\d+):(\d+)\)?$/;
+
+function mapFrame(raw: string, cells: Map<string, CellRecord>): { text: string; location?: Location } | undefined {
+  const match = FRAME.exec(raw);
+  if (!match) return raw.trim().startsWith("at ") ? undefined : { text: raw };
+  const [, fn, file, lineText, columnText] = match;
+  const cell = cells.get(file);
+  if (cell) {
+    if (!cell.trace) return undefined;
+    const position = originalPositionFor(cell.trace, { line: Number(lineText), column: Number(columnText) - 1 });
+    if (position.line === null) return undefined; // the wrapper around the cell
+    const location = { cell, line: position.line, column: (position.column ?? 0) + 1 };
+    const name = fn && !fn.startsWith("async ") ? fn : fn?.replace(/^async /, "");
+    const where = `${cell.label}:${location.line}:${location.column}`;
+    const shown = name && !name.includes("<anonymous>") && name !== "eval" ? `${name} (${where})` : where;
+    return { text: `    at ${shown}`, location };
+  }
+  if (file.startsWith("node:") || file.includes(RUNTIME_DIR) || file.includes("/tsx/dist/")) return undefined;
+  if (file.startsWith("evalmachine") || file === "<anonymous>") return undefined;
+  return { text: raw.replace(/^\s*/, "    ") };
+}
+
+function excerpt({ cell, line, column }: Location): string[] {
+  const lines = cell.source.split("\n");
+  const from = Math.max(1, line - 2);
+  const width = String(Math.min(lines.length, line + 1)).length;
+  const out = [""];
+  for (let n = from; n <= Math.min(lines.length, line + 1); n++) {
+    const marker = n === line ? `${RED}>${RESET}` : " ";
+    out.push(`${marker} ${String(n).padStart(width)} | ${lines[n - 1]}`);
+    if (n === line) out.push(`  ${" ".repeat(width)} | ${" ".repeat(Math.max(0, column - 1))}${RED}^${RESET}`);
+  }
+  return out;
+}
