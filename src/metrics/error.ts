@@ -1,0 +1,63 @@
+// Errors of the metrics area: a value saying which argument was wrong, in which function,
+// and what was expected, so a notebook author can fix the call without reading our source.
+export class MetricError extends Error {
+  readonly where: string;
+  readonly argument: string;
+  readonly expected: string;
+  constructor(where: string, argument: string, expected: string, got?: unknown) {
+    const shown = got === undefined ? "" : ` (got ${describe(got)})`;
+    super(`${where}: argument \`${argument}\` must be ${expected}${shown}`);
+    this.name = "MetricError";
+    this.where = where;
+    this.argument = argument;
+    this.expected = expected;
+  }
+}
+
+function describe(value: unknown): string {
+  if (Array.isArray(value)) return `array of length ${value.length}`;
+  if (typeof value === "number") return String(value);
+  return typeof value;
+}
+
+/** Throws unless `values` is a non-empty array of finite numbers. */
+export function requireFiniteArray(
+  where: string,
+  argument: string,
+  values: readonly number[],
+): void {
+  if (!Array.isArray(values) || values.length === 0) {
+    throw new MetricError(where, argument, "a non-empty array of numbers", values);
+  }
+  for (const v of values) {
+    if (typeof v !== "number" || !Number.isFinite(v)) {
+      throw new MetricError(where, argument, "finite numbers only", v);
+    }
+  }
+}
+
+/** Throws unless `value` is an integer ≥ `min`. */
+export function requireInteger(where: string, argument: string, value: number, min: number): void {
+  if (!Number.isInteger(value) || value < min) {
+    throw new MetricError(where, argument, `an integer ≥ ${min}`, value);
+  }
+}
+
+/** Throws unless the two arrays have the same, non-zero length. */
+export function requireSameLength(
+  where: string,
+  names: [string, string],
+  a: readonly unknown[],
+  b: readonly unknown[],
+): void {
+  if (!Array.isArray(a) || a.length === 0)
+    throw new MetricError(where, names[0], "a non-empty array", a);
+  if (!Array.isArray(b) || b.length !== a.length) {
+    throw new MetricError(
+      where,
+      names[1],
+      `an array of the same length as \`${names[0]}\` (${a.length})`,
+      b,
+    );
+  }
+}
