@@ -3,3 +3,8 @@ export * from "./display/index.ts";
 export * from "./tensor/index.ts";
 export * from "./fit/index.ts";
 export * from "./metrics/index.ts";
+export { rng, type Rng } from "./runtime/rng.ts";
+export * from "./phenomena/emergence/index.ts";
+export * from "./phenomena/downstream-elusive/index.ts";
+export * from "./phenomena/inference-scaling/index.ts";
+export * from "./phenomena/inverse-scaling/index.ts";

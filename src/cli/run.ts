@@ -1,0 +1,85 @@
+// `tsnb run NOTEBOOK.ipynb [-o OUT] [--inplace] [-p name=value …] [--json] [--allow-errors]`
+// Exit codes (DESIGN.md): 0 all cells ran and no claim failed; 1 a cell raised;
+// 3 a claim failed; 2 bad usage or an unreadable notebook.
+import { parseArgs } from "node:util";
+import { readNotebook } from "../notebook/read.ts";
+import { writeNotebook } from "../notebook/write.ts";
+import { executeNotebook, type RunSummary } from "./execute.ts";
+import { parseParameter } from "./parameters.ts";
+import { ProgressLine } from "./progress-line.ts";
+import { UsageError } from "./usage.ts";
+
+export { executeNotebook, collectClaims, type RunSummary, type ClaimSummary } from "./execute.ts";
+
+export const RUN_HELP = `Usage: tsnb run NOTEBOOK.ipynb [options]
+
+Executes every code cell of NOTEBOOK in order in a fresh runtime and prints a summary.
+
+Options:
+  -o, --output FILE     write the executed notebook (with outputs) to FILE
+      --inplace         write the executed notebook over NOTEBOOK
+  -p, --parameter N=V   set variable N in a cell injected after the cell tagged
+                        "parameters" (papermill convention); repeatable. V is read as
+                        JSON when it parses (numbers, booleans, arrays), else as a string
+      --json            print one JSON object {notebook, cells, errors, claims, seconds}
+      --allow-errors    keep executing after a cell raises
+  -h, --help            show this help
+
+Without -o or --inplace nothing is written. Writes are atomic: a failed run never
+leaves a partial notebook behind.
+
+Exit codes: 0 all cells ran and every claim passed (claims listed in
+metadata.tsnb.known_failures may fail); 1 a cell raised; 3 a claim failed;
+2 bad usage or an unreadable notebook.`;
+
+export async function runCommand(argv: string[]): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    options: {
+      output: { type: "string", short: "o" },
+      inplace: { type: "boolean" },
+      parameter: { type: "string", short: "p", multiple: true },
+      json: { type: "boolean" },
+      "allow-errors": { type: "boolean" },
+      help: { type: "boolean", short: "h" },
+    },
+  });
+  if (values.help) {
+    process.stdout.write(RUN_HELP + "\n");
+    return 0;
+  }
+  if (positionals.length !== 1) throw new UsageError("tsnb run: expected exactly one notebook (see tsnb run --help)");
+  if (values.output && values.inplace) throw new UsageError("tsnb run: use either -o or --inplace, not both");
+  const file = positionals[0];
+  const parameters = Object.fromEntries((values.parameter ?? []).map(parseParameter));
+  const notebook = await readNotebook(file);
+  const progress = new ProgressLine(process.stderr);
+  const { notebook: executed, summary } = await executeNotebook(notebook, {
+    file,
+    parameters,
+    allowErrors: values["allow-errors"],
+    onCell: (index, total) => progress.show(`${file}: cell ${index + 1}/${total}`),
+    onWarning: (message) => process.stderr.write(`tsnb run: warning: ${message}\n`),
+  });
+  progress.done();
+  const target = values.inplace ? file : values.output;
+  if (target) await writeNotebook(target, executed);
+  process.stdout.write(values.json ? JSON.stringify(summary) + "\n" : formatSummary(summary));
+  return exitCode(summary);
+}
+
+export function exitCode(summary: RunSummary): number {
+  if (summary.errors > 0) return 1;
+  if (summary.claims.some((claim) => claim.status === "fail" && !claim.known_failure)) return 3;
+  return 0;
+}
+
+function formatSummary(summary: RunSummary): string {
+  const lines = [`${summary.notebook}: ${summary.cells} cells, ${summary.errors} errors, ${summary.seconds} s`];
+  for (const claim of summary.claims) {
+    const mark = claim.status === "pass" ? "✓" : claim.known_failure ? "✗ (known failure)" : "✗";
+    lines.push(`  ${mark} ${claim.id}: ${claim.text}`);
+  }
+  return lines.join("\n") + "\n";
+}
