@@ -1,0 +1,40 @@
+// Reading .ipynb files: JSON parse with a line:column on syntax errors, then structural
+// validation. Nothing is added or rewritten on read (no generated ids, sources keep their
+// string / string[] form) so that writing an unchanged notebook gives the same bytes.
+import { readFile } from "node:fs/promises";
+import { NotebookError } from "./errors.ts";
+import type { Notebook } from "./types.ts";
+import { validateNotebook } from "./validate.ts";
+
+function lineColumn(text: string, position: number): string {
+  const before = text.slice(0, position);
+  const line = before.split("\n").length;
+  const column = position - before.lastIndexOf("\n");
+  return `line ${line}, column ${column}`;
+}
+
+/** Parses and validates notebook JSON; `file` is only used to name it in errors. */
+export function parseNotebook(text: string, file: string): Notebook {
+  let value: unknown;
+  try {
+    value = JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    const at = /position (\d+)/.exec(message);
+    const where = at ? ` at ${lineColumn(text, Number(at[1]))}` : "";
+    throw NotebookError.at({ file, expected: "valid JSON", problem: `${message}${where}` }, error);
+  }
+  return validateNotebook(value, file);
+}
+
+/** Reads, parses and validates the notebook at `file`. */
+export async function readNotebook(file: string): Promise<Notebook> {
+  let text: string;
+  try {
+    text = await readFile(file, "utf8");
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code ?? "";
+    throw NotebookError.at({ file, expected: "a readable .ipynb file", problem: `${code} ${(error as Error).message}`.trim() }, error);
+  }
+  return parseNotebook(text, file);
+}
