@@ -5,6 +5,7 @@
 import { resolve as resolveSpecifier } from "import-meta-resolve";
 import { pathToFileURL } from "node:url";
 import { register } from "tsx/esm/api";
+import { Script, constants } from "node:vm";
 
 const LOADER_KEY = Symbol.for("tsnb.tsx-registered");
 
@@ -16,11 +17,12 @@ export function ensureTypeScriptLoader(): void {
   register();
 }
 
-// A real dynamic import, out of reach of bundlers and test transforms that rewrite `import()`.
-const nativeImport = new Function("url", "options", "return import(url, options)") as (
-  url: string,
-  options?: unknown,
-) => Promise<Record<string, unknown>>;
+// A real dynamic import through Node's own loader, out of reach of bundlers and test
+// transforms that rewrite `import()` (and of vm-evaluated hosts without an import callback).
+const nativeImport = new Script("(url, options) => import(url, options)", {
+  filename: "tsnb-import.js",
+  importModuleDynamically: constants.USE_MAIN_CONTEXT_DEFAULT_LOADER,
+}).runInThisContext() as (url: string, options?: unknown) => Promise<Record<string, unknown>>;
 
 export class ModuleLoader {
   readonly baseUrl: string;
