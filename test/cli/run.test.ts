@@ -1,0 +1,86 @@
+import { describe, expect, it } from "vitest";
+import { execFile } from "node:child_process";
+import { mkdtempSync, readFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { promisify } from "node:util";
+
+const root = fileURLToPath(new URL("../../", import.meta.url));
+const fixture = (name: string) => join(root, "test/cli/fixtures", name);
+const exec = promisify(execFile);
+
+async function tsnb(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  try {
+    const { stdout, stderr } = await exec(process.execPath, [join(root, "bin/tsnb.js"), ...args], { cwd: root });
+    return { code: 0, stdout, stderr };
+  } catch (error) {
+    const e = error as { code: number; stdout: string; stderr: string };
+    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
+  }
+}
+
+describe("tsnb run", () => {
+  it("exits 0 and prints the JSON summary when cells run and claims pass", async () => {
+    const { code, stdout } = await tsnb("run", fixture("passing.ipynb"), "--json");
+    expect(code).toBe(0);
+    const summary = JSON.parse(stdout);
+    expect(summary).toMatchObject({ cells: 2, errors: 0, claims: [{ id: "square", status: "pass", measured: 9 }] });
+    expect(typeof summary.seconds).toBe("number");
+  });
+
+  it("overrides the parameters cell with -p and writes the executed notebook with -o", async () => {
+    const out = join(mkdtempSync(join(tmpdir(), "tsnb-run-")), "out.ipynb");
+    const { code, stdout } = await tsnb("run", fixture("passing.ipynb"), "-p", "n=5", "-p", "label=hello", "-o", out, "--json");
+    expect(code).toBe(0);
+    expect(JSON.parse(stdout).claims[0].measured).toBe(25);
+    const executed = JSON.parse(readFileSync(out, "utf8"));
+    const injected = executed.cells[2];
+    expect(injected.metadata.tags).toEqual(["injected-parameters"]);
+    expect(injected.source).toContain('const label = "hello";');
+    expect(JSON.stringify(executed.cells[3].outputs)).toContain("hello 25");
+  });
+
+  it("exits 1 when a cell raises, and stops there", async () => {
+    const out = join(mkdtempSync(join(tmpdir(), "tsnb-run-")), "out.ipynb");
+    const { code, stdout } = await tsnb("run", fixture("raising.ipynb"), "--json", "-o", out);
+    expect(code).toBe(1);
+    expect(JSON.parse(stdout)).toMatchObject({ cells: 2, errors: 1 });
+    const executed = JSON.parse(readFileSync(out, "utf8"));
+    expect(executed.cells[1].outputs[0]).toMatchObject({ output_type: "error", ename: "TypeError" });
+    expect(executed.cells[1].outputs[0].traceback.join("\n")).toMatch(/cell\[2\]:3:/);
+    expect(executed.cells[2].outputs).toEqual([]);
+  });
+
+  it("exits 3 when a claim fails", async () => {
+    const { code, stdout } = await tsnb("run", fixture("failing-claim.ipynb"), "--json");
+    expect(code).toBe(3);
+    expect(JSON.parse(stdout).claims[0]).toMatchObject({ id: "too-high", status: "fail" });
+  });
+
+  it("exits 0 when the only failing claim is a listed known failure", async () => {
+    const { code, stdout } = await tsnb("run", fixture("known-failure.ipynb"), "--json");
+    expect(code).toBe(0);
+    expect(JSON.parse(stdout).claims[0]).toMatchObject({ status: "fail", known_failure: true });
+  });
+
+  it("exits 2 for an invalid notebook, naming the file and the field", async () => {
+    const { code, stderr } = await tsnb("run", fixture("broken.ipynb"));
+    expect(code).toBe(2);
+    expect(stderr).toMatch(/broken\.ipynb/);
+    expect(stderr).toMatch(/source/);
+  });
+
+  it("exits 2 for bad usage", async () => {
+    expect((await tsnb("run")).code).toBe(2);
+    expect((await tsnb("run", "a.ipynb", "--no-such-flag")).code).toBe(2);
+    expect((await tsnb("frobnicate")).code).toBe(2);
+    expect((await tsnb("run", fixture("passing.ipynb"), "-p", "1bad=2")).code).toBe(2);
+  });
+
+  it("documents every option in --help", async () => {
+    const { code, stdout } = await tsnb("run", "--help");
+    expect(code).toBe(0);
+    for (const option of ["--output", "--inplace", "--parameter", "--json", "--allow-errors"]) expect(stdout).toContain(option);
+  });
+});
