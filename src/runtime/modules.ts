@@ -18,11 +18,23 @@ export function ensureTypeScriptLoader(): void {
 }
 
 // A real dynamic import through Node's own loader, out of reach of bundlers and test
-// transforms that rewrite `import()` (and of vm-evaluated hosts without an import callback).
-const nativeImport = new Script("(url, options) => import(url, options)", {
-  filename: "tsnb-import.js",
-  importModuleDynamically: constants.USE_MAIN_CONTEXT_DEFAULT_LOADER,
-}).runInThisContext() as (url: string, options?: unknown) => Promise<Record<string, unknown>>;
+// transforms that rewrite `import()`. Hosts that evaluate our modules in a vm without an
+// import callback (test runners) get Node's default loader through vm instead.
+type Importer = (url: string, options?: unknown) => Promise<Record<string, unknown>>;
+let nativeImport: Importer = new Function("url", "options", "return import(url, options)") as Importer;
+
+async function importNative(url: string, options?: unknown): Promise<Record<string, unknown>> {
+  try {
+    return await nativeImport(url, options);
+  } catch (error) {
+    if ((error as { code?: string }).code !== "ERR_VM_DYNAMIC_IMPORT_CALLBACK_MISSING") throw error;
+    nativeImport = new Script("(url, options) => import(url, options)", {
+      filename: "tsnb-import.js",
+      importModuleDynamically: constants.USE_MAIN_CONTEXT_DEFAULT_LOADER,
+    }).runInThisContext() as Importer;
+    return nativeImport(url, options);
+  }
+}
 
 export class ModuleLoader {
   readonly baseUrl: string;
@@ -47,6 +59,6 @@ export class ModuleLoader {
 
   async import(specifier: string, options?: unknown): Promise<Record<string, unknown>> {
     ensureTypeScriptLoader();
-    return nativeImport(this.resolve(specifier), options);
+    return importNative(this.resolve(specifier), options);
   }
 }
