@@ -44,7 +44,7 @@ export function declaredNames(statement: ts.Statement): string[] | undefined {
 }
 
 function parse(code: string): ts.SourceFile {
-  return ts.createSourceFile("cell.ts", code, ts.ScriptTarget.Latest, false, ts.ScriptKind.TS);
+  return ts.createSourceFile("cell.ts", code, ts.ScriptTarget.Latest, true, ts.ScriptKind.TS);
 }
 
 interface Kept {
@@ -64,7 +64,7 @@ export function buildContext(cells: readonly string[], code: string): CellContex
     const entries: Kept[] = [];
     for (const statement of file.statements) {
       const names = declaredNames(statement);
-      if (names !== undefined) entries.push({ names, text: cell.slice(statement.getStart(file), statement.end) });
+      if (names !== undefined) entries.push({ names, text: cell.slice(statement.getStart(file, true), statement.end) });
     }
     // Names are replaced cell by cell, so overloads and merged declarations within one cell stay together.
     drop(entries.flatMap((entry) => entry.names));

@@ -1,0 +1,49 @@
+// execute_request (messaging spec 5.3, "Execute"): execution_count, silent, store_history,
+// user_expressions, allow_stdin and stop_on_error, with outputs streamed on iopub while the
+// cell runs and the error's ename/evalue/traceback repeated in the reply.
+import type { Handler } from "../handler.ts";
+import { createExecuteSink } from "../output.ts";
+import { isJsonObject } from "../protocol/message.ts";
+
+export const execute_request: Handler = async (kernel, request) => {
+  const content = request.content;
+  if (typeof content.code !== "string") {
+    return { status: "error", ename: "TypeError", evalue: "execute_request: content.code must be a string", traceback: [] };
+  }
+  const code = content.code;
+  const silent = content.silent === true;
+  const store_history = !silent && content.store_history !== false;
+  const allow_stdin = content.allow_stdin !== false;
+  const stop_on_error = content.stop_on_error !== false;
+  const user_expressions = isJsonObject(content.user_expressions) ? content.user_expressions : {};
+
+  if (store_history) kernel.executionCount += 1;
+  const execution_count = kernel.executionCount;
+  if (!silent) kernel.publish("execute_input", { code, execution_count }, request);
+
+  let resultText: string | null = null;
+  const sink = createExecuteSink(kernel, request, {
+    silent,
+    allow_stdin,
+    execution_count,
+    onResult: (text) => (resultText = text),
+  });
+  const result = await kernel.session.execute(code, sink, { executionCount: execution_count });
+  if (store_history) kernel.history.push({ line: execution_count, input: code, output: resultText });
+
+  if (result.status === "ok") {
+    kernel.executedCells.push(code);
+    const expressions: Record<string, string> = {};
+    for (const [name, expression] of Object.entries(user_expressions)) expressions[name] = String(expression);
+    const evaluated = Object.keys(expressions).length > 0 ? await kernel.session.evaluate(expressions) : {};
+    return { status: "ok", execution_count, user_expressions: evaluated, payload: [] };
+  }
+  if (stop_on_error) kernel.abortQueued();
+  return {
+    status: "error",
+    execution_count,
+    ename: result.ename,
+    evalue: result.evalue,
+    traceback: result.traceback,
+  };
+};

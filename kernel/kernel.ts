@@ -1,0 +1,252 @@
+// The kernel's message loop, independent of sockets: frames come in through `receive`, frames
+// go out through the `send` callback. Shell requests run one at a time in arrival order;
+// control requests run beside them (so interrupt_request reaches a busy kernel); every request
+// is wrapped in iopub status busy/idle with the request as parent (messaging spec 5.3,
+// "Kernel status"). Undecodable or forged frames are logged and dropped, never executed.
+import { randomUUID } from "node:crypto";
+import type { LanguageTools } from "../src/runtime/language/index.ts";
+import type { Handler, KernelContext } from "./handler.ts";
+import { handlers as defaultHandlers } from "./handlers/index.ts";
+import type { HistoryEntry } from "./history.ts";
+import type { Logger } from "./protocol/log.ts";
+import { makeHeader, type JsonObject, type Message } from "./protocol/message.ts";
+import type { Signer } from "./protocol/sign.ts";
+import type { OutChannel } from "./protocol/sockets.ts";
+import { decodeFrames, encodeMessage } from "./protocol/wire.ts";
+import type { KernelSession } from "./session.ts";
+
+export interface KernelOptions {
+  session: KernelSession;
+  signer: Signer;
+  send: (channel: OutChannel, frames: Buffer[]) => Promise<void> | void;
+  log: Logger;
+  handlers?: Readonly<Record<string, Handler>>;
+  /** Loads the language tools (lazily: the TypeScript compiler is big). */
+  loadLanguage?: () => Promise<LanguageTools>;
+  /** Called after the shutdown_reply went out and the session was disposed. */
+  onShutdown?: (restart: boolean) => void;
+}
+
+type InChannel = "shell" | "control" | "stdin";
+
+interface PendingInput {
+  requestId: string;
+  resolve: (value: string) => void;
+  reject: (error: Error) => void;
+}
+
+export class InputInterruptedError extends Error {
+  constructor() {
+    super("input(): interrupted while waiting for the user's reply");
+    this.name = "KeyboardInterrupt";
+  }
+}
+
+export class Kernel implements KernelContext {
+  readonly session: KernelSession;
+  readonly log: Logger;
+  readonly history: HistoryEntry[] = [];
+  readonly executedCells: string[] = [];
+  executionCount = 0;
+  /** The kernel's own session id, put in every header it sends. */
+  readonly sessionId = randomUUID();
+
+  private readonly options: KernelOptions;
+  private readonly handlers: Readonly<Record<string, Handler>>;
+  private readonly queues: Record<"shell" | "control", Message[]> = { shell: [], control: [] };
+  private readonly running: Record<"shell" | "control", boolean> = { shell: false, control: false };
+  private abortRequested = false;
+  private shutdownRequested: { restart: boolean } | undefined;
+  private stopped = false;
+  private pendingInput: PendingInput | undefined;
+  private languageTools: Promise<LanguageTools> | undefined;
+  private idleWaiters: (() => void)[] = [];
+
+  constructor(options: KernelOptions) {
+    this.options = options;
+    this.session = options.session;
+    this.log = options.log;
+    this.handlers = options.handlers ?? defaultHandlers;
+  }
+
+  /** Entry point for one multipart message from a ROUTER socket. */
+  receive(channel: InChannel, frames: readonly Uint8Array[]): void {
+    if (this.stopped) return;
+    const decoded = decodeFrames(frames, this.options.signer);
+    if (!decoded.ok) {
+      this.log("warn", `dropped a message on ${channel}: ${decoded.reason}`);
+      return;
+    }
+    const message = decoded.message;
+    if (channel === "stdin") return this.receiveInputReply(message);
+    this.queues[channel].push(message);
+    void this.pump(channel);
+  }
+
+  publish(msg_type: string, content: JsonObject, parent: Message, metadata: JsonObject = {}): void {
+    this.emit("iopub", {
+      identities: [Buffer.from(`kernel.${this.sessionId}.${msg_type}`)],
+      header: makeHeader(msg_type, this.sessionId),
+      parent_header: parent.header,
+      metadata,
+      content,
+    });
+  }
+
+  requestInput(parent: Message, prompt: string, password: boolean): Promise<string> {
+    this.pendingInput?.reject(new Error("input(): superseded by a newer input request"));
+    const header = makeHeader("input_request", this.sessionId);
+    const reply = new Promise<string>((resolve, reject) => {
+      this.pendingInput = { requestId: header.msg_id, resolve, reject };
+    });
+    this.emit("stdin", { identities: parent.identities, header, parent_header: parent.header, metadata: {}, content: { prompt, password } });
+    return reply;
+  }
+
+  language(): Promise<LanguageTools> {
+    if (this.languageTools === undefined) {
+      const load = this.options.loadLanguage;
+      if (load === undefined) return Promise.reject(new Error("language tools are not available in this kernel"));
+      this.languageTools = load();
+      // A failed load is retried on the next request rather than cached forever.
+      this.languageTools.catch(() => (this.languageTools = undefined));
+    }
+    return this.languageTools;
+  }
+
+  abortQueued(): void {
+    this.abortRequested = true;
+  }
+
+  interrupt(): void {
+    this.session.interrupt();
+    const pending = this.pendingInput;
+    this.pendingInput = undefined;
+    pending?.reject(new InputInterruptedError());
+  }
+
+  shutdown(restart: boolean): void {
+    this.shutdownRequested = { restart };
+  }
+
+  /** Resolves when no request is running or queued (tests and the launcher use it). */
+  whenIdle(): Promise<void> {
+    if (!this.running.shell && !this.running.control) return Promise.resolve();
+    return new Promise((resolve) => this.idleWaiters.push(resolve));
+  }
+
+  private receiveInputReply(message: Message): void {
+    if (message.header.msg_type !== "input_reply") {
+      this.log("warn", `dropped a ${message.header.msg_type} on stdin: only input_reply is expected there`);
+      return;
+    }
+    const pending = this.pendingInput;
+    if (pending === undefined) {
+      this.log("warn", "dropped an input_reply: no input_request is waiting");
+      return;
+    }
+    this.pendingInput = undefined;
+    const value = message.content.value;
+    pending.resolve(typeof value === "string" ? value : String(value ?? ""));
+  }
+
+  private async pump(channel: "shell" | "control"): Promise<void> {
+    if (this.running[channel]) return;
+    this.running[channel] = true;
+    try {
+      for (let message = this.queues[channel].shift(); message !== undefined; message = this.queues[channel].shift()) {
+        if (this.stopped) break;
+        await this.dispatch(channel, message);
+        if (this.abortRequested) {
+          this.abortRequested = false;
+          await this.abortQueue();
+        }
+        if (this.shutdownRequested !== undefined) {
+          await this.stop(this.shutdownRequested.restart);
+          break;
+        }
+      }
+    } finally {
+      this.running[channel] = false;
+      if (!this.running.shell && !this.running.control) {
+        for (const resolve of this.idleWaiters.splice(0)) resolve();
+      }
+    }
+  }
+
+  private async dispatch(channel: "shell" | "control", request: Message): Promise<void> {
+    const msg_type = request.header.msg_type;
+    this.publish("status", { execution_state: "busy" }, request);
+    try {
+      const handler = Object.hasOwn(this.handlers, msg_type) ? this.handlers[msg_type] : undefined;
+      if (handler === undefined) {
+        // As ipykernel: an unknown request type is logged and gets no reply.
+        this.log("warn", `unknown message type ${JSON.stringify(msg_type)} on ${channel}: no reply sent`);
+        return;
+      }
+      let content: JsonObject | undefined;
+      try {
+        content = await handler(this, request);
+      } catch (error) {
+        const e = error instanceof Error ? error : new Error(String(error));
+        this.log("error", `handler for ${msg_type} failed: ${e.stack ?? e.message}`);
+        content = { status: "error", ename: e.name, evalue: e.message, traceback: (e.stack ?? e.message).split("\n") };
+      }
+      if (content !== undefined) this.reply(channel, request, content);
+    } finally {
+      this.publish("status", { execution_state: "idle" }, request);
+    }
+  }
+
+  private reply(channel: "shell" | "control", request: Message, content: JsonObject): void {
+    const msg_type = request.header.msg_type.replace(/_request$/, "") + "_reply";
+    this.emit(channel, {
+      identities: request.identities,
+      header: makeHeader(msg_type, this.sessionId),
+      parent_header: request.header,
+      metadata: { status: content.status },
+      content,
+    });
+  }
+
+  // stop_on_error (messaging spec 5.3, "Execute"): requests queued behind a failed cell are
+  // answered with status "aborted" instead of running.
+  private async abortQueue(): Promise<void> {
+    const queue = this.queues.shell;
+    const kept: Message[] = [];
+    for (const request of queue.splice(0)) {
+      if (request.header.msg_type !== "execute_request") {
+        kept.push(request);
+        continue;
+      }
+      this.publish("status", { execution_state: "busy" }, request);
+      this.reply("shell", request, { status: "aborted", execution_count: this.executionCount });
+      this.publish("status", { execution_state: "idle" }, request);
+    }
+    queue.push(...kept);
+  }
+
+  private async stop(restart: boolean): Promise<void> {
+    this.stopped = true;
+    this.pendingInput?.reject(new Error("input(): the kernel is shutting down"));
+    try {
+      await this.session.dispose();
+    } catch (error) {
+      this.log("warn", `session dispose failed: ${(error as Error).message}`);
+    }
+    this.options.onShutdown?.(restart);
+  }
+
+  private emit(channel: OutChannel, message: Parameters<typeof encodeMessage>[0]): void {
+    let frames: Buffer[];
+    try {
+      frames = encodeMessage(message, this.options.signer);
+    } catch (error) {
+      this.log("error", `could not encode ${message.header.msg_type}: ${(error as Error).message}`);
+      return;
+    }
+    void Promise.resolve(this.options.send(channel, frames)).catch((error: unknown) =>
+      this.log("error", `send on ${channel} failed: ${(error as Error).message}`),
+    );
+  }
+}

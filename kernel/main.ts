@@ -1,0 +1,69 @@
+// Kernel entry: read the connection file, bind the five sockets, serve until shutdown.
+// The runtime's worker boots in parallel with the sockets and the TypeScript compiler is
+// loaded on the first complete/inspect/is_complete request, so kernel_info is answered fast.
+// SIGINT (kernelspec interrupt_mode "signal") interrupts the running cell like interrupt_request.
+import { Kernel } from "./kernel.ts";
+import { readConnection } from "./protocol/connection.ts";
+import { stderrLogger, type Logger } from "./protocol/log.ts";
+import { createSigner } from "./protocol/sign.ts";
+import { openSockets } from "./protocol/sockets.ts";
+import { deferSession, type KernelSession } from "./session.ts";
+
+export interface RunKernelOptions {
+  log?: Logger;
+  /** Folder for relative imports in cells; defaults to the working directory Jupyter gives us. */
+  notebookDir?: string;
+  /** Replace the runtime (tests). */
+  createSession?: () => Promise<KernelSession>;
+}
+
+async function startWorkerSession(notebookDir: string): Promise<KernelSession> {
+  const { WorkerSession } = await import("../src/runtime/worker-session.ts");
+  const session = new WorkerSession({ notebookDir });
+  await session.ready;
+  return session;
+}
+
+/** Serves one kernel until a shutdown_request (or SIGTERM); resolves with the exit code. */
+export async function runKernel(connectionFile: string, options: RunKernelOptions = {}): Promise<number> {
+  const log = options.log ?? stderrLogger(process.env.TSNB_KERNEL_LOG === "debug" ? "debug" : "info");
+  const notebookDir = options.notebookDir ?? process.cwd();
+  const info = await readConnection(connectionFile);
+  const signer = createSigner(info.key, info.signature_scheme);
+  if (!signer.enabled) log("warn", "the connection file has an empty key: messages are not signed");
+  const sockets = await openSockets(info, (error) => log("error", `socket: ${(error as Error).message}`));
+  const starting = (options.createSession ?? (() => startWorkerSession(notebookDir)))();
+  starting.catch((error: Error) => log("error", `the runtime failed to start: ${error.stack ?? error.message}`));
+
+  return new Promise<number>((resolve) => {
+    const finish = (code: number) => {
+      process.off("SIGINT", onInterrupt);
+      process.off("SIGTERM", onTerminate);
+      sockets.close();
+      resolve(code);
+    };
+    const kernel = new Kernel({
+      session: deferSession(starting),
+      signer,
+      send: (channel, frames) => sockets.send(channel, frames),
+      log,
+      loadLanguage: async () => {
+        const { createLanguageTools } = await import("../src/runtime/language/index.ts");
+        return createLanguageTools({ rootDir: notebookDir });
+      },
+      // Let the reply and the idle status leave the socket before closing it.
+      onShutdown: () => void sockets.flush().then(() => setTimeout(() => finish(0), 20)),
+    });
+    const onInterrupt = () => {
+      log("info", "SIGINT: interrupting the running cell");
+      kernel.interrupt();
+    };
+    const onTerminate = () => {
+      void kernel.session.dispose().finally(() => finish(0));
+    };
+    process.on("SIGINT", onInterrupt);
+    process.on("SIGTERM", onTerminate);
+    sockets.listen((channel, frames) => kernel.receive(channel, frames));
+    log("info", `listening (shell ${sockets.info.shell_port}, iopub ${sockets.info.iopub_port}, pid ${process.pid})`);
+  });
+}
