@@ -1,2 +1,10 @@
 // Public surface of src/phenomena/downstream-elusive, re-exported by src/index.ts.
-export {};
+export {
+  simulateChain,
+  summariseChain,
+  CHAIN_STAGES,
+  type ChainOptions,
+  type ChainFamily,
+  type ChainStage,
+  type StageSummary,
+} from "./simulation.ts";

@@ -1,2 +1,4 @@
 // Public surface of src/phenomena/emergence, re-exported by src/index.ts.
-export {};
+export { mirageFamily, type MirageOptions, type MiragePoint } from "./mirage.ts";
+export { makeFacts, HashedFactModel, type FactSet } from "./fact-model.ts";
+export { fitTaskLaw, type TaskLaw } from "./pass-until-law.ts";

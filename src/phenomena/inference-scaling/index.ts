@@ -1,2 +1,18 @@
 // Public surface of src/phenomena/inference-scaling, re-exported by src/index.ts.
-export {};
+export { fitLine, type LineFit } from "./line.ts";
+export {
+  fitCoverageLaw,
+  drawBetaPassRates,
+  drawBinomial,
+  failureExponent,
+  type ExponentiatedPowerLaw,
+} from "./coverage-law.ts";
+export {
+  resamplingAccuracy,
+  resamplingCeiling,
+  resamplingUtility,
+  optimalSamples,
+  simulateResampling,
+  type VerifierTask,
+  type Verifier,
+} from "./verifier.ts";

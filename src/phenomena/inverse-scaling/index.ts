@@ -1,2 +1,10 @@
 // Public surface of src/phenomena/inverse-scaling, re-exported by src/index.ts.
-export {};
+export {
+  buildQuoteCorpus,
+  type QuoteCorpus,
+  type QuoteCorpusOptions,
+  type Quote,
+  type Pattern,
+} from "./corpus.ts";
+export { WittenBellFamily } from "./ngram.ts";
+export { scoreOrder, type FamilyPoint } from "./tasks.ts";

@@ -1,0 +1,28 @@
+// Ordinary least squares for a straight line: the laws fitted on these pages are linear after
+// a transform (log(−log coverage) against log k; log(−log pass rate) against log N), so a closed
+// form suffices and keeps the fit exact and instant.
+export interface LineFit {
+  slope: number;
+  intercept: number;
+  /** Coefficient of determination. */
+  r2: number;
+}
+
+export function fitLine(xs: readonly number[], ys: readonly number[]): LineFit {
+  const n = xs.length;
+  if (n < 2 || ys.length !== n)
+    throw new Error(`fitLine: need ≥ 2 paired points, got ${n} xs and ${ys.length} ys`);
+  const mx = xs.reduce((s, x) => s + x, 0) / n;
+  const my = ys.reduce((s, y) => s + y, 0) / n;
+  let sxy = 0;
+  let sxx = 0;
+  let syy = 0;
+  for (let i = 0; i < n; i++) {
+    sxy += (xs[i]! - mx) * (ys[i]! - my);
+    sxx += (xs[i]! - mx) ** 2;
+    syy += (ys[i]! - my) ** 2;
+  }
+  const slope = sxy / sxx;
+  const intercept = my - slope * mx;
+  return { slope, intercept, r2: syy === 0 ? 1 : (sxy * sxy) / (sxx * syy) };
+}
