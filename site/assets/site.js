@@ -1,0 +1,123 @@
+// tsnb site client script (plain browser JavaScript, no build step). Two jobs:
+// 1. Charts: each <figure class="plot"> holds a build-time SVG and the JSON spec it was
+//    drawn from; redraw it with the bundled Observable Plot, adding pointer tooltips (tip).
+//    Without JavaScript, or if the redraw fails, the static SVG stays.
+// 2. Search: on first use load MiniSearch and the prebuilt index (as scripts, so it works
+//    from file://) and list matching pages/sections as relative links.
+(function () {
+  "use strict";
+  var root = document.documentElement.getAttribute("data-root") || ".";
+
+  // Marks whose points a reader may want to inspect; the others (rules, grids, frames, text) get no tip.
+  var TIP_MARKS = /^(line|dot|bar|area|rect|cell|tick|link|arrow|image|hexagon|circle|waffle)/;
+
+  function toMark(Plot, mark) {
+    var type = mark.type || mark.mark;
+    var make = Plot[type];
+    if (typeof make !== "function") throw new Error("unknown Plot mark " + type);
+    var options = Object.assign({}, mark.options || {});
+    if (options.tip === undefined && TIP_MARKS.test(type)) options.tip = true;
+    return "data" in mark ? make(mark.data, options) : make(options);
+  }
+
+  function toPlotOptions(Plot, spec) {
+    var options = Object.assign({}, spec.options || {});
+    for (var key in spec) if (key !== "options" && key !== "marks" && key !== "version") options[key] = spec[key];
+    options.marks = (spec.marks || []).map(function (mark) { return toMark(Plot, mark); });
+    return options;
+  }
+
+  function hydrateCharts() {
+    var Plot = window.Plot;
+    if (!Plot || typeof Plot.plot !== "function") return;
+    var figures = document.querySelectorAll("figure.plot");
+    for (var i = 0; i < figures.length; i++) {
+      var figure = figures[i];
+      var script = figure.querySelector("script.plot-spec");
+      var target = figure.querySelector(".plot-static");
+      if (!script || !target) continue;
+      try {
+        var spec = JSON.parse(script.textContent);
+        if (!spec || !Array.isArray(spec.marks)) continue;
+        var chart = Plot.plot(toPlotOptions(Plot, spec));
+        var label = figure.getAttribute("aria-label");
+        var svg = chart.tagName.toLowerCase() === "svg" ? chart : chart.querySelector("svg");
+        if (svg && label) { svg.setAttribute("role", "img"); svg.setAttribute("aria-label", label); }
+        target.replaceChildren(chart);
+        figure.setAttribute("data-interactive", "true");
+      } catch (error) {
+        // keep the static SVG; say why in the console for the author
+        console.warn("tsnb: chart " + (i + 1) + " kept static: " + error.message);
+      }
+    }
+  }
+
+  // --- search -------------------------------------------------------------------------
+  var search = null;
+  var loading = null;
+
+  function loadScript(src) {
+    return new Promise(function (resolve, reject) {
+      var el = document.createElement("script");
+      el.src = src;
+      el.onload = resolve;
+      el.onerror = function () { reject(new Error("cannot load " + src)); };
+      document.head.appendChild(el);
+    });
+  }
+
+  function loadSearch() {
+    if (!loading) {
+      loading = loadScript(root + "/assets/minisearch.js")
+        .then(function () { return loadScript(root + "/assets/search-index.js"); })
+        .then(function () {
+          search = window.MiniSearch.loadJSON(window.tsnbSearchIndex, window.tsnbSearchOptions);
+          return search;
+        });
+    }
+    return loading;
+  }
+
+  function escapeHtml(text) {
+    return String(text).replace(/[&<>"']/g, function (c) {
+      return { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" }[c];
+    });
+  }
+
+  function showResults(box, query) {
+    if (!query.trim()) { box.innerHTML = ""; return; }
+    var hits = search.search(query, { prefix: true, fuzzy: 0.2, boost: { title: 2 } }).slice(0, 8);
+    if (hits.length === 0) { box.innerHTML = "<p>No results for “" + escapeHtml(query) + "”.</p>"; return; }
+    box.innerHTML = "<ol>" + hits.map(function (hit) {
+      return '<li><a href="' + escapeHtml(root + "/" + hit.url) + '"><span class="result-title">' + escapeHtml(hit.title) +
+        '</span><span class="result-excerpt">' + escapeHtml(hit.excerpt || "") + "</span></a></li>";
+    }).join("") + "</ol>";
+  }
+
+  function setUpSearch() {
+    var input = document.getElementById("search-input");
+    var box = document.getElementById("search-results");
+    if (!input || !box) return;
+    var update = function () {
+      loadSearch().then(function () { showResults(box, input.value); }, function (error) {
+        box.innerHTML = "<p>Search is unavailable: " + escapeHtml(error.message) + "</p>";
+      });
+    };
+    input.addEventListener("focus", function () { loadSearch().catch(function () {}); });
+    input.addEventListener("input", update);
+    input.addEventListener("keydown", function (event) {
+      if (event.key === "Escape") { input.value = ""; box.innerHTML = ""; }
+      if (event.key === "Enter") { var first = box.querySelector("a"); if (first) first.click(); }
+    });
+    document.addEventListener("click", function (event) {
+      if (!box.contains(event.target) && event.target !== input) box.innerHTML = "";
+    });
+  }
+
+  function start() {
+    hydrateCharts();
+    setUpSearch();
+  }
+  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", start);
+  else start();
+})();

@@ -1,0 +1,98 @@
+// `tsnb build-site`: the shell around src/site's pipeline — parses options, wires the
+// runner's `executeNotebook` as the executor, reads versions and the lockfile hash, prints
+// progress and a summary, and returns the exit code (0 ok, 1 a cell raised, 3 a claim
+// failed, 2 bad usage; `--allow-errors` publishes anyway with 0).
+import { parseArgs } from "node:util";
+import { readFile } from "node:fs/promises";
+import { join, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+import { buildSite } from "../site/build.ts";
+import { sha256 } from "../site/cache.ts";
+import { storedOutputs, type Executor } from "../site/execute.ts";
+import { progressReporter } from "../site/progress.ts";
+import { UsageError } from "./usage.ts";
+
+export const BUILD_SITE_HELP = `Usage: tsnb build-site [options]
+
+Executes notebooks/*.ipynb (cached) and renders the static report site.
+
+Options:
+  --out DIR          output folder (default site/dist)
+  --no-cache         execute every notebook even when a cached run exists
+  --only SLUG        execute only this notebook; others appear if cached
+  --allow-errors     exit 0 even when a cell raises or a claim fails
+  --notebooks DIR    folder of .ipynb files (default notebooks)
+  --no-execute       render the outputs stored in the notebooks, execute nothing
+  -h, --help         show this help
+
+Exit codes: 0 built and everything passed; 1 a cell raised; 3 a claim failed
+(claims in metadata.tsnb.known_failures excepted); 2 bad usage or unreadable notebook.
+The site is written in every case except 2.`;
+
+const PROJECT_ROOT = fileURLToPath(new URL("../../", import.meta.url));
+
+export async function buildSiteCommand(argv: string[]): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    options: {
+      out: { type: "string", default: "site/dist" },
+      "no-cache": { type: "boolean", default: false },
+      only: { type: "string" },
+      "allow-errors": { type: "boolean", default: false },
+      notebooks: { type: "string", default: "notebooks" },
+      "no-execute": { type: "boolean", default: false },
+      help: { type: "boolean", short: "h", default: false },
+    },
+  });
+  if (values.help) {
+    process.stdout.write(BUILD_SITE_HELP + "\n");
+    return 0;
+  }
+  if (positionals.length > 0) throw new UsageError(`tsnb build-site: unexpected argument "${positionals[0]}" (see tsnb build-site --help)`);
+  const started = performance.now();
+  const executor: Executor = values["no-execute"] ? storedOutputs : await runnerExecutor();
+  const result = await buildSite({
+    notebooksDir: resolve(values.notebooks),
+    outDir: resolve(values.out),
+    executor,
+    cacheDir: values["no-execute"] ? undefined : resolve(".tsnb-cache", "site"),
+    readCache: !values["no-cache"],
+    ...(values.only ? { only: values.only } : {}),
+    allowErrors: values["allow-errors"],
+    tsnbVersion: await packageVersion(),
+    lockfileHash: await lockfileHash(),
+    nodeVersion: process.version,
+    now: () => new Date(),
+    progress: progressReporter(process.stderr),
+  });
+  const seconds = ((performance.now() - started) / 1000).toFixed(1);
+  process.stderr.write(
+    `Built ${result.notebooks.length} notebook page${result.notebooks.length === 1 ? "" : "s"} into ${values.out} in ${seconds} s ` +
+      `(${result.executed} executed, ${result.cached} cached)${result.exitCode ? `; exit ${result.exitCode}: ${exitReason(result.exitCode)}` : ""}\n`,
+  );
+  return result.exitCode;
+}
+
+function exitReason(code: number): string {
+  return code === 1 ? "a cell raised (see the page; --allow-errors to publish anyway)" : "a claim failed (see the scorecard; --allow-errors to publish anyway)";
+}
+
+/** The runner's executor, loaded only when something must execute. */
+async function runnerExecutor(): Promise<Executor> {
+  const { executeNotebook } = await import("./execute.ts");
+  return (notebook, options) => executeNotebook(notebook, options);
+}
+
+async function packageVersion(): Promise<string> {
+  const pkg = JSON.parse(await readFile(join(PROJECT_ROOT, "package.json"), "utf8")) as { version: string };
+  return pkg.version;
+}
+
+async function lockfileHash(): Promise<string> {
+  try {
+    return sha256(await readFile(join(PROJECT_ROOT, "package-lock.json")));
+  } catch {
+    return "no-lockfile";
+  }
+}

@@ -1,0 +1,79 @@
+// Claims as the site sees them: the `claim(...)` outputs of a notebook (DESIGN.md "Claim
+// API"), each with its status. A claim listed in `metadata.tsnb.known_failures` that fails
+// is "not-reproduced" (an honest, documented gap), not a build failure.
+import type { ICell, IOutput } from "@jupyterlab/nbformat";
+import { CLAIM_MIME } from "./mime-types.ts";
+
+export interface ClaimValue {
+  id: string;
+  text: string;
+  source: string;
+  measured: unknown;
+  expected?: unknown;
+  pass: boolean;
+  unit?: string;
+}
+
+export interface KnownFailure {
+  id: string;
+  reason: string;
+}
+
+export type ClaimStatus = "pass" | "fail" | "not-reproduced";
+
+export interface SiteClaim extends ClaimValue {
+  status: ClaimStatus;
+  /** Why it does not reproduce yet (from known_failures), when status is "not-reproduced". */
+  reason?: string;
+  /** Id of the cell whose output holds the claim (the scorecard links to it). */
+  cellId: string;
+}
+
+export function isClaimValue(value: unknown): value is ClaimValue {
+  if (typeof value !== "object" || value === null) return false;
+  const v = value as Record<string, unknown>;
+  return typeof v.id === "string" && typeof v.text === "string" && typeof v.pass === "boolean";
+}
+
+export function claimStatus(claim: ClaimValue, known: readonly KnownFailure[]): { status: ClaimStatus; reason?: string } {
+  if (claim.pass) return { status: "pass" };
+  const entry = known.find((k) => k.id === claim.id);
+  return entry ? { status: "not-reproduced", reason: entry.reason } : { status: "fail" };
+}
+
+/** The claim carried by one output, if it is a claim output. */
+export function claimOfOutput(output: IOutput): ClaimValue | undefined {
+  if (output.output_type !== "display_data" && output.output_type !== "execute_result") return undefined;
+  const data = (output.data as Record<string, unknown> | undefined)?.[CLAIM_MIME];
+  const value = typeof data === "string" ? safeJson(data) : data;
+  return isClaimValue(value) ? value : undefined;
+}
+
+/** Every claim in cell order; a claim id emitted twice keeps its last value (a re-run cell). */
+export function collectClaims(cells: readonly ICell[], known: readonly KnownFailure[]): SiteClaim[] {
+  const byId = new Map<string, SiteClaim>();
+  cells.forEach((cell, index) => {
+    if (cell.cell_type !== "code") return;
+    for (const output of (cell.outputs as IOutput[] | undefined) ?? []) {
+      const claim = claimOfOutput(output);
+      if (!claim) continue;
+      byId.delete(claim.id);
+      byId.set(claim.id, { ...claim, ...claimStatus(claim, known), cellId: cellAnchor(cell, index) });
+    }
+  });
+  return [...byId.values()];
+}
+
+/** The element id a cell gets on its page: its nbformat id, or its position. */
+export function cellAnchor(cell: ICell, index: number): string {
+  const id = typeof cell.id === "string" && cell.id !== "" ? cell.id : String(index);
+  return `cell-${id.replace(/[^A-Za-z0-9_-]/g, "-")}`;
+}
+
+function safeJson(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+}

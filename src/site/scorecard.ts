@@ -1,0 +1,89 @@
+// The claims scorecard at the top of a notebook page (text, the paper's figure, measured
+// value, status, link to the cell that made it) and the inline rendering of one claim
+// output inside its cell. Status words are spelled out next to the symbols, so colour is
+// never the only signal (WCAG 1.4.1).
+import { escapeHtml } from "./html.ts";
+import { claimStatus, type ClaimStatus, type ClaimValue, type KnownFailure, type SiteClaim } from "./claims.ts";
+
+const STATUS_LABEL: Record<ClaimStatus, string> = { pass: "✓ pass", fail: "✗ fail", "not-reproduced": "○ not reproduced" };
+
+export function statusBadge(status: ClaimStatus): string {
+  return `<span class="status status-${status}">${STATUS_LABEL[status]}</span>`;
+}
+
+/** Numbers with 4 significant digits (float noise stays off the page); other values as text. */
+export function formatValue(value: unknown, unit?: string): string {
+  if (value === undefined || value === null) return "—";
+  let body: string;
+  if (typeof value === "number") body = formatNumber(value);
+  else if (typeof value === "string") body = value;
+  else if (Array.isArray(value)) body = `[${value.map((v) => formatValue(v)).join(", ")}]`;
+  else if (typeof value === "object") {
+    body = Object.entries(value as Record<string, unknown>)
+      .map(([k, v]) => `${k}: ${formatValue(v)}`)
+      .join(", ");
+  } else body = String(value);
+  return unit ? `${body} ${unit}` : body;
+}
+
+function formatNumber(x: number): string {
+  if (!Number.isFinite(x)) return String(x);
+  if (Number.isInteger(x) && Math.abs(x) < 1e15) return x.toLocaleString("en-US");
+  const abs = Math.abs(x);
+  if (abs !== 0 && (abs < 1e-3 || abs >= 1e6)) return x.toExponential(3).replace(/\.?0+e/, "e");
+  return String(Number(x.toPrecision(4)));
+}
+
+export function renderClaimOutput(claim: ClaimValue, known: readonly KnownFailure[]): string {
+  const { status, reason } = claimStatus(claim, known);
+  const expected = claim.expected !== undefined ? ` <span class="claim-expected">(expected ${escapeHtml(formatValue(claim.expected, claim.unit))})</span>` : "";
+  return (
+    `<div class="claim claim-${status}" id="claim-${escapeHtml(claim.id)}">` +
+    `${statusBadge(status)} <span class="claim-text">${escapeHtml(claim.text)}</span>` +
+    `<div class="claim-detail">measured <strong>${escapeHtml(formatValue(claim.measured, claim.unit))}</strong>${expected}` +
+    ` · <cite>${escapeHtml(claim.source)}</cite>` +
+    (reason ? ` · <span class="claim-reason">not reproduced: ${escapeHtml(reason)}</span>` : "") +
+    `</div></div>`
+  );
+}
+
+export function claimCounts(claims: readonly SiteClaim[]): { passed: number; total: number; failed: number; notReproduced: number } {
+  return {
+    passed: claims.filter((c) => c.status === "pass").length,
+    failed: claims.filter((c) => c.status === "fail").length,
+    notReproduced: claims.filter((c) => c.status === "not-reproduced").length,
+    total: claims.length,
+  };
+}
+
+/** "✓ 3/4" — the summary on the index and the scorecard: ✓ all pass, ✗ one fails, ○ only known gaps. */
+export function claimSummary(claims: readonly SiteClaim[]): string {
+  const { passed, total, failed } = claimCounts(claims);
+  if (total === 0) return "no claims";
+  return `${passed === total ? "✓" : failed > 0 ? "✗" : "○"} ${passed}/${total}`;
+}
+
+export function renderScorecard(claims: readonly SiteClaim[]): string {
+  if (claims.length === 0) return `<section class="scorecard" aria-labelledby="scorecard-title"><h2 id="scorecard-title">Claims</h2><p>This notebook makes no claims.</p></section>`;
+  const { passed, total, notReproduced } = claimCounts(claims);
+  const rows = claims
+    .map(
+      (c) =>
+        `<tr class="claim-row claim-${c.status}">` +
+        `<td>${statusBadge(c.status)}</td>` +
+        `<td><a href="#${escapeHtml(c.cellId)}">${escapeHtml(c.text)}</a>` +
+        (c.reason ? `<div class="claim-reason">${escapeHtml(c.reason)}</div>` : "") +
+        `</td><td data-label="Paper"><cite>${escapeHtml(c.source)}</cite></td>` +
+        `<td class="num" data-label="Measured">${escapeHtml(formatValue(c.measured, c.unit))}</td>` +
+        `<td class="num" data-label="Expected">${escapeHtml(formatValue(c.expected, c.unit))}</td></tr>`,
+    )
+    .join("");
+  const note = notReproduced > 0 ? `, ${notReproduced} known not to reproduce yet` : "";
+  return (
+    `<section class="scorecard" aria-labelledby="scorecard-title">` +
+    `<h2 id="scorecard-title">Claims <span class="score">${escapeHtml(claimSummary(claims))}</span></h2>` +
+    `<p class="scorecard-note">${passed} of ${total} claims reproduced${note}.</p>` +
+    `<div class="table-scroll"><table><thead><tr><th scope="col">Status</th><th scope="col">Claim</th><th scope="col">Paper</th><th scope="col">Measured</th><th scope="col">Expected</th></tr></thead>` +
+    `<tbody>${rows}</tbody></table></div></section>`
+  );
+}
