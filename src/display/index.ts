@@ -1,2 +1,22 @@
-// Public surface of src/display, re-exported by src/index.ts.
+// Public surface of src/display, re-exported by src/index.ts (and injected as cell globals).
 export * from "./sink.ts";
+export { mimeBundle, addRenderer, renderers, MIME_HOOK } from "./mime.ts";
+export type { Bundle, MimeRenderer, MimeHookResult } from "./mime.ts";
+export { display, displayDataOutput } from "./display.ts";
+export type { Display, DisplayOptions } from "./display.ts";
+export { md, tex, html, Markup } from "./markup.ts";
+export type { MarkupKind, MarkupTag } from "./markup.ts";
+export { table, Table } from "./table.ts";
+export type { TableOptions } from "./table.ts";
+export { formatNumber } from "./format.ts";
+export { inspectValue } from "./inspect.ts";
+export { progress, ProgressBar, ProgressState } from "./progress.ts";
+export type { ProgressOptions } from "./progress.ts";
+export { clearOutput, input } from "./io.ts";
+export { claim, validateClaim, claimText, CLAIM_MIME } from "./claim.ts";
+export type { Claim, ClaimValue } from "./claim.ts";
+export { DisplayError } from "./errors.ts";
+export { Plot, plotBundle } from "./plot.ts";
+export { PLOT_MIME, redrawPlot, reviveValue } from "./plot-spec.ts";
+export type { PlotSpec, PlotValue, PlotCall } from "./plot-spec.ts";
+export { serializeSvg } from "./xml.ts";

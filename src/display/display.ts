@@ -1,0 +1,38 @@
+// `display(value, {id})` and `display.update(id, value)`: the Jupyter display_data /
+// update_display_data pair (messaging spec, "Display Data" and "Update Display Data"),
+// written to whatever sink the runtime installed; without a sink they do nothing.
+import type { IOutput } from "@jupyterlab/nbformat";
+import { mimeBundle, type Bundle } from "./mime.ts";
+import { currentSink } from "./sink.ts";
+
+/** The display_data output of `bundle`; with `displayId`, updatable (kept in `transient`). */
+export function displayDataOutput(bundle: Bundle, displayId?: string): IOutput {
+  const output = { output_type: "display_data", data: bundle.data, metadata: bundle.metadata };
+  return (displayId === undefined ? output : { ...output, transient: { display_id: displayId } }) as IOutput;
+}
+
+export interface DisplayOptions {
+  /** A display id: later `display.update(id, …)` calls replace this output in place. */
+  id?: string;
+}
+
+function show(value: unknown, options: DisplayOptions = {}): void {
+  const sink = currentSink();
+  if (!sink) return;
+  sink.emit(displayDataOutput(mimeBundle(value), options.id));
+}
+
+function update(id: string, value: unknown): void {
+  const sink = currentSink();
+  if (!sink) return;
+  const { data, metadata } = mimeBundle(value);
+  sink.update(id, data, metadata);
+}
+
+export interface Display {
+  (value: unknown, options?: DisplayOptions): void;
+  /** Replaces every output shown with `display(…, {id})` by the bundle of `value`. */
+  update(id: string, value: unknown): void;
+}
+
+export const display: Display = Object.assign(show, { update });

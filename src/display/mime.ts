@@ -1,0 +1,91 @@
+// The MIME bundle of a value: an ordered table of small renderers (CONVENTIONS: a registry,
+// not a switch); the first whose `test` accepts the value renders it. Values can also carry
+// their own bundle through `[Symbol.for("tsnb.mime")]()` — markup, tables, claims, Plot
+// figures and lab types (tensors) use that hook, so they need no entry here.
+import { inspectValue } from "./inspect.ts";
+import type { MimeBundle, OutputMetadata } from "./sink.ts";
+
+export const MIME_HOOK: unique symbol = Symbol.for("tsnb.mime");
+
+export interface Bundle {
+  data: MimeBundle;
+  metadata: OutputMetadata;
+}
+/** What a value's `[MIME_HOOK]()` may return: a bundle, or just its data. */
+export type MimeHookResult = Bundle | MimeBundle;
+
+export interface MimeRenderer {
+  name: string;
+  test(value: unknown): boolean;
+  render(value: unknown): Bundle;
+}
+
+const MAX_JSON_ROWS = 1_000;
+
+function hasHook(value: unknown): value is { [MIME_HOOK](): MimeHookResult } {
+  return (typeof value === "object" || typeof value === "function") && value !== null && typeof (value as Record<symbol, unknown>)[MIME_HOOK] === "function";
+}
+
+function isElement(value: unknown): value is { nodeType: 1; outerHTML: string } {
+  return typeof value === "object" && value !== null && (value as { nodeType?: unknown }).nodeType === 1 && typeof (value as { outerHTML?: unknown }).outerHTML === "string";
+}
+
+function isPlainRecord(value: unknown): value is Record<string, unknown> {
+  if (typeof value !== "object" || value === null) return false;
+  const proto = Object.getPrototypeOf(value);
+  return proto === Object.prototype || proto === null;
+}
+
+function isPrimitive(value: unknown): boolean {
+  return value === null || ["string", "number", "boolean"].includes(typeof value);
+}
+
+function isRecordArray(value: unknown): value is Record<string, unknown>[] {
+  return Array.isArray(value) && value.length > 0 && value.length <= MAX_JSON_ROWS && value.every((row) => isPlainRecord(row) && Object.values(row).every(isPrimitive));
+}
+
+function normalizeHookResult(result: MimeHookResult, value: unknown): Bundle {
+  const bundle = "data" in result && typeof result.data === "object" && result.data !== null && !Array.isArray(result.data) ? (result as Bundle) : { data: result as MimeBundle, metadata: {} };
+  const data = { ...bundle.data };
+  // text/plain always (nbformat front ends fall back to it); Object.prototype inspect skips the hook.
+  if (typeof data["text/plain"] !== "string") data["text/plain"] = inspectValue(value);
+  return { data, metadata: bundle.metadata ?? {} };
+}
+
+/** The renderer table, in priority order; `addRenderer` inserts before a named entry. */
+export const renderers: MimeRenderer[] = [
+  {
+    name: "mime-hook",
+    test: hasHook,
+    render: (value) => normalizeHookResult((value as { [MIME_HOOK](): MimeHookResult })[MIME_HOOK](), value),
+  },
+  {
+    name: "dom-element",
+    test: isElement,
+    render: (value) => {
+      const html = (value as { outerHTML: string }).outerHTML;
+      return { data: { "text/html": html, "text/plain": html.length > 200 ? `${html.slice(0, 200)}…` : html }, metadata: {} };
+    },
+  },
+  {
+    name: "records",
+    test: isRecordArray,
+    render: (value) => ({ data: { "text/plain": inspectValue(value), "application/json": value as never }, metadata: {} }),
+  },
+  {
+    name: "inspect",
+    test: () => true,
+    render: (value) => ({ data: { "text/plain": inspectValue(value) }, metadata: {} }),
+  },
+];
+
+export function addRenderer(renderer: MimeRenderer, before = "inspect"): void {
+  const at = renderers.findIndex((r) => r.name === before);
+  renderers.splice(at < 0 ? renderers.length : at, 0, renderer);
+}
+
+/** The display bundle of `value`: `text/plain` always, richer types where a renderer knows them. */
+export function mimeBundle(value: unknown): Bundle {
+  for (const renderer of renderers) if (renderer.test(value)) return renderer.render(value);
+  return { data: { "text/plain": inspectValue(value) }, metadata: {} };
+}

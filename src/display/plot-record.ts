@@ -1,0 +1,87 @@
+// Recording side of the plot spec (format in plot-spec.ts): every object or function the
+// wrapped Plot namespace returns is remembered with the call that made it, so encoding a
+// figure's options can write `{ $plot: "binX", args: [...] }` instead of the opaque result.
+import type { PlotSpec, PlotValue } from "./plot-spec.ts";
+
+interface Recorded {
+  name: string;
+  args?: readonly unknown[];
+}
+
+const calls = new WeakMap<object, Recorded>();
+
+/** Remembers that `result` came from `Plot[name](...args)` (or is the export `name` itself). */
+export function recordCall(result: unknown, name: string, args?: readonly unknown[]): void {
+  if ((typeof result !== "object" && typeof result !== "function") || result === null) return;
+  if (calls.has(result)) return;
+  // A helper that hands back one of its own arguments (valueof on an array) must not claim it.
+  if (args?.some((a) => a === result)) return;
+  calls.set(result, { name, args });
+}
+
+/** Cap on encoded leaf values per figure (1,000 points × 3 fields is 3,000). */
+export const MAX_VALUES = 250_000;
+
+class TooLarge extends Error {}
+
+interface Encoder {
+  omitted: string[];
+  count: number;
+  active: Set<object>;
+}
+
+function isPlainObject(value: object): boolean {
+  const proto = Object.getPrototypeOf(value);
+  return proto === Object.prototype || proto === null;
+}
+
+function leaf(encoder: Encoder): void {
+  if (++encoder.count > MAX_VALUES) throw new TooLarge();
+}
+
+function encode(value: unknown, path: string, encoder: Encoder): PlotValue | undefined {
+  if (value === undefined) return undefined;
+  if (value === null || typeof value === "boolean" || typeof value === "string") return leaf(encoder), value;
+  if (typeof value === "number") return leaf(encoder), Number.isFinite(value) ? value : null;
+  if (typeof value === "bigint") return leaf(encoder), Number(value);
+  if (typeof value === "symbol") return encoder.omitted.push(`${path} (symbol)`), undefined;
+  if (value instanceof Date) return leaf(encoder), Number.isNaN(value.getTime()) ? null : { $date: value.toISOString() };
+  const recorded = calls.get(value);
+  if (recorded && !encoder.active.has(value)) {
+    if (!recorded.args) return { $plot: recorded.name };
+    encoder.active.add(value);
+    const args = recorded.args.map((a, i) => encode(a, `${path}.args[${i}]`, encoder) ?? null);
+    encoder.active.delete(value);
+    while (args.length && args.at(-1) === null && recorded.args[args.length - 1] === undefined) args.pop();
+    return { $plot: recorded.name, args };
+  }
+  if (typeof value === "function") return encoder.omitted.push(`${path} (function)`), undefined;
+  if (Array.isArray(value) || ArrayBuffer.isView(value)) {
+    const list = Array.from(value as ArrayLike<unknown>);
+    return list.map((v, i) => encode(v, `${path}[${i}]`, encoder) ?? null);
+  }
+  if (!isPlainObject(value)) return encoder.omitted.push(`${path} (${value.constructor?.name ?? "object"})`), undefined;
+  const out: { [key: string]: PlotValue } = {};
+  let escaped = false;
+  for (const [key, v] of Object.entries(value)) {
+    if (key === "document") continue;
+    const encoded = encode(v, `${path}.${key}`, encoder);
+    if (encoded !== undefined) out[key] = encoded;
+    if (key.startsWith("$")) escaped = true;
+  }
+  return escaped ? { $object: out } : out;
+}
+
+/** The redraw spec of `Plot[call](options)`; never throws (oversized data gives a non-redrawable spec). */
+export function encodeSpec(call: PlotSpec["call"], options: object): PlotSpec {
+  const encoder: Encoder = { omitted: [], count: 0, active: new Set() };
+  try {
+    const encoded = encode(options, "options", encoder);
+    const isObject = typeof encoded === "object" && encoded !== null && !Array.isArray(encoded);
+    const plain = isObject ? ("$object" in encoded ? (encoded.$object as { [key: string]: PlotValue }) : (encoded as { [key: string]: PlotValue })) : {};
+    return { version: 1, call, options: plain, redrawable: encoder.omitted.length === 0, omitted: encoder.omitted };
+  } catch (error) {
+    if (!(error instanceof TooLarge)) throw error;
+    return { version: 1, call, options: {}, redrawable: false, omitted: [`options (more than ${MAX_VALUES} values)`] };
+  }
+}
