@@ -1,2 +1,31 @@
-// Public surface of src/tensor, re-exported by src/index.ts.
-export {};
+// Public surface of src/tensor, re-exported by src/index.ts: a small autodiff tensor engine
+// that computes in the precision asked for (f64, f32, emulated bf16/f16), with nn modules,
+// optimisers, LR schedules, rounding helpers and a seeded generator (`makeRng`).
+export { type Dtype, type Storage, DTYPES, roundBf16, roundF16, rounder, promote } from "./dtype.ts";
+export { TensorError } from "./error.ts";
+export { Rng, makeRng } from "./rng.ts";
+export { Tensor, noGrad, isGradEnabled, type Operand } from "./tensor.ts";
+export { tensor, zeros, ones, full, randn, uniform, arange, type TensorOptions } from "./creation.ts";
+export { add, sub, mul, div, neg, exp, log, relu, gelu, tanh, sqrt, pow } from "./elementwise.ts";
+export { sum, mean, max, logsumexp, argmax } from "./reduce.ts";
+export { matmul } from "./matmul.ts";
+export { reshape, permute, transpose } from "./view.ts";
+export { cast } from "./cast.ts";
+export { gather, gatherSum, pick, oneHot, slice, concat, type Indices } from "./gather.ts";
+export { softmax, logSoftmax } from "./softmax.ts";
+export { stablemax, logStablemax } from "./stablemax.ts";
+export { crossEntropy, nllLoss, type CrossEntropyOptions } from "./loss.ts";
+export { layerNorm } from "./norm.ts";
+export { dropout } from "./dropout.ts";
+export { accuracy, zeroShare, norm, gradNorm, gradWeightCosine } from "./stats.ts";
+export { Module } from "./nn/module.ts";
+export { Linear, multiHot, type MultiHot, type LinearOptions } from "./nn/linear.ts";
+export { Embedding } from "./nn/embedding.ts";
+export { MLP, type MlpOptions, type Activation } from "./nn/mlp.ts";
+export { LayerNorm } from "./nn/layernorm.ts";
+export { SelfAttention, TransformerBlock, Transformer, causalMask } from "./nn/transformer.ts";
+export { Optimizer, type OptimizerOptions } from "./optim/optimizer.ts";
+export { SGD, type SgdOptions } from "./optim/sgd.ts";
+export { Adam, AdamW, type AdamOptions } from "./optim/adam.ts";
+export { projectOutWeights } from "./optim/perpgrad.ts";
+export { constantLr, warmupLr, cosineLr, wsdLr, type Schedule, type CosineOptions, type WsdOptions } from "./optim/schedule.ts";

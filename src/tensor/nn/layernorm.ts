@@ -1,0 +1,24 @@
+// LayerNorm module: learned gain (ones) and bias (zeros) over the last axis.
+import { ones, zeros } from "../creation.ts";
+import type { Dtype } from "../dtype.ts";
+import { layerNorm } from "../norm.ts";
+import type { Tensor } from "../tensor.ts";
+import { Module } from "./module.ts";
+
+export class LayerNorm extends Module {
+  readonly gamma: Tensor;
+  readonly beta: Tensor;
+  readonly eps: number;
+
+  constructor(readonly dim: number, options: { dtype?: Dtype; eps?: number } = {}) {
+    super();
+    const dtype = options.dtype ?? "f32";
+    this.gamma = this.param("gamma", ones([dim], { dtype }));
+    this.beta = this.param("beta", zeros([dim], { dtype }));
+    this.eps = options.eps ?? 1e-5;
+  }
+
+  forward(x: Tensor): Tensor {
+    return layerNorm(x, this.gamma, this.beta, this.eps);
+  }
+}

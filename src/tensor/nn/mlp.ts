@@ -1,0 +1,33 @@
+// Multi-layer perceptron: Linear layers with an activation between them (none after the
+// last). The first layer accepts a MultiHot batch, so one-hot inputs cost a gather.
+import type { Dtype } from "../dtype.ts";
+import type { Rng } from "../rng.ts";
+import type { Tensor } from "../tensor.ts";
+import { Linear, type MultiHot } from "./linear.ts";
+import { Module } from "./module.ts";
+
+export type Activation = "relu" | "tanh" | "gelu";
+
+export interface MlpOptions {
+  activation?: Activation;
+  bias?: boolean;
+  dtype?: Dtype;
+}
+
+export class MLP extends Module {
+  readonly layers: Linear[];
+  readonly activation: Activation;
+
+  /** sizes = [in, hidden…, out], e.g. [2p, 200, 200, p]. */
+  constructor(readonly sizes: readonly number[], rng: Rng, options: MlpOptions = {}) {
+    super();
+    this.activation = options.activation ?? "relu";
+    this.layers = sizes.slice(1).map((out, i) => this.child(`layers.${i}`, new Linear(sizes[i]!, out, rng, options)));
+  }
+
+  forward(x: Tensor | MultiHot): Tensor {
+    let h = this.layers[0]!.forward(x);
+    for (const layer of this.layers.slice(1)) h = layer.forward(h[this.activation]());
+    return h;
+  }
+}

@@ -1,0 +1,122 @@
+// A small pre-LayerNorm transformer (Vaswani et al. 2017; pre-LN as in GPT-2): multi-head
+// self-attention with an optional causal mask, a GELU MLP, residual connections; and a
+// decoder-only model (token + learned position embeddings, blocks, final LN, unembedding),
+// enough for the one-layer transformer of the grokking papers.
+import { full } from "../creation.ts";
+import type { Dtype } from "../dtype.ts";
+import type { Indices } from "../gather.ts";
+import type { Rng } from "../rng.ts";
+import type { Tensor } from "../tensor.ts";
+import { Embedding } from "./embedding.ts";
+import { LayerNorm } from "./layernorm.ts";
+import { Linear } from "./linear.ts";
+import { Module } from "./module.ts";
+
+export interface AttentionOptions {
+  dModel: number;
+  heads: number;
+  causal?: boolean;
+  dtype?: Dtype;
+}
+
+export class SelfAttention extends Module {
+  readonly q: Linear;
+  readonly k: Linear;
+  readonly v: Linear;
+  readonly o: Linear;
+  readonly heads: number;
+  readonly causal: boolean;
+
+  constructor(readonly options: AttentionOptions, rng: Rng) {
+    super();
+    const { dModel: d, dtype } = options;
+    this.heads = options.heads;
+    this.causal = options.causal ?? true;
+    this.q = this.child("q", new Linear(d, d, rng, { dtype }));
+    this.k = this.child("k", new Linear(d, d, rng, { dtype }));
+    this.v = this.child("v", new Linear(d, d, rng, { dtype }));
+    this.o = this.child("o", new Linear(d, d, rng, { dtype }));
+  }
+
+  /** x: [B, T, d] → [B, T, d]. */
+  forward(x: Tensor): Tensor {
+    const [B, T, d] = x.shape as [number, number, number];
+    const H = this.heads;
+    const dh = d / H;
+    const split = (t: Tensor): Tensor => t.reshape([B, T, H, dh]).permute([0, 2, 1, 3]); // [B, H, T, dh]
+    const q = split(this.q.forward(x));
+    const k = split(this.k.forward(x));
+    const v = split(this.v.forward(x));
+    let scores = q.matmul(k.transpose(-2, -1)).mul(1 / Math.sqrt(dh)); // [B, H, T, T]
+    if (this.causal) scores = scores.add(causalMask(T, x.dtype));
+    const mixed = scores.softmax(-1).matmul(v); // [B, H, T, dh]
+    return this.o.forward(mixed.permute([0, 2, 1, 3]).reshape([B, T, d]));
+  }
+}
+
+/** [T, T] with 0 on and below the diagonal, −∞ above (position t sees positions ≤ t). */
+export function causalMask(T: number, dtype: Dtype): Tensor {
+  const m = full([T, T], 0, { dtype });
+  for (let i = 0; i < T; i++) for (let j = i + 1; j < T; j++) m.data[i * T + j] = -Infinity;
+  return m;
+}
+
+export interface BlockOptions extends AttentionOptions {
+  dMlp?: number;
+}
+
+export class TransformerBlock extends Module {
+  readonly ln1: LayerNorm;
+  readonly attn: SelfAttention;
+  readonly ln2: LayerNorm;
+  readonly up: Linear;
+  readonly down: Linear;
+
+  constructor(options: BlockOptions, rng: Rng) {
+    super();
+    const { dModel: d, dtype } = options;
+    this.ln1 = this.child("ln1", new LayerNorm(d, { dtype }));
+    this.attn = this.child("attn", new SelfAttention(options, rng));
+    this.ln2 = this.child("ln2", new LayerNorm(d, { dtype }));
+    this.up = this.child("up", new Linear(d, options.dMlp ?? 4 * d, rng, { dtype }));
+    this.down = this.child("down", new Linear(options.dMlp ?? 4 * d, d, rng, { dtype }));
+  }
+
+  forward(x: Tensor): Tensor {
+    const h = x.add(this.attn.forward(this.ln1.forward(x)));
+    return h.add(this.down.forward(this.up.forward(this.ln2.forward(h)).gelu()));
+  }
+}
+
+export interface TransformerOptions extends BlockOptions {
+  vocab: number;
+  seqLen: number;
+  layers?: number;
+}
+
+export class Transformer extends Module {
+  readonly embed: Embedding;
+  readonly pos: Embedding;
+  readonly blocks: TransformerBlock[];
+  readonly lnFinal: LayerNorm;
+  readonly unembed: Linear;
+
+  constructor(readonly options: TransformerOptions, rng: Rng) {
+    super();
+    const { dModel: d, dtype } = options;
+    this.embed = this.child("embed", new Embedding(options.vocab, d, rng, { dtype, std: 1 / Math.sqrt(d) }));
+    this.pos = this.child("pos", new Embedding(options.seqLen, d, rng, { dtype, std: 1 / Math.sqrt(d) }));
+    this.blocks = Array.from({ length: options.layers ?? 1 }, (_, i) => this.child(`blocks.${i}`, new TransformerBlock(options, rng)));
+    this.lnFinal = this.child("lnFinal", new LayerNorm(d, { dtype }));
+    this.unembed = this.child("unembed", new Linear(d, options.vocab, rng, { dtype, bias: false }));
+  }
+
+  /** tokens: B·T indices, row-major [B, T] → logits [B, T, vocab]. */
+  forward(tokens: Indices, batch: number): Tensor {
+    const T = tokens.length / batch;
+    const positions = Int32Array.from({ length: tokens.length }, (_, i) => i % T);
+    let h = this.embed.forward(tokens, [batch, T]).add(this.pos.forward(positions, [batch, T]));
+    for (const block of this.blocks) h = block.forward(h);
+    return this.unembed.forward(this.lnFinal.forward(h));
+  }
+}

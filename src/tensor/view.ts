@@ -1,0 +1,66 @@
+// Layout ops: reshape (a copy-free relabelling of the same row-major data), permute and
+// transpose (materialised copies, so every kernel sees contiguous row-major data).
+import { allocate } from "./dtype.ts";
+import { TensorError } from "./error.ts";
+import { normAxis, sizeOf, stridesOf } from "./shape.ts";
+import { Tensor } from "./tensor.ts";
+
+export function reshape(a: Tensor, shape: readonly number[]): Tensor {
+  const free = shape.indexOf(-1);
+  let target = [...shape];
+  if (free >= 0) {
+    const known = sizeOf(shape.filter((d) => d !== -1));
+    target[free] = a.size / known;
+  }
+  if (sizeOf(target) !== a.size || target.some((d) => !Number.isInteger(d) || d < 0))
+    throw new TensorError("reshape", `cannot reshape [${a.shape}] to [${shape}]`, `a shape with ${a.size} elements`);
+  const res = Tensor.fromOp(a.data, target, a.dtype, "reshape", [a]);
+  if (res.requiresGrad) res.backwardFn = (g) => a.accumulateGrad(g);
+  return res;
+}
+
+function permuteData(data: Float64Array | Float32Array, shape: readonly number[], axes: readonly number[], out: Float64Array | Float32Array): void {
+  const rank = shape.length;
+  const inStrides = stridesOf(shape);
+  const outShape = axes.map((ax) => shape[ax]!);
+  const srcStride = axes.map((ax) => inStrides[ax]!);
+  const counter = new Array<number>(rank).fill(0);
+  let src = 0;
+  for (let i = 0; i < out.length; i++) {
+    out[i] = data[src]!;
+    for (let d = rank - 1; d >= 0; d--) {
+      counter[d]!++;
+      src += srcStride[d]!;
+      if (counter[d]! < outShape[d]!) break;
+      src -= srcStride[d]! * outShape[d]!;
+      counter[d] = 0;
+    }
+  }
+}
+
+export function permute(a: Tensor, axes: readonly number[]): Tensor {
+  const ax = axes.map((x) => normAxis(x, a.rank, "permute"));
+  if (ax.length !== a.rank || new Set(ax).size !== a.rank)
+    throw new TensorError("permute", `axes [${axes}] for rank ${a.rank}`, "a permutation of all axes");
+  const out = allocate(a.dtype, a.size);
+  permuteData(a.data, a.shape, ax, out);
+  const res = Tensor.fromOp(out, ax.map((i) => a.shape[i]!), a.dtype, "permute", [a]);
+  if (res.requiresGrad)
+    res.backwardFn = (g) => {
+      const inverse = new Array<number>(ax.length);
+      ax.forEach((from, to) => (inverse[from] = to));
+      const ga = allocate(a.dtype, a.size);
+      permuteData(g, res.shape, inverse, ga);
+      a.accumulateGrad(ga);
+    };
+  return res;
+}
+
+export function transpose(a: Tensor, i = -2, j = -1): Tensor {
+  const axes = a.shape.map((_, k) => k);
+  const ii = normAxis(i, a.rank, "transpose");
+  const jj = normAxis(j, a.rank, "transpose");
+  axes[ii] = jj;
+  axes[jj] = ii;
+  return permute(a, axes);
+}
