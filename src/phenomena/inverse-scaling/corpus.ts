@@ -107,7 +107,7 @@ export function buildQuoteCorpus(options: QuoteCorpusOptions): QuoteCorpus {
     place(successors[b]!, a, 2);
     patterns.push({ a, b, rule: successors[a]![0]! });
   }
-  const decay = options.patternDecay ?? 0.75;
+  const decay = options.patternDecay ?? 0.6;
   const patternWeights = patterns.map((_, i) => decay ** i);
   const weightTotal = patternWeights.reduce((x, y) => x + y, 0);
   const patternProbabilities = patternWeights.map((w) => w / weightTotal);
