@@ -9,27 +9,27 @@
   var root = document.documentElement.getAttribute("data-root") || ".";
 
   // Marks whose points a reader may want to inspect; the others (rules, grids, frames, text) get no tip.
-  var TIP_MARKS = /^(line|dot|bar|area|rect|cell|tick|link|arrow|image|hexagon|circle|waffle)/;
+  var TIP_MARKS = /^(line|dot|bar|area|rect|cell|tick|link|arrow|hexagon|circle|spike|vector|waffle)/;
 
-  function toMark(Plot, mark) {
-    var type = mark.type || mark.mark;
-    var make = Plot[type];
-    if (typeof make !== "function") throw new Error("unknown Plot mark " + type);
-    var options = Object.assign({}, mark.options || {});
-    if (options.tip === undefined && TIP_MARKS.test(type)) options.tip = true;
-    return "data" in mark ? make(mark.data, options) : make(options);
-  }
-
-  function toPlotOptions(Plot, spec) {
-    var options = Object.assign({}, spec.options || {});
-    for (var key in spec) if (key !== "options" && key !== "marks" && key !== "version") options[key] = spec[key];
-    options.marks = (spec.marks || []).map(function (mark) { return toMark(Plot, mark); });
-    return options;
+  // Plot's namespace with tip: true defaulted on data marks, for the spec's `$plot` calls.
+  function withTips(Plot) {
+    var wrapped = Object.assign({}, Plot);
+    Object.keys(Plot).forEach(function (name) {
+      if (!TIP_MARKS.test(name) || typeof Plot[name] !== "function") return;
+      wrapped[name] = function (data, options) {
+        if (arguments.length > 2 || (options !== undefined && (options === null || typeof options !== "object"))) return Plot[name].apply(Plot, arguments);
+        if (options && options.tip !== undefined) return Plot[name](data, options);
+        return Plot[name](data, Object.assign({}, options, { tip: true }));
+      };
+    });
+    return wrapped;
   }
 
   function hydrateCharts() {
     var Plot = window.Plot;
-    if (!Plot || typeof Plot.plot !== "function") return;
+    var codec = window.tsnbPlotSpec;
+    if (!Plot || typeof Plot.plot !== "function" || !codec) return;
+    var tipped = withTips(Plot);
     var figures = document.querySelectorAll("figure.plot");
     for (var i = 0; i < figures.length; i++) {
       var figure = figures[i];
@@ -38,15 +38,16 @@
       if (!script || !target) continue;
       try {
         var spec = JSON.parse(script.textContent);
-        if (!spec || !Array.isArray(spec.marks)) continue;
-        var chart = Plot.plot(toPlotOptions(Plot, spec));
+        // a spec with omitted parts (user functions, huge data) cannot be redrawn faithfully
+        if (!spec || spec.version !== 1 || !spec.redrawable) continue;
+        var chart = codec.redrawPlot(spec, spec.call === "plot" ? tipped : Plot);
         var label = figure.getAttribute("aria-label");
-        var svg = chart.tagName.toLowerCase() === "svg" ? chart : chart.querySelector("svg");
-        if (svg && label) { svg.setAttribute("role", "img"); svg.setAttribute("aria-label", label); }
+        var svg = chart.tagName.toLowerCase() === "svg" ? chart : chart.querySelector(":scope > svg:last-of-type") || chart.querySelector("svg");
+        if (svg && label && !svg.getAttribute("aria-label")) { svg.setAttribute("role", "img"); svg.setAttribute("aria-label", label); }
         target.replaceChildren(chart);
         figure.setAttribute("data-interactive", "true");
       } catch (error) {
-        // keep the static SVG; say why in the console for the author
+        // keep the static figure; say why in the console for the author
         console.warn("tsnb: chart " + (i + 1) + " kept static: " + error.message);
       }
     }

@@ -1,9 +1,13 @@
 // Files the site ships besides its pages: our CSS and client script (site/assets/), and
 // third-party browser bundles taken from node_modules — KaTeX's CSS and fonts, Observable
 // Plot and d3 (Plot's UMD bundle needs the global `d3`), MiniSearch — so no page loads
-// anything from a CDN and the site works offline and from file://.
+// anything from a CDN and the site works offline and from file://. The chart redraw code is
+// the display layer's own `plot-spec.ts`, compiled for the browser at build time, so the
+// notebook side and the site side decode the same format from one source.
 import { createRequire } from "node:module";
-import { existsSync, readdirSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync } from "node:fs";
+import { transformSync } from "esbuild";
+import type { SiteFile } from "./write.ts";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 
@@ -41,4 +45,19 @@ export function siteAssets(siteDir: string = SITE_SOURCE_DIR): AssetCopy[] {
     { from: join(packageDir("d3"), "dist", "d3.min.js"), to: "assets/d3.min.js" },
     { from: join(packageDir("minisearch"), "dist", "umd", "index.js"), to: "assets/minisearch.js" },
   ];
+}
+
+const PLOT_SPEC_SOURCE = fileURLToPath(new URL("../display/plot-spec.ts", import.meta.url));
+
+/** Browser scripts compiled from our TypeScript: `assets/plot-spec.js` defines `tsnbPlotSpec`. */
+export function clientModules(): SiteFile[] {
+  const { code } = transformSync(readFileSync(PLOT_SPEC_SOURCE, "utf8"), {
+    loader: "ts",
+    format: "iife",
+    globalName: "tsnbPlotSpec",
+    target: "es2020",
+    minify: true,
+    sourcefile: "plot-spec.ts",
+  });
+  return [{ path: "assets/plot-spec.js", content: `/* compiled from src/display/plot-spec.ts */\n${code}` }];
 }

@@ -9,7 +9,7 @@ import { executeCached, buildExitCode, type ExecutedNotebook, type Executor, typ
 import { notebookInfo } from "./metadata.ts";
 import { renderSite } from "./render.ts";
 import { writeSite } from "./write.ts";
-import { siteAssets, SITE_SOURCE_DIR } from "./assets.ts";
+import { clientModules, siteAssets, SITE_SOURCE_DIR } from "./assets.ts";
 import { silentProgress, type BuildProgress } from "./progress.ts";
 
 export interface BuildOptions {
@@ -55,7 +55,7 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
   const template = await readFile(join(siteDir, "templates", "layout.html"), "utf8");
   const context = { template, tsnbVersion: options.tsnbVersion, nodeVersion: options.nodeVersion, buildDate: options.now().toISOString() };
   const site = renderSite(notebooks, context, () => performance.now());
-  await writeSite(options.outDir, site.files, siteAssets(siteDir));
+  await writeSite(options.outDir, [...site.files, ...clientModules()], siteAssets(siteDir));
   return {
     exitCode: buildExitCode(notebooks, options.allowErrors),
     notebooks,

@@ -1,4 +1,4 @@
-// The MIME types tsnb's display layer emits, as the site reads them. Kept here until
-// src/display exports CLAIM_MIME and PLOT_MIME; then this file re-exports those.
-export const CLAIM_MIME = "application/vnd.tsnb.claim+json";
-export const PLOT_MIME = "application/vnd.tsnb.plot+json";
+// The MIME types of tsnb's own outputs, as the display layer defines them.
+export { CLAIM_MIME } from "../display/claim.ts";
+export { PLOT_MIME } from "../display/plot-spec.ts";
+export type { PlotSpec } from "../display/plot-spec.ts";

@@ -66,16 +66,17 @@ export function renderMimeBundle(bundle: IMimeBundle, ctx: MimeContext): string 
 }
 
 /**
- * A Plot chart: the build-time SVG (readable without JavaScript and in print) and the spec
- * the client script (site/assets/site.js) redraws with Observable Plot, adding tooltips.
+ * A Plot chart: the build-time figure (readable without JavaScript and in print: the whole
+ * figure with legends when Plot made one, else the SVG) and the redraw spec the client
+ * script (site/assets/site.js) hands to Observable Plot, adding tooltips.
  */
 function renderPlot(bundle: IMimeBundle): string {
   const spec = bundle[PLOT_MIME];
-  const svg = bundle["image/svg+xml"] !== undefined ? text(bundle, "image/svg+xml") : "";
   const label = altText(bundle);
+  const figure = bundle["text/html"] !== undefined ? text(bundle, "text/html") : labelSvg(bundle["image/svg+xml"] !== undefined ? text(bundle, "image/svg+xml") : "", label);
   return (
     `<figure class="plot" role="group" aria-label="${escapeHtml(label)}">` +
-    `<div class="plot-static">${labelSvg(svg, label)}</div>` +
+    `<div class="plot-static">${figure}</div>` +
     `<script type="application/json" class="plot-spec">${jsonForScript(spec)}</script>` +
     `</figure>`
   );

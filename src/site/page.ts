@@ -88,7 +88,7 @@ export function renderNotebookPage(input: PageInput): RenderedPage {
     `<div class="cells">${cellsHtml.join("\n")}</div>` +
     `</article>${renderPager(input.prev, input.next)}</main></div>`;
 
-  const scripts = hasPlots ? `<script src="../assets/d3.min.js" defer></script>\n<script src="../assets/plot.umd.min.js" defer></script>\n` : "";
+  const scripts = hasPlots ? `<script src="../assets/d3.min.js" defer></script>\n<script src="../assets/plot.umd.min.js" defer></script>\n<script src="../assets/plot-spec.js" defer></script>\n` : "";
   const html = renderLayout(input.template, {
     root: "..",
     title: `${info.title} · tsnb`,

@@ -97,7 +97,7 @@ describe("site in a browser", () => {
     expect(await page.locator(".cells .katex-display").count()).toBeGreaterThanOrEqual(1);
     const prose = await page.evaluate(() => {
       const copy = document.querySelector(".cells")!.cloneNode(true) as HTMLElement;
-      copy.querySelectorAll(".katex, pre, code, svg").forEach((el) => el.remove());
+      copy.querySelectorAll(".katex, pre, code, svg, script, style").forEach((el) => el.remove());
       return copy.textContent ?? "";
     });
     expect(prose).toContain("Loss falls as a power of model size");
