@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { progress, UPDATE_INTERVAL_MS } from "../../src/display/progress.ts";
 import { withSink } from "./fake-sink.ts";
 
-const texts = (outputs: { data?: unknown }[]) => outputs.map((o) => (o.data as Record<string, string>)["text/plain"]);
+const texts = (outputs: readonly object[]) => outputs.map((o) => ((o as { data: Record<string, string> }).data)["text/plain"]);
 
 describe("progress in a non-interactive sink (runner)", () => {
   it("emits only the final state of an iterable, once", async () => {
