@@ -23,7 +23,7 @@ export {
   type PassUntilEstimate,
   type PassUntilOptions,
 } from "./pass-until.ts";
-export { regularizedBeta, betaQuantile } from "./beta.ts";
+export { regularizedBeta, betaQuantile, logGamma } from "./beta.ts";
 export { isotonicIncreasing, isotonicDecreasing, unimodalFit } from "./isotonic.ts";
 export { classifyTrend, type TrendShape, type TrendClassification } from "./trend-shape.ts";
 export { benchmarkHarmony } from "./harmony.ts";
