@@ -3,7 +3,7 @@
 // the runner, the snapshot harness and the site can collect every claim of every notebook.
 import { DisplayError } from "./errors.ts";
 import { formatNumber } from "./format.ts";
-import { displayDataOutput } from "./display.ts";
+import { displayDataOutput, markDisplayed } from "./display.ts";
 import type { Bundle } from "./mime.ts";
 import { currentSink } from "./sink.ts";
 
@@ -106,5 +106,6 @@ export function claim(input: Claim): Claim {
   currentSink()?.emit(displayDataOutput(claimBundle(checked)));
   // A plain object: were it displayable as a claim, `claim(…)` as a cell's last expression
   // would emit the claim twice (display_data + execute_result) and the runner count it twice.
-  return checked;
+  // Marked as displayed so the runtime can skip that execute_result altogether.
+  return markDisplayed(checked);
 }

@@ -11,6 +11,21 @@ export function displayDataOutput(bundle: Bundle, displayId?: string): IOutput {
   return (displayId === undefined ? output : { ...output, transient: { display_id: displayId } }) as IOutput;
 }
 
+/**
+ * Marks a value that already displayed itself (a returned claim): a front end may skip the
+ * execute_result of a cell whose last expression is such a value, as IPython does for None.
+ */
+export const DISPLAYED: unique symbol = Symbol.for("tsnb.displayed");
+
+export function markDisplayed<T extends object>(value: T): T {
+  return Object.defineProperty(value, DISPLAYED, { value: true, enumerable: false });
+}
+
+/** True for values returned by claim() (and anything else marked with `markDisplayed`). */
+export function wasDisplayed(value: unknown): boolean {
+  return typeof value === "object" && value !== null && (value as Record<symbol, unknown>)[DISPLAYED] === true;
+}
+
 export interface DisplayOptions {
   /** A display id: later `display.update(id, …)` calls replace this output in place. */
   id?: string;

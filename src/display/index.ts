@@ -2,7 +2,7 @@
 export * from "./sink.ts";
 export { mimeBundle, addRenderer, renderers, MIME_HOOK } from "./mime.ts";
 export type { Bundle, MimeRenderer, MimeHookResult } from "./mime.ts";
-export { display, displayDataOutput } from "./display.ts";
+export { display, displayDataOutput, DISPLAYED, markDisplayed, wasDisplayed } from "./display.ts";
 export type { Display, DisplayOptions } from "./display.ts";
 export { md, tex, html, Markup } from "./markup.ts";
 export type { MarkupKind, MarkupTag } from "./markup.ts";

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { claim, CLAIM_MIME, claimText, type Claim } from "../../src/display/claim.ts";
+import { wasDisplayed } from "../../src/display/display.ts";
 import { DisplayError } from "../../src/display/errors.ts";
 import { withSink } from "./fake-sink.ts";
 
@@ -12,6 +13,9 @@ describe("claim", () => {
       returned = claim({ ...base, unit: "acc" });
     });
     expect(returned).toEqual({ ...base, unit: "acc" });
+    expect(wasDisplayed(returned)).toBe(true);
+    expect(Object.keys(returned!)).not.toContain("displayed");
+    expect(wasDisplayed({ ...base })).toBe(false);
     const data = sink.outputs[0]!.data as Record<string, unknown>;
     expect(data[CLAIM_MIME]).toEqual({ ...base, unit: "acc" });
     expect(data["text/plain"]).toBe("✓ PASS sc-halts-learning — Softmax collapse halts learning (measured 0.9877 acc, expected > 0.9)");
