@@ -66,7 +66,8 @@ export function renderNotebookPage(input: PageInput): RenderedPage {
   const cellsHtml: string[] = [];
   const url = `${info.slug}/index.html`;
   const docs: SearchDoc[] = [{ id: info.slug, title: info.title, url, text: `${info.summary} ${info.papers.map((p) => p.title).join(" ")}` }];
-  notebook.cells.forEach((cell, index) => {
+  const cells = withoutTitleHeading(notebook.cells, info.title);
+  cells.forEach((cell, index) => {
     const rendered = renderCell(cell, index, ctx);
     cellsHtml.push(rendered.html);
     headings.push(...rendered.headings);
@@ -80,7 +81,7 @@ export function renderNotebookPage(input: PageInput): RenderedPage {
 
   const body =
     `<div class="page-grid">` +
-    renderToc(headings, [{ level: 2, text: "Claims", id: "scorecard-title" }]) +
+    renderToc(headings, [{ level: 2, text: "Claims scorecard", id: "scorecard-title" }]) +
     `<main id="main" tabindex="-1"><article class="notebook">` +
     renderHeader(input) +
     renderScorecard(claims) +
@@ -99,6 +100,22 @@ export function renderNotebookPage(input: PageInput): RenderedPage {
     bodyClass: "page-notebook",
   });
   return { html, claims, headings, searchDocs: docs, hasPlots };
+}
+
+/**
+ * The page header already shows the title: a first markdown cell that opens with the same
+ * `# Title` loses that line (as Jupyter Book takes a notebook's first heading as its title).
+ */
+function withoutTitleHeading(cells: INotebookContent["cells"], title: string): INotebookContent["cells"] {
+  const first = cells.findIndex((cell) => cell.cell_type === "markdown");
+  if (first < 0) return cells;
+  const source = Array.isArray(cells[first]!.source) ? (cells[first]!.source as string[]).join("") : (cells[first]!.source as string);
+  const match = /^\s*#\s+(.+?)\s*#*\s*(?:\n|$)/.exec(source);
+  const normalize = (text: string) => text.toLowerCase().replace(/[^a-z0-9]+/g, " ").trim();
+  if (!match || normalize(match[1]!) !== normalize(title)) return cells;
+  const copy = [...cells];
+  copy[first] = { ...cells[first]!, source: source.slice(match[0].length) };
+  return copy;
 }
 
 function renderHeader({ info }: PageInput): string {

@@ -17,13 +17,19 @@ export function formatValue(value: unknown, unit?: string): string {
   let body: string;
   if (typeof value === "number") body = formatNumber(value);
   else if (typeof value === "string") body = value;
-  else if (Array.isArray(value)) body = `[${value.map((v) => formatValue(v)).join(", ")}]`;
+  else if (Array.isArray(value)) body = formatList(value);
   else if (typeof value === "object") {
     body = Object.entries(value as Record<string, unknown>)
       .map(([k, v]) => `${k}: ${formatValue(v)}`)
       .join(", ");
   } else body = String(value);
   return unit ? `${body} ${unit}` : body;
+}
+
+/** Short lists in full; long ones as head … tail (n values) so a table cell stays readable. */
+function formatList(values: readonly unknown[]): string {
+  const shown = values.length > 6 ? [...values.slice(0, 3).map((v) => formatValue(v)), "…", ...values.slice(-2).map((v) => formatValue(v))] : values.map((v) => formatValue(v));
+  return `[${shown.join(", ")}]${values.length > 6 ? ` (${values.length} values)` : ""}`;
 }
 
 function formatNumber(x: number): string {
@@ -64,7 +70,7 @@ export function claimSummary(claims: readonly SiteClaim[]): string {
 }
 
 export function renderScorecard(claims: readonly SiteClaim[]): string {
-  if (claims.length === 0) return `<section class="scorecard" aria-labelledby="scorecard-title"><h2 id="scorecard-title">Claims</h2><p>This notebook makes no claims.</p></section>`;
+  if (claims.length === 0) return `<section class="scorecard" aria-labelledby="scorecard-title"><h2 id="scorecard-title">Claims scorecard</h2><p>This notebook makes no claims.</p></section>`;
   const { passed, total, notReproduced } = claimCounts(claims);
   const rows = claims
     .map(
@@ -81,9 +87,9 @@ export function renderScorecard(claims: readonly SiteClaim[]): string {
   const note = notReproduced > 0 ? `, ${notReproduced} known not to reproduce yet` : "";
   return (
     `<section class="scorecard" aria-labelledby="scorecard-title">` +
-    `<h2 id="scorecard-title">Claims <span class="score">${escapeHtml(claimSummary(claims))}</span></h2>` +
+    `<h2 id="scorecard-title">Claims scorecard <span class="score">${escapeHtml(claimSummary(claims))}</span></h2>` +
     `<p class="scorecard-note">${passed} of ${total} claims reproduced${note}.</p>` +
-    `<div class="table-scroll"><table><thead><tr><th scope="col">Status</th><th scope="col">Claim</th><th scope="col">Paper</th><th scope="col">Measured</th><th scope="col">Expected</th></tr></thead>` +
+    `<div class="table-scroll"><table><colgroup><col class="col-status"><col class="col-claim"><col class="col-paper"><col class="col-value"><col class="col-value"></colgroup><thead><tr><th scope="col">Status</th><th scope="col">Claim</th><th scope="col">Paper</th><th scope="col">Measured</th><th scope="col">Expected</th></tr></thead>` +
     `<tbody>${rows}</tbody></table></div></section>`
   );
 }
