@@ -2,7 +2,7 @@
 // atomically: the bytes go to a temp file in the same folder, are fsync'ed, then renamed
 // over the target — a crash or error at any step leaves the old notebook intact.
 import { randomBytes } from "node:crypto";
-import { open, rename, rm } from "node:fs/promises";
+import { open, rename, rm, stat } from "node:fs/promises";
 import { basename, dirname, join } from "node:path";
 import { NotebookError } from "./errors.ts";
 import { canonicalJson } from "./json.ts";
@@ -27,7 +27,10 @@ const defaultOps: AtomicWriteOps = {
 export async function writeFileAtomic(file: string, text: string, ops: AtomicWriteOps = defaultOps): Promise<void> {
   const temp = join(dirname(file), `.${basename(file)}.${process.pid}.${randomBytes(4).toString("hex")}.tmp`);
   try {
+    // Keep the permissions of the file being replaced (a new file gets 0644 minus umask).
+    const mode = await stat(file).then((s) => s.mode & 0o7777, () => undefined);
     const handle = await open(temp, "wx", 0o644);
+    if (mode !== undefined) await handle.chmod(mode);
     try {
       await ops.write(handle, text);
       await handle.sync();

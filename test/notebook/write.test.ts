@@ -1,4 +1,4 @@
-import { mkdtemp, readdir, readFile, rm, mkdir, writeFile } from "node:fs/promises";
+import { chmod, mkdtemp, readdir, readFile, rm, mkdir, stat, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import fc from "fast-check";
@@ -77,6 +77,12 @@ describe("writeNotebook", () => {
     await writeNotebook(file, nb);
     expect(await readFile(file, "utf8")).toBe(await fixture("jupyter-written.ipynb"));
     expect(await readdir(dir)).toEqual(["nb.ipynb"]);
+  });
+
+  it("keeps the permissions of the file it replaces", async () => {
+    await chmod(file, 0o600);
+    await writeNotebook(file, parseNotebook(await fixture("jupyter-written.ipynb"), "f"));
+    expect((await stat(file)).mode & 0o777).toBe(0o600);
   });
 
   it("leaves the old file intact when serialisation throws midway", async () => {
