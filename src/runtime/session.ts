@@ -5,7 +5,7 @@
 import { Script } from "node:vm";
 import type { IOutput } from "@jupyterlab/nbformat";
 import { installSink, type OutputSink } from "../display/sink.ts";
-import { mimeBundleOf } from "./bundle.ts";
+import { displayedAlready, mimeBundleOf } from "./bundle.ts";
 import { captureConsole } from "./capture.ts";
 import { KeyboardInterrupt } from "./errors.ts";
 import { ModuleLoader } from "./modules.ts";
@@ -85,11 +85,9 @@ export class Session {
     const restore = this.enter(sink);
     try {
       const value = await this.run(code, record, n);
-      if (value !== undefined) {
+      if (value !== undefined && value.value !== undefined && !displayedAlready(value.value)) {
         const { data, metadata } = mimeBundleOf(value.value);
-        if (value.value !== undefined) {
-          sink.emit({ output_type: "execute_result", execution_count: executionCount, data, metadata } as IOutput);
-        }
+        sink.emit({ output_type: "execute_result", execution_count: executionCount, data, metadata } as IOutput);
       }
       return { status: "ok" };
     } catch (error) {

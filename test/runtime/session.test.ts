@@ -160,3 +160,19 @@ describe("Session: user_expressions", () => {
     expect(results.bad.status).toBe("error");
   });
 });
+
+describe("Session: display integration", () => {
+  it("does not repeat a claim returned as the cell's value", async () => {
+    const { sink } = await run(
+      new Session(),
+      'const m = 2\nclaim({ id: "two", text: "m is two", source: "test", measured: m, expected: 2, pass: m === 2 })',
+    );
+    expect(sink.outputs.map((o) => o.output_type)).toEqual(["display_data"]);
+  });
+
+  it("gives the last expression a rich bundle (a Plot figure as SVG)", async () => {
+    const { sink } = await run(new Session(), 'Plot.plot({ marks: [Plot.dot([{ a: 1, b: 2 }], { x: "a", y: "b" })] })');
+    const data = sink.outputs[0] as { data: Record<string, unknown> };
+    expect(String(data.data["image/svg+xml"])).toMatch(/^<svg[\s\S]*<\/svg>$/);
+  });
+});

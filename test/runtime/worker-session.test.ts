@@ -27,7 +27,7 @@ describe("WorkerSession", () => {
         return "Ada";
       },
     });
-    await session.execute('const who = await input("name? ")\n`hi ${who}`', withStdin);
+    await session.execute('const who = await input("name? ");\n`hi ${who}`', withStdin);
     expect(asked).toEqual(["name? "]);
     expect(withStdin.result()).toBe("'hi Ada'");
     const noStdin = new RecordingSink(true);
