@@ -84,8 +84,30 @@ export function addRenderer(renderer: MimeRenderer, before = "inspect"): void {
   renderers.splice(at < 0 ? renderers.length : at, 0, renderer);
 }
 
+/**
+ * A JSON payload as a notebook can store it: NaN and ±Infinity become null (JSON has no such
+ * numbers; nbformat would write a file JSON.parse rejects), bigints become numbers.
+ */
+export function jsonSafe(value: unknown): unknown {
+  if (typeof value === "number") return Number.isFinite(value) ? value : null;
+  if (typeof value === "bigint") return Number(value);
+  if (Array.isArray(value)) return value.map((v) => (v === undefined || typeof v === "function" ? null : jsonSafe(v)));
+  if (value && typeof value === "object" && typeof (value as { toJSON?: unknown }).toJSON !== "function") {
+    const out: Record<string, unknown> = {};
+    for (const [k, v] of Object.entries(value)) if (v !== undefined && typeof v !== "function") out[k] = jsonSafe(v);
+    return out;
+  }
+  return value;
+}
+
+function safeBundle(bundle: Bundle): Bundle {
+  const data: MimeBundle = {};
+  for (const [mime, payload] of Object.entries(bundle.data)) data[mime] = (/[/+]json$/.test(mime) ? jsonSafe(payload) : payload) as never;
+  return { data, metadata: jsonSafe(bundle.metadata ?? {}) as OutputMetadata };
+}
+
 /** The display bundle of `value`: `text/plain` always, richer types where a renderer knows them. */
 export function mimeBundle(value: unknown): Bundle {
-  for (const renderer of renderers) if (renderer.test(value)) return renderer.render(value);
+  for (const renderer of renderers) if (renderer.test(value)) return safeBundle(renderer.render(value));
   return { data: { "text/plain": inspectValue(value) }, metadata: {} };
 }

@@ -52,6 +52,13 @@ describe("mimeBundle", () => {
     expect(mimeBundle([1, 2]).data["application/json"]).toBeUndefined();
   });
 
+  it("keeps JSON payloads storable: NaN and Infinity become null", () => {
+    const rows = [{ a: Number.NaN, b: 1 }, { a: Infinity, b: 2 }];
+    expect(mimeBundle(rows).data["application/json"]).toEqual([{ a: null, b: 1 }, { a: null, b: 2 }]);
+    const hooked = { [MIME_HOOK]: () => ({ "application/vnd.x+json": { v: [1, -Infinity, 3n] }, "text/plain": "x" }) };
+    expect(mimeBundle(hooked).data["application/vnd.x+json"]).toEqual({ v: [1, null, 3] });
+  });
+
   it("uses a value's own [Symbol.for('tsnb.mime')] bundle and fills in text/plain", () => {
     const tensor = { [Symbol.for("tsnb.mime")]: () => ({ "text/html": "<b>T</b>" }) };
     const bundle = mimeBundle(tensor);
