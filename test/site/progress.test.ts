@@ -1,0 +1,36 @@
+import { describe, expect, it } from "vitest";
+import { progressReporter } from "../../src/site/progress.ts";
+import type { ExecutedNotebook } from "../../src/site/execute.ts";
+
+function stream(isTTY: boolean) {
+  const chunks: string[] = [];
+  return { chunks, isTTY, columns: 100, write: (chunk: string) => (chunks.push(chunk), true) } as unknown as NodeJS.WriteStream & { chunks: string[] };
+}
+
+const result = (cached: boolean, errors = 0) =>
+  ({ cached, summary: { notebook: "a.ipynb", cells: 3, errors, seconds: 2.5, claims: [{ id: "x", status: "pass" }, { id: "y", status: "fail" }] } }) as unknown as ExecutedNotebook;
+
+describe("build progress", () => {
+  it("writes plain lines, no control characters, when not on a terminal", () => {
+    const out = stream(false);
+    const progress = progressReporter(out);
+    progress.notebookStart(1, 2, "alpha");
+    progress.cell(0, 3);
+    progress.notebookEnd(1, 2, "alpha", result(false, 1));
+    progress.notebookEnd(2, 2, "beta", result(true));
+    progress.done();
+    expect(out.chunks.join("")).toBe("[1/2] alpha: executing\n[1/2] alpha: executed in 2.5 s, claims 1/2, 1 cell error\n[2/2] beta: cached, claims 1/2\n");
+  });
+
+  it("redraws one line with notebook n/N, a bar, the cell and elapsed time on a terminal", () => {
+    const out = stream(true);
+    const progress = progressReporter(out);
+    progress.notebookStart(2, 5, "beta");
+    progress.cell(4, 10);
+    const line = out.chunks.at(-1)!;
+    expect(line.startsWith("\r\x1b[2K[2/5] beta  ")).toBe(true);
+    expect(line).toMatch(/█{8}░{12}  cell 5\/10  \d+\.\d s \(total \d+\.\d s\)$/);
+    progress.notebookEnd(2, 5, "beta", undefined);
+    expect(out.chunks.slice(-2)).toEqual(["\r\x1b[2K", "[2/5] beta: skipped (not cached; build it without --only)\n"]);
+  });
+});
