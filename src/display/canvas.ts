@@ -32,9 +32,15 @@ export function encodePng(width: number, height: number, rgba: Uint8Array): Buff
   header.writeUInt32BE(height, 4);
   header.set([8, 6, 0, 0, 0], 8); // 8-bit RGBA, deflate, no filter method, no interlace
   const raw = Buffer.alloc(height * (1 + width * 4));
-  for (let y = 0; y < height; y++) raw.set(rgba.subarray(y * width * 4, (y + 1) * width * 4), y * (1 + width * 4) + 1);
+  for (let y = 0; y < height; y++)
+    raw.set(rgba.subarray(y * width * 4, (y + 1) * width * 4), y * (1 + width * 4) + 1);
   const signature = Buffer.from([137, 80, 78, 71, 13, 10, 26, 10]);
-  return Buffer.concat([signature, chunk("IHDR", header), chunk("IDAT", deflateSync(raw)), chunk("IEND", new Uint8Array())]);
+  return Buffer.concat([
+    signature,
+    chunk("IHDR", header),
+    chunk("IDAT", deflateSync(raw)),
+    chunk("IEND", new Uint8Array()),
+  ]);
 }
 
 /** `#abc`, `#aabbcc`, `rgb(1, 2, 3)`, `rgba(1, 2, 3, 0.5)` → RGBA bytes (black when unknown). */
@@ -43,10 +49,23 @@ export function parseColor(color: string): [number, number, number, number] {
   const hex = /^#([0-9a-f]{3}|[0-9a-f]{6})$/.exec(text);
   if (hex) {
     const h = hex[1]!.length === 3 ? [...hex[1]!].map((c) => c + c).join("") : hex[1]!;
-    return [parseInt(h.slice(0, 2), 16), parseInt(h.slice(2, 4), 16), parseInt(h.slice(4, 6), 16), 255];
+    return [
+      parseInt(h.slice(0, 2), 16),
+      parseInt(h.slice(2, 4), 16),
+      parseInt(h.slice(4, 6), 16),
+      255,
+    ];
   }
-  const rgb = /^rgba?\(\s*([\d.]+)[\s,]+([\d.]+)[\s,]+([\d.]+)(?:[\s,/]+([\d.]+))?\s*\)$/.exec(text);
-  if (rgb) return [Number(rgb[1]), Number(rgb[2]), Number(rgb[3]), rgb[4] === undefined ? 255 : Math.round(Number(rgb[4]) * 255)];
+  const rgb = /^rgba?\(\s*([\d.]+)[\s,]+([\d.]+)[\s,]+([\d.]+)(?:[\s,/]+([\d.]+))?\s*\)$/.exec(
+    text,
+  );
+  if (rgb)
+    return [
+      Number(rgb[1]),
+      Number(rgb[2]),
+      Number(rgb[3]),
+      rgb[4] === undefined ? 255 : Math.round(Number(rgb[4]) * 255),
+    ];
   return [0, 0, 0, 255];
 }
 
@@ -65,7 +84,8 @@ export class PixelCanvas {
       fillRect(x: number, y: number, w: number, h: number) {
         const rgba = parseColor(String(this.fillStyle));
         for (let j = Math.max(0, y); j < Math.min(canvas.height, y + h); j++) {
-          for (let i = Math.max(0, x); i < Math.min(canvas.width, x + w); i++) canvas.pixels.set(rgba, (j * canvas.width + i) * 4);
+          for (let i = Math.max(0, x); i < Math.min(canvas.width, x + w); i++)
+            canvas.pixels.set(rgba, (j * canvas.width + i) * 4);
         }
       },
     };

@@ -28,38 +28,79 @@ export interface Claim {
 const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
 function invalid(field: string, expected: string, got: unknown): never {
-  const shown = typeof got === "string" ? JSON.stringify(got) : typeof got === "number" ? String(got) : got === null ? "null" : Array.isArray(got) ? "an array" : typeof got;
-  throw new DisplayError(`claim: field "${field}": expected ${expected} (got ${shown})`, { field, expected });
+  const shown =
+    typeof got === "string"
+      ? JSON.stringify(got)
+      : typeof got === "number"
+        ? String(got)
+        : got === null
+          ? "null"
+          : Array.isArray(got)
+            ? "an array"
+            : typeof got;
+  throw new DisplayError(`claim: field "${field}": expected ${expected} (got ${shown})`, {
+    field,
+    expected,
+  });
 }
 
 function isFlatRecord(value: unknown): value is Record<string, number | string | boolean | null> {
   if (typeof value !== "object" || value === null || Array.isArray(value)) return false;
-  return Object.values(value).every((v) => v === null || typeof v === "string" || typeof v === "boolean" || (typeof v === "number" && Number.isFinite(v)));
+  return Object.values(value).every(
+    (v) =>
+      v === null ||
+      typeof v === "string" ||
+      typeof v === "boolean" ||
+      (typeof v === "number" && Number.isFinite(v)),
+  );
 }
 
 function checkValue(field: string, value: unknown, allowArray: boolean): void {
   if (typeof value === "number") {
-    if (!Number.isFinite(value)) invalid(field, "a finite number (JSON has no NaN/Infinity; pass String(x) to record it)", value);
+    if (!Number.isFinite(value))
+      invalid(
+        field,
+        "a finite number (JSON has no NaN/Infinity; pass String(x) to record it)",
+        value,
+      );
     return;
   }
   if (typeof value === "string" || isFlatRecord(value)) return;
-  if (allowArray && Array.isArray(value) && value.every((v) => typeof v === "number" && Number.isFinite(v))) return;
-  invalid(field, `a number, a string${allowArray ? ", a number[]" : ""} or a record of numbers/strings`, value);
+  if (
+    allowArray &&
+    Array.isArray(value) &&
+    value.every((v) => typeof v === "number" && Number.isFinite(v))
+  )
+    return;
+  invalid(
+    field,
+    `a number, a string${allowArray ? ", a number[]" : ""} or a record of numbers/strings`,
+    value,
+  );
 }
 
 /** Checks a claim's fields; returns a clean copy (only the known fields). */
 export function validateClaim(input: unknown): Claim {
   if (typeof input !== "object" || input === null) invalid("(claim)", "an object", input);
   const c = input as Record<string, unknown>;
-  if (typeof c.id !== "string" || !SLUG.test(c.id)) invalid("id", "a slug of a-z, 0-9 and single dashes", c.id);
+  if (typeof c.id !== "string" || !SLUG.test(c.id))
+    invalid("id", "a slug of a-z, 0-9 and single dashes", c.id);
   for (const field of ["text", "source"] as const) {
-    if (typeof c[field] !== "string" || (c[field] as string).trim() === "") invalid(field, "a non-empty string", c[field]);
+    if (typeof c[field] !== "string" || (c[field] as string).trim() === "")
+      invalid(field, "a non-empty string", c[field]);
   }
   checkValue("measured", c.measured, false);
   if (c.expected !== undefined) checkValue("expected", c.expected, true);
-  if (typeof c.pass !== "boolean") invalid("pass", "a boolean computed from the measured value", c.pass);
+  if (typeof c.pass !== "boolean")
+    invalid("pass", "a boolean computed from the measured value", c.pass);
   if (c.unit !== undefined && typeof c.unit !== "string") invalid("unit", "a string", c.unit);
-  const claim: Claim = { id: c.id, text: c.text as string, source: c.source as string, measured: c.measured as ClaimValue, pass: c.pass };
+  const claim: Claim = {
+    id: c.id,
+    text: c.text as string,
+    source: c.source as string,
+    measured: c.measured as ClaimValue,
+    pass: c.pass,
+  };
   if (c.expected !== undefined) claim.expected = c.expected as Claim["expected"];
   if (c.unit !== undefined) claim.unit = c.unit as string;
   return claim;
@@ -79,15 +120,20 @@ export function formatClaimValue(value: Claim["expected"], unit?: string): strin
 
 export function claimText(claim: Claim): string {
   const parts = [`measured ${formatClaimValue(claim.measured, claim.unit)}`];
-  if (claim.expected !== undefined) parts.push(`expected ${formatClaimValue(claim.expected, claim.unit)}`);
+  if (claim.expected !== undefined)
+    parts.push(`expected ${formatClaimValue(claim.expected, claim.unit)}`);
   return `${claim.pass ? "✓ PASS" : "✗ FAIL"} ${claim.id} — ${claim.text} (${parts.join(", ")})`;
 }
 
-const escapeHtml = (text: string) => text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
+const escapeHtml = (text: string) =>
+  text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
 
 export function claimHtml(claim: Claim): string {
   const status = claim.pass ? "pass" : "fail";
-  const expected = claim.expected !== undefined ? ` · expected <b>${escapeHtml(formatClaimValue(claim.expected, claim.unit))}</b>` : "";
+  const expected =
+    claim.expected !== undefined
+      ? ` · expected <b>${escapeHtml(formatClaimValue(claim.expected, claim.unit))}</b>`
+      : "";
   return [
     `<div class="tsnb-claim tsnb-claim-${status}" data-claim-id="${escapeHtml(claim.id)}">`,
     `<span class="tsnb-claim-status">${claim.pass ? "✓ PASS" : "✗ FAIL"}</span> <code>${escapeHtml(claim.id)}</code> ${escapeHtml(claim.text)}`,
@@ -97,7 +143,14 @@ export function claimHtml(claim: Claim): string {
 }
 
 export function claimBundle(claim: Claim): Bundle {
-  return { data: { [CLAIM_MIME]: claim as never, "text/plain": claimText(claim), "text/html": claimHtml(claim) }, metadata: {} };
+  return {
+    data: {
+      [CLAIM_MIME]: claim as never,
+      "text/plain": claimText(claim),
+      "text/html": claimHtml(claim),
+    },
+    metadata: {},
+  };
 }
 
 /** Validates, displays and returns one claim. */

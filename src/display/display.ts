@@ -8,7 +8,9 @@ import { currentSink } from "./sink.ts";
 /** The display_data output of `bundle`; with `displayId`, updatable (kept in `transient`). */
 export function displayDataOutput(bundle: Bundle, displayId?: string): IOutput {
   const output = { output_type: "display_data", data: bundle.data, metadata: bundle.metadata };
-  return (displayId === undefined ? output : { ...output, transient: { display_id: displayId } }) as IOutput;
+  return (
+    displayId === undefined ? output : { ...output, transient: { display_id: displayId } }
+  ) as IOutput;
 }
 
 /**
@@ -23,7 +25,11 @@ export function markDisplayed<T extends object>(value: T): T {
 
 /** True for values returned by claim() (and anything else marked with `markDisplayed`). */
 export function wasDisplayed(value: unknown): boolean {
-  return typeof value === "object" && value !== null && (value as Record<symbol, unknown>)[DISPLAYED] === true;
+  return (
+    typeof value === "object" &&
+    value !== null &&
+    (value as Record<symbol, unknown>)[DISPLAYED] === true
+  );
 }
 
 export interface DisplayOptions {

@@ -11,6 +11,9 @@ export function clearOutput(options: { wait?: boolean } = {}): void {
 /** Asks the user for one line of text through the front end's stdin channel. */
 export async function input(prompt = "", options: { password?: boolean } = {}): Promise<string> {
   const sink = currentSink();
-  if (!sink?.input) throw new DisplayError("input() needs a front end with stdin (allow_stdin)", { expected: "a kernel session whose front end allows stdin" });
+  if (!sink?.input)
+    throw new DisplayError("input() needs a front end with stdin (allow_stdin)", {
+      expected: "a kernel session whose front end allows stdin",
+    });
   return sink.input(prompt, options.password ?? false);
 }

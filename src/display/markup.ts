@@ -7,7 +7,11 @@ import { MIME_HOOK, type Bundle } from "./mime.ts";
 
 export type MarkupKind = "markdown" | "latex" | "html";
 
-const MIME: Record<MarkupKind, string> = { markdown: "text/markdown", latex: "text/latex", html: "text/html" };
+const MIME: Record<MarkupKind, string> = {
+  markdown: "text/markdown",
+  latex: "text/latex",
+  html: "text/html",
+};
 
 export class Markup {
   constructor(

@@ -23,11 +23,20 @@ export interface MimeRenderer {
 const MAX_JSON_ROWS = 1_000;
 
 function hasHook(value: unknown): value is { [MIME_HOOK](): MimeHookResult } {
-  return (typeof value === "object" || typeof value === "function") && value !== null && typeof (value as Record<symbol, unknown>)[MIME_HOOK] === "function";
+  return (
+    (typeof value === "object" || typeof value === "function") &&
+    value !== null &&
+    typeof (value as Record<symbol, unknown>)[MIME_HOOK] === "function"
+  );
 }
 
 function isElement(value: unknown): value is { nodeType: 1; outerHTML: string } {
-  return typeof value === "object" && value !== null && (value as { nodeType?: unknown }).nodeType === 1 && typeof (value as { outerHTML?: unknown }).outerHTML === "string";
+  return (
+    typeof value === "object" &&
+    value !== null &&
+    (value as { nodeType?: unknown }).nodeType === 1 &&
+    typeof (value as { outerHTML?: unknown }).outerHTML === "string"
+  );
 }
 
 function isPlainRecord(value: unknown): value is Record<string, unknown> {
@@ -41,11 +50,22 @@ function isPrimitive(value: unknown): boolean {
 }
 
 function isRecordArray(value: unknown): value is Record<string, unknown>[] {
-  return Array.isArray(value) && value.length > 0 && value.length <= MAX_JSON_ROWS && value.every((row) => isPlainRecord(row) && Object.values(row).every(isPrimitive));
+  return (
+    Array.isArray(value) &&
+    value.length > 0 &&
+    value.length <= MAX_JSON_ROWS &&
+    value.every((row) => isPlainRecord(row) && Object.values(row).every(isPrimitive))
+  );
 }
 
 function normalizeHookResult(result: MimeHookResult, value: unknown): Bundle {
-  const bundle = "data" in result && typeof result.data === "object" && result.data !== null && !Array.isArray(result.data) ? (result as Bundle) : { data: result as MimeBundle, metadata: {} };
+  const bundle =
+    "data" in result &&
+    typeof result.data === "object" &&
+    result.data !== null &&
+    !Array.isArray(result.data)
+      ? (result as Bundle)
+      : { data: result as MimeBundle, metadata: {} };
   const data = { ...bundle.data };
   // text/plain always (nbformat front ends fall back to it); Object.prototype inspect skips the hook.
   if (typeof data["text/plain"] !== "string") data["text/plain"] = inspectValue(value);
@@ -57,20 +77,30 @@ export const renderers: MimeRenderer[] = [
   {
     name: "mime-hook",
     test: hasHook,
-    render: (value) => normalizeHookResult((value as { [MIME_HOOK](): MimeHookResult })[MIME_HOOK](), value),
+    render: (value) =>
+      normalizeHookResult((value as { [MIME_HOOK](): MimeHookResult })[MIME_HOOK](), value),
   },
   {
     name: "dom-element",
     test: isElement,
     render: (value) => {
       const html = (value as { outerHTML: string }).outerHTML;
-      return { data: { "text/html": html, "text/plain": html.length > 200 ? `${html.slice(0, 200)}…` : html }, metadata: {} };
+      return {
+        data: {
+          "text/html": html,
+          "text/plain": html.length > 200 ? `${html.slice(0, 200)}…` : html,
+        },
+        metadata: {},
+      };
     },
   },
   {
     name: "records",
     test: isRecordArray,
-    render: (value) => ({ data: { "text/plain": inspectValue(value), "application/json": value as never }, metadata: {} }),
+    render: (value) => ({
+      data: { "text/plain": inspectValue(value), "application/json": value as never },
+      metadata: {},
+    }),
   },
   {
     name: "inspect",
@@ -91,10 +121,16 @@ export function addRenderer(renderer: MimeRenderer, before = "inspect"): void {
 export function jsonSafe(value: unknown): unknown {
   if (typeof value === "number") return Number.isFinite(value) ? value : null;
   if (typeof value === "bigint") return Number(value);
-  if (Array.isArray(value)) return value.map((v) => (v === undefined || typeof v === "function" ? null : jsonSafe(v)));
-  if (value && typeof value === "object" && typeof (value as { toJSON?: unknown }).toJSON !== "function") {
+  if (Array.isArray(value))
+    return value.map((v) => (v === undefined || typeof v === "function" ? null : jsonSafe(v)));
+  if (
+    value &&
+    typeof value === "object" &&
+    typeof (value as { toJSON?: unknown }).toJSON !== "function"
+  ) {
     const out: Record<string, unknown> = {};
-    for (const [k, v] of Object.entries(value)) if (v !== undefined && typeof v !== "function") out[k] = jsonSafe(v);
+    for (const [k, v] of Object.entries(value))
+      if (v !== undefined && typeof v !== "function") out[k] = jsonSafe(v);
     return out;
   }
   return value;
@@ -102,12 +138,14 @@ export function jsonSafe(value: unknown): unknown {
 
 function safeBundle(bundle: Bundle): Bundle {
   const data: MimeBundle = {};
-  for (const [mime, payload] of Object.entries(bundle.data)) data[mime] = (/[/+]json$/.test(mime) ? jsonSafe(payload) : payload) as never;
+  for (const [mime, payload] of Object.entries(bundle.data))
+    data[mime] = (/[/+]json$/.test(mime) ? jsonSafe(payload) : payload) as never;
   return { data, metadata: jsonSafe(bundle.metadata ?? {}) as OutputMetadata };
 }
 
 /** The display bundle of `value`: `text/plain` always, richer types where a renderer knows them. */
 export function mimeBundle(value: unknown): Bundle {
-  for (const renderer of renderers) if (renderer.test(value)) return safeBundle(renderer.render(value));
+  for (const renderer of renderers)
+    if (renderer.test(value)) return safeBundle(renderer.render(value));
   return { data: { "text/plain": inspectValue(value) }, metadata: {} };
 }

@@ -41,26 +41,30 @@ function leaf(encoder: Encoder): void {
 
 function encode(value: unknown, path: string, encoder: Encoder): PlotValue | undefined {
   if (value === undefined) return undefined;
-  if (value === null || typeof value === "boolean" || typeof value === "string") return leaf(encoder), value;
-  if (typeof value === "number") return leaf(encoder), Number.isFinite(value) ? value : null;
-  if (typeof value === "bigint") return leaf(encoder), Number(value);
-  if (typeof value === "symbol") return encoder.omitted.push(`${path} (symbol)`), undefined;
-  if (value instanceof Date) return leaf(encoder), Number.isNaN(value.getTime()) ? null : { $date: value.toISOString() };
+  if (value === null || typeof value === "boolean" || typeof value === "string")
+    return (leaf(encoder), value);
+  if (typeof value === "number") return (leaf(encoder), Number.isFinite(value) ? value : null);
+  if (typeof value === "bigint") return (leaf(encoder), Number(value));
+  if (typeof value === "symbol") return (encoder.omitted.push(`${path} (symbol)`), undefined);
+  if (value instanceof Date)
+    return (leaf(encoder), Number.isNaN(value.getTime()) ? null : { $date: value.toISOString() });
   const recorded = calls.get(value);
   if (recorded && !encoder.active.has(value)) {
     if (!recorded.args) return { $plot: recorded.name };
     encoder.active.add(value);
     const args = recorded.args.map((a, i) => encode(a, `${path}.args[${i}]`, encoder) ?? null);
     encoder.active.delete(value);
-    while (args.length && args.at(-1) === null && recorded.args[args.length - 1] === undefined) args.pop();
+    while (args.length && args.at(-1) === null && recorded.args[args.length - 1] === undefined)
+      args.pop();
     return { $plot: recorded.name, args };
   }
-  if (typeof value === "function") return encoder.omitted.push(`${path} (function)`), undefined;
+  if (typeof value === "function") return (encoder.omitted.push(`${path} (function)`), undefined);
   if (Array.isArray(value) || ArrayBuffer.isView(value)) {
     const list = Array.from(value as ArrayLike<unknown>);
     return list.map((v, i) => encode(v, `${path}[${i}]`, encoder) ?? null);
   }
-  if (!isPlainObject(value)) return encoder.omitted.push(`${path} (${value.constructor?.name ?? "object"})`), undefined;
+  if (!isPlainObject(value))
+    return (encoder.omitted.push(`${path} (${value.constructor?.name ?? "object"})`), undefined);
   const out: { [key: string]: PlotValue } = {};
   let escaped = false;
   for (const [key, v] of Object.entries(value)) {
@@ -78,10 +82,26 @@ export function encodeSpec(call: PlotSpec["call"], options: object): PlotSpec {
   try {
     const encoded = encode(options, "options", encoder);
     const isObject = typeof encoded === "object" && encoded !== null && !Array.isArray(encoded);
-    const plain = isObject ? ("$object" in encoded ? (encoded.$object as { [key: string]: PlotValue }) : (encoded as { [key: string]: PlotValue })) : {};
-    return { version: 1, call, options: plain, redrawable: encoder.omitted.length === 0, omitted: encoder.omitted };
+    const plain = isObject
+      ? "$object" in encoded
+        ? (encoded.$object as { [key: string]: PlotValue })
+        : (encoded as { [key: string]: PlotValue })
+      : {};
+    return {
+      version: 1,
+      call,
+      options: plain,
+      redrawable: encoder.omitted.length === 0,
+      omitted: encoder.omitted,
+    };
   } catch (error) {
     if (!(error instanceof TooLarge)) throw error;
-    return { version: 1, call, options: {}, redrawable: false, omitted: [`options (more than ${MAX_VALUES} values)`] };
+    return {
+      version: 1,
+      call,
+      options: {},
+      redrawable: false,
+      omitted: [`options (more than ${MAX_VALUES} values)`],
+    };
   }
 }

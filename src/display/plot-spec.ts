@@ -26,7 +26,16 @@ export interface PlotDate {
 export interface PlotEscaped {
   $object: { [key: string]: PlotValue };
 }
-export type PlotValue = null | boolean | number | string | PlotValue[] | PlotCall | PlotDate | PlotEscaped | { [key: string]: PlotValue };
+export type PlotValue =
+  | null
+  | boolean
+  | number
+  | string
+  | PlotValue[]
+  | PlotCall
+  | PlotDate
+  | PlotEscaped
+  | { [key: string]: PlotValue };
 
 export interface PlotSpec {
   version: 1;
@@ -61,11 +70,17 @@ export function reviveValue(value: PlotValue, Plot: Record<string, unknown>): un
     if (typeof target !== "function") throw new Error(`Plot.${name} is not a function (plot spec)`);
     return (target as (...a: unknown[]) => unknown)(...args.map((a) => reviveValue(a, Plot)));
   }
-  return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, reviveValue(v as PlotValue, Plot)]));
+  return Object.fromEntries(
+    Object.entries(value).map(([k, v]) => [k, reviveValue(v as PlotValue, Plot)]),
+  );
 }
 
 /** Redraws a figure from its spec with the given Plot namespace (the browser's, or a wrapped one). */
-export function redrawPlot(spec: PlotSpec, Plot: Record<string, unknown>, extra: Record<string, unknown> = {}): unknown {
+export function redrawPlot(
+  spec: PlotSpec,
+  Plot: Record<string, unknown>,
+  extra: Record<string, unknown> = {},
+): unknown {
   const options = reviveValue(spec.options, Plot) as Record<string, unknown>;
   return (Plot[spec.call] as (o: unknown) => unknown)({ ...options, ...extra });
 }

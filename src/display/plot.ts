@@ -11,7 +11,12 @@ import { serverDocument } from "./server-dom.ts";
 import { serializeSvg } from "./xml.ts";
 
 type Namespace = typeof RealPlot;
-type ElementLike = { localName: string; outerHTML: string; children: ArrayLike<ElementLike>; getAttribute(name: string): string | null };
+type ElementLike = {
+  localName: string;
+  outerHTML: string;
+  children: ArrayLike<ElementLike>;
+  getAttribute(name: string): string | null;
+};
 
 /** The plot's own `<svg>`: the figure itself, or its direct child that is not a legend. */
 function mainSvg(element: ElementLike): ElementLike | undefined {
@@ -23,9 +28,15 @@ function mainSvg(element: ElementLike): ElementLike | undefined {
 
 function describe(spec: PlotSpec, element: ElementLike): string {
   const marks = spec.options.marks;
-  const names = Array.isArray(marks) ? marks.flat().map((m) => (m && typeof m === "object" && "$plot" in m ? String(m.$plot) : "mark")) : [];
+  const names = Array.isArray(marks)
+    ? marks
+        .flat()
+        .map((m) => (m && typeof m === "object" && "$plot" in m ? String(m.$plot) : "mark"))
+    : [];
   const svg = mainSvg(element);
-  const size = svg ? ` ${svg.getAttribute("width") ?? "?"}×${svg.getAttribute("height") ?? "?"}` : "";
+  const size = svg
+    ? ` ${svg.getAttribute("width") ?? "?"}×${svg.getAttribute("height") ?? "?"}`
+    : "";
   return `Plot.${spec.call}(${names.join(", ")})${size}`;
 }
 
@@ -38,11 +49,19 @@ export function plotBundle(element: ElementLike, spec: PlotSpec): Bundle {
   return { data, metadata: {} };
 }
 
-function render(real: Namespace, call: PlotSpec["call"], options: Record<string, unknown> = {}): unknown {
+function render(
+  real: Namespace,
+  call: PlotSpec["call"],
+  options: Record<string, unknown> = {},
+): unknown {
   const document = options.document ?? serverDocument();
-  const element = (real[call] as (o: unknown) => unknown)({ ...options, document }) as ElementLike & Record<symbol, unknown>;
+  const element = (real[call] as (o: unknown) => unknown)({ ...options, document }) as ElementLike &
+    Record<symbol, unknown>;
   const spec = encodeSpec(call, options);
-  Object.defineProperty(element, MIME_HOOK, { value: () => plotBundle(element, spec), configurable: true });
+  Object.defineProperty(element, MIME_HOOK, {
+    value: () => plotBundle(element, spec),
+    configurable: true,
+  });
   return element;
 }
 
@@ -57,8 +76,16 @@ function wrap(real: Namespace): Namespace {
         const result = (value as (...a: unknown[]) => unknown).apply(this, args);
         recordCall(result, name, args);
         // mark.plot(options) calls Plot's own plot(), which has no document under Node.
-        if (result instanceof real.Mark || (result instanceof Object && typeof (result as { plot?: unknown }).plot === "function" && !("nodeType" in result))) {
-          Object.defineProperty(result, "plot", { value: (options: Record<string, unknown> = {}) => plot({ ...options, marks: [result] }), configurable: true });
+        if (
+          result instanceof real.Mark ||
+          (result instanceof Object &&
+            typeof (result as { plot?: unknown }).plot === "function" &&
+            !("nodeType" in result))
+        ) {
+          Object.defineProperty(result, "plot", {
+            value: (options: Record<string, unknown> = {}) => plot({ ...options, marks: [result] }),
+            configurable: true,
+          });
         }
         return result;
       };

@@ -17,7 +17,8 @@ export const UPDATE_INTERVAL_MS = 100;
 
 let nextId = 0;
 
-const escapeHtml = (text: string) => text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
+const escapeHtml = (text: string) =>
+  text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
 
 /** One bar's state as a displayable value: `label: 40% 200/500`. */
 export class ProgressState {
@@ -35,8 +36,17 @@ export class ProgressState {
   }
 
   [MIME_HOOK](): Bundle {
-    const bar = this.total === undefined ? "<progress></progress>" : `<progress value="${this.count}" max="${this.total}"></progress>`;
-    return { data: { "text/plain": this.toString(), "text/html": `<div class="tsnb-progress">${bar} <span>${escapeHtml(this.toString())}</span></div>` }, metadata: {} };
+    const bar =
+      this.total === undefined
+        ? "<progress></progress>"
+        : `<progress value="${this.count}" max="${this.total}"></progress>`;
+    return {
+      data: {
+        "text/plain": this.toString(),
+        "text/html": `<div class="tsnb-progress">${bar} <span>${escapeHtml(this.toString())}</span></div>`,
+      },
+      metadata: {},
+    };
   }
 }
 
@@ -118,7 +128,10 @@ function* wrapSync<T>(source: Iterable<T>, bar: ProgressBar): Generator<T, void,
   }
 }
 
-async function* wrapAsync<T>(source: AsyncIterable<T>, bar: ProgressBar): AsyncGenerator<T, void, undefined> {
+async function* wrapAsync<T>(
+  source: AsyncIterable<T>,
+  bar: ProgressBar,
+): AsyncGenerator<T, void, undefined> {
   try {
     for await (const item of source) {
       yield item;
@@ -130,10 +143,19 @@ async function* wrapAsync<T>(source: AsyncIterable<T>, bar: ProgressBar): AsyncG
 }
 
 /** Wraps an iterable (the bar ends when the loop ends or breaks), or counts to `total` by `.tick()` / `.done()`. */
-export function progress<T>(source: Iterable<T>, options?: ProgressOptions): Generator<T, void, undefined>;
-export function progress<T>(source: AsyncIterable<T>, options?: ProgressOptions): AsyncGenerator<T, void, undefined>;
+export function progress<T>(
+  source: Iterable<T>,
+  options?: ProgressOptions,
+): Generator<T, void, undefined>;
+export function progress<T>(
+  source: AsyncIterable<T>,
+  options?: ProgressOptions,
+): AsyncGenerator<T, void, undefined>;
 export function progress(total: number, options?: ProgressOptions): ProgressBar;
-export function progress<T>(source: number | Iterable<T> | AsyncIterable<T>, options: ProgressOptions = {}): unknown {
+export function progress<T>(
+  source: number | Iterable<T> | AsyncIterable<T>,
+  options: ProgressOptions = {},
+): unknown {
   const label = options.label ?? "";
   if (typeof source === "number") return new ProgressBar(source, label, options.now);
   const bar = new ProgressBar(knownLength(source), label, options.now);

@@ -12,7 +12,9 @@ export function serverDocument(): Document {
   const { document } = parseHTML("<!doctype html><html><head></head><body></body></html>");
   const createElement = document.createElement.bind(document);
   (document as { createElement: unknown }).createElement = (name: string, options?: unknown) =>
-    String(name).toLowerCase() === "canvas" ? new PixelCanvas() : createElement(name, options as never);
+    String(name).toLowerCase() === "canvas"
+      ? new PixelCanvas()
+      : createElement(name, options as never);
   shared = document as unknown as Document;
   return shared;
 }

@@ -22,7 +22,8 @@ function cellText(value: unknown, digits: number): string {
   if (typeof value === "number") return formatNumber(value, digits);
   if (typeof value === "string") return value;
   if (typeof value === "bigint" || typeof value === "boolean") return String(value);
-  if (value instanceof Date) return Number.isNaN(value.getTime()) ? "Invalid Date" : value.toISOString();
+  if (value instanceof Date)
+    return Number.isNaN(value.getTime()) ? "Invalid Date" : value.toISOString();
   return inspectValue(value).replace(/\s*\n\s*/g, " ");
 }
 
@@ -34,7 +35,8 @@ function jsonValue(value: unknown): unknown {
   return cellText(value, 17);
 }
 
-const escapeHtml = (text: string) => text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
+const escapeHtml = (text: string) =>
+  text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
 const width = (text: string) => [...text].length;
 
 export class Table {
@@ -55,7 +57,9 @@ export class Table {
       }
     }
     this.columns = columns;
-    this.rows = list.map((row) => (Array.isArray(row) ? Object.fromEntries(columns.map((c, i) => [c, row[i]])) : row));
+    this.rows = list.map((row) =>
+      Array.isArray(row) ? Object.fromEntries(columns.map((c, i) => [c, row[i]])) : row,
+    );
   }
 
   /** The aligned text form: numbers right-aligned, everything else left-aligned. */
@@ -63,12 +67,26 @@ export class Table {
     const { digits = 4, maxRows = 200 } = this.options;
     const shown = this.rows.slice(0, maxRows);
     const cells = shown.map((row) => this.columns.map((c) => cellText(row[c], digits)));
-    const numeric = this.columns.map((c) => shown.some((row) => typeof row[c] === "number") && shown.every((row) => row[c] == null || typeof row[c] === "number"));
-    const widths = this.columns.map((c, j) => Math.max(width(c), ...cells.map((r) => width(r[j]!))));
-    const pad = (text: string, j: number) => (numeric[j] ? text.padStart(widths[j]! + text.length - width(text)) : text.padEnd(widths[j]! + text.length - width(text)));
+    const numeric = this.columns.map(
+      (c) =>
+        shown.some((row) => typeof row[c] === "number") &&
+        shown.every((row) => row[c] == null || typeof row[c] === "number"),
+    );
+    const widths = this.columns.map((c, j) =>
+      Math.max(width(c), ...cells.map((r) => width(r[j]!))),
+    );
+    const pad = (text: string, j: number) =>
+      numeric[j]
+        ? text.padStart(widths[j]! + text.length - width(text))
+        : text.padEnd(widths[j]! + text.length - width(text));
     const line = (texts: string[]) => texts.map(pad).join("  ").trimEnd();
-    const lines = [line(this.columns), widths.map((w) => "─".repeat(w)).join("  "), ...cells.map(line)];
-    if (this.rows.length > shown.length) lines.push(`… ${this.rows.length - shown.length} more rows`);
+    const lines = [
+      line(this.columns),
+      widths.map((w) => "─".repeat(w)).join("  "),
+      ...cells.map(line),
+    ];
+    if (this.rows.length > shown.length)
+      lines.push(`… ${this.rows.length - shown.length} more rows`);
     if (this.options.caption) lines.unshift(this.options.caption);
     return lines.join("\n");
   }
@@ -87,17 +105,30 @@ export class Table {
         return `<tr>${tds.join("")}</tr>`;
       })
       .join("\n");
-    const more = this.rows.length > shown.length ? `\n<tfoot><tr><td colspan="${this.columns.length}">… ${this.rows.length - shown.length} more rows</td></tr></tfoot>` : "";
+    const more =
+      this.rows.length > shown.length
+        ? `\n<tfoot><tr><td colspan="${this.columns.length}">… ${this.rows.length - shown.length} more rows</td></tr></tfoot>`
+        : "";
     const cap = caption ? `<caption>${escapeHtml(caption)}</caption>` : "";
     return `<table class="tsnb-table">${cap}\n<thead><tr>${head}</tr></thead>\n<tbody>\n${body}\n</tbody>${more}\n</table>`;
   }
 
   toJSON(): { columns: string[]; rows: unknown[][] } {
-    return { columns: this.columns, rows: this.rows.map((row) => this.columns.map((c) => jsonValue(row[c]))) };
+    return {
+      columns: this.columns,
+      rows: this.rows.map((row) => this.columns.map((c) => jsonValue(row[c]))),
+    };
   }
 
   [MIME_HOOK](): Bundle {
-    return { data: { "text/html": this.toHTML(), "text/plain": this.toString(), "application/json": this.toJSON() as never }, metadata: {} };
+    return {
+      data: {
+        "text/html": this.toHTML(),
+        "text/plain": this.toString(),
+        "application/json": this.toJSON() as never,
+      },
+      metadata: {},
+    };
   }
 }
 

@@ -13,8 +13,10 @@ interface NodeLike {
 const SVG_NS = "http://www.w3.org/2000/svg";
 const XLINK_NS = "http://www.w3.org/1999/xlink";
 
-const escapeText = (text: string) => text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
-const escapeAttribute = (text: string) => escapeText(text).replace(/"/g, "&quot;").replace(/\n/g, "&#10;").replace(/\t/g, "&#9;");
+const escapeText = (text: string) =>
+  text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
+const escapeAttribute = (text: string) =>
+  escapeText(text).replace(/"/g, "&quot;").replace(/\n/g, "&#10;").replace(/\t/g, "&#9;");
 
 function write(node: NodeLike, out: string[], root: boolean): void {
   if (node.nodeType === 3) return void out.push(escapeText(node.nodeValue ?? ""));
@@ -24,7 +26,8 @@ function write(node: NodeLike, out: string[], root: boolean): void {
   const attributes = Array.from(node.attributes ?? []);
   out.push(`<${name}`);
   if (root && !attributes.some((a) => a.name === "xmlns")) out.push(` xmlns="${SVG_NS}"`);
-  if (root && !attributes.some((a) => a.name === "xmlns:xlink")) out.push(` xmlns:xlink="${XLINK_NS}"`);
+  if (root && !attributes.some((a) => a.name === "xmlns:xlink"))
+    out.push(` xmlns:xlink="${XLINK_NS}"`);
   for (const { name: key, value } of attributes) out.push(` ${key}="${escapeAttribute(value)}"`);
   const children = Array.from(node.childNodes ?? []);
   if (children.length === 0) return void out.push("/>");

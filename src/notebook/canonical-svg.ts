@@ -30,7 +30,10 @@ function renumberIds(svg: string): string {
     if (!ids.has(id)) ids.set(id, `id-${ids.size + 1}`);
   }
   if (ids.size === 0) return svg;
-  const alternatives = [...ids.keys()].sort((a, b) => b.length - a.length).map(escapeRegExp).join("|");
+  const alternatives = [...ids.keys()]
+    .sort((a, b) => b.length - a.length)
+    .map(escapeRegExp)
+    .join("|");
   const reference = new RegExp(`(id="|#)(${alternatives})(?=["')\\s])`, "g");
   return svg.replace(reference, (_, prefix: string, id: string) => prefix + ids.get(id));
 }
@@ -48,7 +51,13 @@ function canonicalTag(_: string, name: string, attributes: string, selfClosing: 
   const pairs: [string, string | undefined][] = [];
   for (const [, key, value] of attributes.matchAll(ATTRIBUTE)) {
     if (key === "style" && value !== undefined) pairs.push([key, canonicalStyle(value)]);
-    else pairs.push([key!, value !== undefined && !UNROUNDED.has(key!) ? value.replace(DECIMAL, roundCoordinate) : value]);
+    else
+      pairs.push([
+        key!,
+        value !== undefined && !UNROUNDED.has(key!)
+          ? value.replace(DECIMAL, roundCoordinate)
+          : value,
+      ]);
   }
   pairs.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
   const text = pairs.map(([k, v]) => (v === undefined ? ` ${k}` : ` ${k}="${v}"`)).join("");
@@ -61,6 +70,9 @@ export function canonicalizeSvg(svg: string): string {
   out = out.replace(PLOT_CLASS, "plot-class");
   out = out.replace(START_TAG, canonicalTag);
   // `<rect …></rect>` and `<rect …/>` are the same element; serialisers differ.
-  out = out.replace(/<([a-zA-Z][\w:.-]*)([^<>]*?)><\/\1>/g, (_, name: string, rest: string) => `<${name}${rest}/>`);
+  out = out.replace(
+    /<([a-zA-Z][\w:.-]*)([^<>]*?)><\/\1>/g,
+    (_, name: string, rest: string) => `<${name}${rest}/>`,
+  );
   return out;
 }

@@ -9,7 +9,9 @@ export function sourceText(cell: Pick<Cell, "source">): string {
 
 /** A copy of `nb` with every code cell's outputs cleared and execution_count null. */
 export function stripOutputs(nb: Notebook): Notebook {
-  const cells = nb.cells.map((cell) => (cell.cell_type === "code" ? { ...cell, outputs: [], execution_count: null } : cell));
+  const cells = nb.cells.map((cell) =>
+    cell.cell_type === "code" ? { ...cell, outputs: [], execution_count: null } : cell,
+  );
   return { ...nb, cells };
 }
 

@@ -32,14 +32,23 @@ export class TsnbError extends Error {
 /** An .ipynb that cannot be read, parsed or validated, or cannot be written. */
 export class NotebookError extends TsnbError {
   /** Builds the message `file: cell 3 (id "x"): field "source": expected …` from its parts. */
-  static at(place: ErrorPlace & { cellId?: string; problem?: string }, cause?: unknown): NotebookError {
+  static at(
+    place: ErrorPlace & { cellId?: string; problem?: string },
+    cause?: unknown,
+  ): NotebookError {
     const parts = [place.file];
     if (place.cell !== undefined) {
       parts.push(place.cellId ? `cell ${place.cell} (id "${place.cellId}")` : `cell ${place.cell}`);
     }
     if (place.field !== undefined) parts.push(`field "${place.field}"`);
-    const detail = place.expected !== undefined ? `expected ${place.expected}` : (place.problem ?? "invalid");
-    const withProblem = place.expected !== undefined && place.problem ? `${detail} (${place.problem})` : detail;
-    return new NotebookError(`${parts.join(": ")}: ${withProblem}`, place, cause === undefined ? undefined : { cause });
+    const detail =
+      place.expected !== undefined ? `expected ${place.expected}` : (place.problem ?? "invalid");
+    const withProblem =
+      place.expected !== undefined && place.problem ? `${detail} (${place.problem})` : detail;
+    return new NotebookError(
+      `${parts.join(": ")}: ${withProblem}`,
+      place,
+      cause === undefined ? undefined : { cause },
+    );
   }
 }

@@ -68,14 +68,24 @@ function write(value: unknown, indent: string, path: string, file: string): stri
       const keys = Object.keys(value as object).sort(compareCodePoints);
       const entries: string[] = [];
       for (const key of keys) {
-        const text = write((value as Record<string, unknown>)[key], inner, path ? `${path}.${key}` : key, file);
+        const text = write(
+          (value as Record<string, unknown>)[key],
+          inner,
+          path ? `${path}.${key}` : key,
+          file,
+        );
         if (text !== undefined) entries.push(`${JSON.stringify(key)}: ${text}`);
       }
       if (entries.length === 0) return "{}";
       return `{\n${inner}${entries.join(`,\n${inner}`)}\n${indent}}`;
     }
   }
-  throw NotebookError.at({ file, field: path || "(top level)", expected: "a JSON value", problem: `got ${typeof value === "number" ? String(value) : typeof value}` });
+  throw NotebookError.at({
+    file,
+    field: path || "(top level)",
+    expected: "a JSON value",
+    problem: `got ${typeof value === "number" ? String(value) : typeof value}`,
+  });
 }
 
 /** Serialises `value` in nbformat's layout (no trailing newline). Throws on non-JSON values. */

@@ -13,14 +13,27 @@ export interface NormalizeOptions {
 }
 
 /** Metadata keys that record a particular run rather than its result. */
-export const VOLATILE_KEYS = new Set(["timing", "timings", "execution", "duration", "elapsed", "start_time", "end_time", "started", "finished"]);
+export const VOLATILE_KEYS = new Set([
+  "timing",
+  "timings",
+  "execution",
+  "duration",
+  "elapsed",
+  "start_time",
+  "end_time",
+  "started",
+  "finished",
+]);
 
 const REPO_ROOT = fileURLToPath(new URL("../../", import.meta.url)).replace(/\/$/, "");
 const TIME_UNITS = "ns|µs|us|ms|s|sec|secs|seconds?|min|mins|minutes?";
 const TEXT_RULES: [RegExp, string][] = [
   // ISO 8601 date-times and Date#toString; bare dates (`2024-03-01`) are data, not run dates.
   [/\b\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?/g, "<date>"],
-  [/\b(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun) (?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) \d{2} \d{4} \d{2}:\d{2}:\d{2} GMT[+-]\d{4}(?: \([^)]*\))?/g, "<date>"],
+  [
+    /\b(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun) (?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) \d{2} \d{4} \d{2}:\d{2}:\d{2} GMT[+-]\d{4}(?: \([^)]*\))?/g,
+    "<date>",
+  ],
   [/\b\d+(?:\.\d+)?\s?(?:it|items|steps|samples|cells)\/s\b/g, "<rate>"],
   [new RegExp(`\\b\\d+(?:\\.\\d+)?\\s?(?:${TIME_UNITS})(?!\\w)`, "g"), "<time>"],
 ];
@@ -97,7 +110,10 @@ function normalizeOutput(output: IOutput, paths: [RegExp, string][]): IOutput {
 }
 
 /** Normalised copies of `outputs` (multiline strings joined, volatile parts replaced). */
-export function normalizeOutputs(outputs: readonly IOutput[], options: NormalizeOptions = {}): IOutput[] {
+export function normalizeOutputs(
+  outputs: readonly IOutput[],
+  options: NormalizeOptions = {},
+): IOutput[] {
   const paths = pathRules(options);
   return outputs.map((o) => normalizeOutput(o, paths));
 }
@@ -107,7 +123,10 @@ export function normalizeNotebook(nb: Notebook, options: NormalizeOptions = {}):
   const cells = nb.cells.map((cell) => {
     const copy = { ...cell, metadata: dropVolatile(cell.metadata) } as typeof cell;
     if (cell.cell_type === "code" && Array.isArray(cell.outputs)) {
-      (copy as { outputs: IOutput[] }).outputs = normalizeOutputs(cell.outputs as IOutput[], options);
+      (copy as { outputs: IOutput[] }).outputs = normalizeOutputs(
+        cell.outputs as IOutput[],
+        options,
+      );
     }
     return copy;
   });

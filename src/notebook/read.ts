@@ -34,7 +34,14 @@ export async function readNotebook(file: string): Promise<Notebook> {
     text = await readFile(file, "utf8");
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code ?? "";
-    throw NotebookError.at({ file, expected: "a readable .ipynb file", problem: `${code} ${(error as Error).message}`.trim() }, error);
+    throw NotebookError.at(
+      {
+        file,
+        expected: "a readable .ipynb file",
+        problem: `${code} ${(error as Error).message}`.trim(),
+      },
+      error,
+    );
   }
   return parseNotebook(text, file);
 }

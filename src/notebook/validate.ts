@@ -25,8 +25,10 @@ function describe(value: unknown): string {
   return `got ${typeof value}`;
 }
 
-const isObject = (v: unknown): v is Json => typeof v === "object" && v !== null && !Array.isArray(v);
-const isMultiline = (v: unknown) => typeof v === "string" || (Array.isArray(v) && v.every((s) => typeof s === "string"));
+const isObject = (v: unknown): v is Json =>
+  typeof v === "object" && v !== null && !Array.isArray(v);
+const isMultiline = (v: unknown) =>
+  typeof v === "string" || (Array.isArray(v) && v.every((s) => typeof s === "string"));
 
 function object(value: Json, key: string, where: Where, prefix: string): Json {
   const v = value[key];
@@ -37,7 +39,8 @@ function string(value: Json, key: string, where: Where, prefix: string): void {
   if (typeof value[key] !== "string") fail(where, prefix + key, "a string", describe(value[key]));
 }
 function multiline(value: Json, key: string, where: Where, prefix: string): void {
-  if (!isMultiline(value[key])) fail(where, prefix + key, "string or string[]", describe(value[key]));
+  if (!isMultiline(value[key]))
+    fail(where, prefix + key, "string or string[]", describe(value[key]));
 }
 function executionCount(value: Json, key: string, where: Where, prefix: string): void {
   const v = value[key];
@@ -49,7 +52,8 @@ function mimeBundle(value: Json, key: string, where: Where, prefix: string): voi
   for (const [mime, data] of Object.entries(bundle)) {
     // nbformat: JSON mime types hold any JSON; every other type holds text.
     if (/[/+]json$/.test(mime)) continue;
-    if (!isMultiline(data)) fail(where, `${prefix}${key}["${mime}"]`, "string or string[]", describe(data));
+    if (!isMultiline(data))
+      fail(where, `${prefix}${key}["${mime}"]`, "string or string[]", describe(data));
   }
 }
 
@@ -71,7 +75,8 @@ const outputChecks: Record<string, Check> = {
     string(o, "ename", w, p);
     string(o, "evalue", w, p);
     const tb = o.traceback;
-    if (!Array.isArray(tb) || !tb.every((s) => typeof s === "string")) fail(w, p + "traceback", "string[]", describe(tb));
+    if (!Array.isArray(tb) || !tb.every((s) => typeof s === "string"))
+      fail(w, p + "traceback", "string[]", describe(tb));
   },
 };
 
@@ -93,26 +98,50 @@ const cellChecks: Record<string, Check> = {
       if (!isObject(output)) fail(where, `outputs[${i}]`, "an object", describe(output));
       const type = output.output_type;
       const check = typeof type === "string" ? outputChecks[type] : undefined;
-      if (!check) fail(where, prefix + "output_type", `one of ${Object.keys(outputChecks).join(", ")}`, `got ${JSON.stringify(type)}`);
+      if (!check)
+        fail(
+          where,
+          prefix + "output_type",
+          `one of ${Object.keys(outputChecks).join(", ")}`,
+          `got ${JSON.stringify(type)}`,
+        );
       check(output, where, prefix);
     });
   },
 };
 
-function validateCell(cell: unknown, index: number, file: string, minor: number, seen: Map<string, number>): void {
+function validateCell(
+  cell: unknown,
+  index: number,
+  file: string,
+  minor: number,
+  seen: Map<string, number>,
+): void {
   const where: Where = { file, cell: index };
   if (!isObject(cell)) fail(where, "cell", "an object", describe(cell));
   if (typeof cell.id === "string" && CELL_ID.test(cell.id)) where.cellId = cell.id;
   const type = cell.cell_type;
   const check = typeof type === "string" ? cellChecks[type] : undefined;
-  if (!check) fail(where, "cell_type", `one of ${Object.keys(cellChecks).join(", ")}`, `got ${JSON.stringify(type)}`);
+  if (!check)
+    fail(
+      where,
+      "cell_type",
+      `one of ${Object.keys(cellChecks).join(", ")}`,
+      `got ${JSON.stringify(type)}`,
+    );
   if (cell.id !== undefined || minor >= 5) {
     const id = cell.id;
     if (typeof id !== "string" || !CELL_ID.test(id) || id.length > 64) {
-      fail(where, "id", "1-64 characters of [a-zA-Z0-9-_] (required since nbformat 4.5)", id === undefined ? "missing" : `got ${JSON.stringify(id)}`);
+      fail(
+        where,
+        "id",
+        "1-64 characters of [a-zA-Z0-9-_] (required since nbformat 4.5)",
+        id === undefined ? "missing" : `got ${JSON.stringify(id)}`,
+      );
     }
     const first = seen.get(id);
-    if (first !== undefined) fail(where, "id", "an id unique in the notebook", `cell ${first} has the same id`);
+    if (first !== undefined)
+      fail(where, "id", "an id unique in the notebook", `cell ${first} has the same id`);
     seen.set(id, index);
   }
   object(cell, "metadata", where, "");
@@ -136,7 +165,12 @@ export function validateNotebook(value: unknown, file: string): Notebook {
     string(ks, "display_name", where, "metadata.kernelspec.");
   }
   if (metadata.language_info !== undefined) {
-    string(object(metadata, "language_info", where, "metadata."), "name", where, "metadata.language_info.");
+    string(
+      object(metadata, "language_info", where, "metadata."),
+      "name",
+      where,
+      "metadata.language_info.",
+    );
   }
   const cells = value.cells;
   if (!Array.isArray(cells)) fail(where, "cells", "an array", describe(cells));

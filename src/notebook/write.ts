@@ -24,11 +24,21 @@ const defaultOps: AtomicWriteOps = {
 };
 
 /** Writes `text` to `file` via temp file + fsync + rename; removes the temp file on failure. */
-export async function writeFileAtomic(file: string, text: string, ops: AtomicWriteOps = defaultOps): Promise<void> {
-  const temp = join(dirname(file), `.${basename(file)}.${process.pid}.${randomBytes(4).toString("hex")}.tmp`);
+export async function writeFileAtomic(
+  file: string,
+  text: string,
+  ops: AtomicWriteOps = defaultOps,
+): Promise<void> {
+  const temp = join(
+    dirname(file),
+    `.${basename(file)}.${process.pid}.${randomBytes(4).toString("hex")}.tmp`,
+  );
   try {
     // Keep the permissions of the file being replaced (a new file gets 0644 minus umask).
-    const mode = await stat(file).then((s) => s.mode & 0o7777, () => undefined);
+    const mode = await stat(file).then(
+      (s) => s.mode & 0o7777,
+      () => undefined,
+    );
     const handle = await open(temp, "wx", 0o644);
     if (mode !== undefined) await handle.chmod(mode);
     try {
@@ -41,12 +51,23 @@ export async function writeFileAtomic(file: string, text: string, ops: AtomicWri
   } catch (error) {
     await rm(temp, { force: true });
     const code = (error as NodeJS.ErrnoException).code;
-    throw NotebookError.at({ file, expected: "a writable location", problem: `${code ? code + " " : ""}${(error as Error).message}` }, error);
+    throw NotebookError.at(
+      {
+        file,
+        expected: "a writable location",
+        problem: `${code ? code + " " : ""}${(error as Error).message}`,
+      },
+      error,
+    );
   }
 }
 
 /** Serialises `nb` (before touching the disk, so a bad value cannot truncate) and writes it atomically. */
-export async function writeNotebook(file: string, nb: Notebook, ops?: AtomicWriteOps): Promise<void> {
+export async function writeNotebook(
+  file: string,
+  nb: Notebook,
+  ops?: AtomicWriteOps,
+): Promise<void> {
   const text = serializeNotebook(nb, file);
   await writeFileAtomic(file, text, ops);
 }

@@ -4,7 +4,14 @@ import { wasDisplayed } from "../../src/display/display.ts";
 import { DisplayError } from "../../src/display/errors.ts";
 import { withSink } from "./fake-sink.ts";
 
-const base: Claim = { id: "sc-halts-learning", text: "Softmax collapse halts learning", source: "Prieto et al. 2025, Fig. 2", measured: 0.98765, expected: "> 0.9", pass: 0.98765 > 0.9 };
+const base: Claim = {
+  id: "sc-halts-learning",
+  text: "Softmax collapse halts learning",
+  source: "Prieto et al. 2025, Fig. 2",
+  measured: 0.98765,
+  expected: "> 0.9",
+  pass: 0.98765 > 0.9,
+};
 
 describe("claim", () => {
   it("emits the claim MIME with text/plain and text/html, and returns the claim", async () => {
@@ -18,13 +25,17 @@ describe("claim", () => {
     expect(wasDisplayed({ ...base })).toBe(false);
     const data = sink.outputs[0]!.data as Record<string, unknown>;
     expect(data[CLAIM_MIME]).toEqual({ ...base, unit: "acc" });
-    expect(data["text/plain"]).toBe("✓ PASS sc-halts-learning — Softmax collapse halts learning (measured 0.9877 acc, expected > 0.9)");
+    expect(data["text/plain"]).toBe(
+      "✓ PASS sc-halts-learning — Softmax collapse halts learning (measured 0.9877 acc, expected > 0.9)",
+    );
     expect(data["text/html"]).toContain('class="tsnb-claim tsnb-claim-pass"');
     expect(data["text/html"]).toContain("<cite>Prieto et al. 2025, Fig. 2</cite>");
   });
 
   it("formats failures, records and ranges", () => {
-    expect(claimText({ ...base, pass: false, measured: { a: 0.5, b: "x" }, expected: [0.1, 0.2] })).toBe(
+    expect(
+      claimText({ ...base, pass: false, measured: { a: 0.5, b: "x" }, expected: [0.1, 0.2] }),
+    ).toBe(
       "✗ FAIL sc-halts-learning — Softmax collapse halts learning (measured a=0.5, b=x, expected [0.1, 0.2])",
     );
   });
@@ -56,10 +67,14 @@ describe("claim", () => {
     }
     expect(error).toBeInstanceOf(DisplayError);
     expect((error as DisplayError).field).toBe(field);
-    expect((error as Error).message).toMatch(new RegExp(`^claim: field "${field}": expected .+ \\(got .+\\)$`));
+    expect((error as Error).message).toMatch(
+      new RegExp(`^claim: field "${field}": expected .+ \\(got .+\\)$`),
+    );
   });
 
   it("says how pass should be made", () => {
-    expect(() => claim({ ...base, pass: 1 as never })).toThrow('claim: field "pass": expected a boolean computed from the measured value (got 1)');
+    expect(() => claim({ ...base, pass: 1 as never })).toThrow(
+      'claim: field "pass": expected a boolean computed from the measured value (got 1)',
+    );
   });
 });

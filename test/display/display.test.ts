@@ -7,7 +7,9 @@ import { withSink } from "./fake-sink.ts";
 describe("display", () => {
   it("emits display_data with the value's bundle", async () => {
     const sink = await withSink(false, () => display({ a: 1 }));
-    expect(sink.outputs).toEqual([{ output_type: "display_data", data: { "text/plain": "{ a: 1 }" }, metadata: {} }]);
+    expect(sink.outputs).toEqual([
+      { output_type: "display_data", data: { "text/plain": "{ a: 1 }" }, metadata: {} },
+    ]);
   });
 
   it("carries transient.display_id and routes display.update to the sink", async () => {
@@ -15,8 +17,17 @@ describe("display", () => {
       display("step 0", { id: "status" });
       display.update("status", "step 1");
     });
-    expect(sink.outputs).toEqual([{ output_type: "display_data", data: { "text/plain": "'step 0'" }, metadata: {}, transient: { display_id: "status" } }]);
-    expect(sink.updates).toEqual([{ id: "status", data: { "text/plain": "'step 1'" }, metadata: {} }]);
+    expect(sink.outputs).toEqual([
+      {
+        output_type: "display_data",
+        data: { "text/plain": "'step 0'" },
+        metadata: {},
+        transient: { display_id: "status" },
+      },
+    ]);
+    expect(sink.updates).toEqual([
+      { id: "status", data: { "text/plain": "'step 1'" }, metadata: {} },
+    ]);
   });
 
   it("does nothing without a sink", () => {
@@ -55,7 +66,9 @@ describe("clearOutput and input", () => {
 
   it("input without stdin fails with a clear error", async () => {
     await withSink(false, async () => {
-      await expect(input("n?")).rejects.toThrow("input() needs a front end with stdin (allow_stdin)");
+      await expect(input("n?")).rejects.toThrow(
+        "input() needs a front end with stdin (allow_stdin)",
+      );
     });
   });
 });

@@ -1,6 +1,11 @@
 // A recording OutputSink for display tests, installed around each test body.
 import type { IOutput } from "@jupyterlab/nbformat";
-import { installSink, type MimeBundle, type OutputMetadata, type OutputSink } from "../../src/display/sink.ts";
+import {
+  installSink,
+  type MimeBundle,
+  type OutputMetadata,
+  type OutputSink,
+} from "../../src/display/sink.ts";
 
 export class FakeSink implements OutputSink {
   readonly outputs: IOutput[] = [];
@@ -22,7 +27,10 @@ export class FakeSink implements OutputSink {
 }
 
 /** Runs `body` with a fresh FakeSink installed; returns the sink afterwards. */
-export async function withSink(interactive: boolean, body: (sink: FakeSink) => unknown): Promise<FakeSink> {
+export async function withSink(
+  interactive: boolean,
+  body: (sink: FakeSink) => unknown,
+): Promise<FakeSink> {
   const sink = new FakeSink(interactive);
   const restore = installSink(sink);
   try {

@@ -46,16 +46,30 @@ describe("mimeBundle", () => {
   });
 
   it("adds application/json for a plain array of flat records", () => {
-    const rows = [{ a: 1, b: "x" }, { a: 2, b: null }];
+    const rows = [
+      { a: 1, b: "x" },
+      { a: 2, b: null },
+    ];
     expect(mimeBundle(rows).data["application/json"]).toEqual(rows);
     expect(mimeBundle([{ a: { nested: 1 } }]).data["application/json"]).toBeUndefined();
     expect(mimeBundle([1, 2]).data["application/json"]).toBeUndefined();
   });
 
   it("keeps JSON payloads storable: NaN and Infinity become null", () => {
-    const rows = [{ a: Number.NaN, b: 1 }, { a: Infinity, b: 2 }];
-    expect(mimeBundle(rows).data["application/json"]).toEqual([{ a: null, b: 1 }, { a: null, b: 2 }]);
-    const hooked = { [MIME_HOOK]: () => ({ "application/vnd.x+json": { v: [1, -Infinity, 3n] }, "text/plain": "x" }) };
+    const rows = [
+      { a: Number.NaN, b: 1 },
+      { a: Infinity, b: 2 },
+    ];
+    expect(mimeBundle(rows).data["application/json"]).toEqual([
+      { a: null, b: 1 },
+      { a: null, b: 2 },
+    ]);
+    const hooked = {
+      [MIME_HOOK]: () => ({
+        "application/vnd.x+json": { v: [1, -Infinity, 3n] },
+        "text/plain": "x",
+      }),
+    };
     expect(mimeBundle(hooked).data["application/vnd.x+json"]).toEqual({ v: [1, null, 3] });
   });
 
@@ -64,8 +78,16 @@ describe("mimeBundle", () => {
     const bundle = mimeBundle(tensor);
     expect(bundle.data["text/html"]).toBe("<b>T</b>");
     expect(typeof bundle.data["text/plain"]).toBe("string");
-    const full = { [MIME_HOOK]: () => ({ data: { "text/plain": "T", "text/markdown": "*T*" }, metadata: { a: 1 } }) };
-    expect(mimeBundle(full)).toEqual({ data: { "text/plain": "T", "text/markdown": "*T*" }, metadata: { a: 1 } });
+    const full = {
+      [MIME_HOOK]: () => ({
+        data: { "text/plain": "T", "text/markdown": "*T*" },
+        metadata: { a: 1 },
+      }),
+    };
+    expect(mimeBundle(full)).toEqual({
+      data: { "text/plain": "T", "text/markdown": "*T*" },
+      metadata: { a: 1 },
+    });
   });
 
   it("renders DOM elements as text/html", () => {
@@ -76,15 +98,27 @@ describe("mimeBundle", () => {
   });
 
   it("is a table of renderers that can be extended before a named entry", () => {
-    expect(renderers.map((r) => r.name)).toEqual(["mime-hook", "dom-element", "records", "inspect"]);
+    expect(renderers.map((r) => r.name)).toEqual([
+      "mime-hook",
+      "dom-element",
+      "records",
+      "inspect",
+    ]);
     class Money {
       constructor(readonly cents: number) {}
     }
-    addRenderer({ name: "money", test: (v) => v instanceof Money, render: (v) => ({ data: { "text/plain": `$${(v as Money).cents / 100}` }, metadata: {} }) });
+    addRenderer({
+      name: "money",
+      test: (v) => v instanceof Money,
+      render: (v) => ({ data: { "text/plain": `$${(v as Money).cents / 100}` }, metadata: {} }),
+    });
     try {
       expect(plain(new Money(250))).toBe("$2.5");
     } finally {
-      renderers.splice(renderers.findIndex((r) => r.name === "money"), 1);
+      renderers.splice(
+        renderers.findIndex((r) => r.name === "money"),
+        1,
+      );
     }
     expect(plain(new Money(250))).toBe("Money { cents: 250 }");
   });

@@ -6,11 +6,20 @@ import { Plot } from "../../src/display/plot.ts";
 import { PLOT_MIME, redrawPlot, type PlotSpec } from "../../src/display/plot-spec.ts";
 
 const window = new JSDOM("").window;
-const data = Array.from({ length: 1000 }, (_, i) => ({ x: i, y: Math.sin(i / 50), group: i % 3 ? "a" : "b" }));
+const data = Array.from({ length: 1000 }, (_, i) => ({
+  x: i,
+  y: Math.sin(i / 50),
+  group: i % 3 ? "a" : "b",
+}));
 
 function bundleOf(figure: unknown) {
   const { data } = mimeBundle(figure);
-  return { svg: data["image/svg+xml"] as string, html: data["text/html"] as string | undefined, spec: data[PLOT_MIME] as unknown as PlotSpec, plain: data["text/plain"] as string };
+  return {
+    svg: data["image/svg+xml"] as string,
+    html: data["text/html"] as string | undefined,
+    spec: data[PLOT_MIME] as unknown as PlotSpec,
+    plain: data["text/plain"] as string,
+  };
 }
 
 /** Parses as standalone XML, as an <img src=…svg> or a file viewer would. */
@@ -24,7 +33,9 @@ const roundTrip = (spec: PlotSpec) => JSON.parse(JSON.stringify(spec)) as PlotSp
 
 describe("Plot under Node", () => {
   it("renders a 1,000-point dot plot to standalone SVG", () => {
-    const { svg, plain, html } = bundleOf(Plot.plot({ marks: [Plot.dot(data, { x: "x", y: "y" })] }));
+    const { svg, plain, html } = bundleOf(
+      Plot.plot({ marks: [Plot.dot(data, { x: "x", y: "y" })] }),
+    );
     expect(svg.startsWith('<svg xmlns="http://www.w3.org/2000/svg"')).toBe(true);
     expect(parseXml(svg).getElementsByTagName("circle")).toHaveLength(1000);
     expect(plain).toBe("Plot.plot(dot) 640×400");
@@ -32,10 +43,22 @@ describe("Plot under Node", () => {
   });
 
   it("carries a JSON spec that redraws the same chart", () => {
-    const first = bundleOf(Plot.plot({ height: 300, y: { grid: true }, marks: [Plot.dot(data, { x: "x", y: "y", fill: "group" }), Plot.ruleY([0])] }));
+    const first = bundleOf(
+      Plot.plot({
+        height: 300,
+        y: { grid: true },
+        marks: [Plot.dot(data, { x: "x", y: "y", fill: "group" }), Plot.ruleY([0])],
+      }),
+    );
     const spec = roundTrip(first.spec);
     expect(spec).toEqual(first.spec);
-    expect(spec).toMatchObject({ version: 1, call: "plot", redrawable: true, omitted: [], options: { height: 300, y: { grid: true } } });
+    expect(spec).toMatchObject({
+      version: 1,
+      call: "plot",
+      redrawable: true,
+      omitted: [],
+      options: { height: 300, y: { grid: true } },
+    });
     expect(spec.options.marks).toEqual([
       { $plot: "dot", args: [data, { x: "x", y: "y", fill: "group" }] },
       { $plot: "ruleY", args: [[0]] },
@@ -45,26 +68,50 @@ describe("Plot under Node", () => {
   });
 
   it("records transforms and Plot helpers so they redraw too", () => {
-    const first = bundleOf(Plot.plot({ marks: [Plot.rectY(data, Plot.binX({ y: "count" }, { x: "y", thresholds: 20 })), Plot.areaY(data, { x: "x", y: "y", curve: "step", clip: true })] }));
+    const first = bundleOf(
+      Plot.plot({
+        marks: [
+          Plot.rectY(data, Plot.binX({ y: "count" }, { x: "y", thresholds: 20 })),
+          Plot.areaY(data, { x: "x", y: "y", curve: "step", clip: true }),
+        ],
+      }),
+    );
     expect(first.spec.redrawable).toBe(true);
     const marks = first.spec.options.marks as { $plot: string; args: unknown[] }[];
-    expect(marks[0]!.args[1]).toEqual({ $plot: "binX", args: [{ y: "count" }, { x: "y", thresholds: 20 }] });
+    expect(marks[0]!.args[1]).toEqual({
+      $plot: "binX",
+      args: [{ y: "count" }, { x: "y", thresholds: 20 }],
+    });
     const again = bundleOf(redrawPlot(roundTrip(first.spec), Plot as never));
     expect(canonicalizeSvg(again.svg)).toBe(canonicalizeSvg(first.svg));
   });
 
   it("encodes dates, typed arrays and non-finite numbers", () => {
-    const dates = Array.from({ length: 5 }, (_, i) => ({ t: new Date(Date.UTC(2025, 0, i + 1)), v: i === 2 ? Number.NaN : i }));
-    const first = bundleOf(Plot.plot({ marks: [Plot.lineY(dates, { x: "t", y: "v" }), Plot.dotY(new Float64Array([1, 2, 3]))] }));
+    const dates = Array.from({ length: 5 }, (_, i) => ({
+      t: new Date(Date.UTC(2025, 0, i + 1)),
+      v: i === 2 ? Number.NaN : i,
+    }));
+    const first = bundleOf(
+      Plot.plot({
+        marks: [Plot.lineY(dates, { x: "t", y: "v" }), Plot.dotY(new Float64Array([1, 2, 3]))],
+      }),
+    );
     const [line, dots] = first.spec.options.marks as { args: unknown[] }[];
-    expect((line!.args[0] as unknown[])[0]).toEqual({ t: { $date: "2025-01-01T00:00:00.000Z" }, v: 0 });
+    expect((line!.args[0] as unknown[])[0]).toEqual({
+      t: { $date: "2025-01-01T00:00:00.000Z" },
+      v: 0,
+    });
     expect((line!.args[0] as { v: unknown }[])[2]!.v).toBeNull();
     expect(dots!.args[0]).toEqual([1, 2, 3]);
-    expect(canonicalizeSvg(bundleOf(redrawPlot(roundTrip(first.spec), Plot as never)).svg)).toBe(canonicalizeSvg(first.svg));
+    expect(canonicalizeSvg(bundleOf(redrawPlot(roundTrip(first.spec), Plot as never)).svg)).toBe(
+      canonicalizeSvg(first.svg),
+    );
   });
 
   it("marks a chart with a function channel as not redrawable, naming the path", () => {
-    const { spec, svg } = bundleOf(Plot.plot({ marks: [Plot.dot(data, { x: "x", y: (d: { y: number }) => d.y * 2 })] }));
+    const { spec, svg } = bundleOf(
+      Plot.plot({ marks: [Plot.dot(data, { x: "x", y: (d: { y: number }) => d.y * 2 })] }),
+    );
     expect(svg).toContain("<circle");
     expect(spec.redrawable).toBe(false);
     expect(spec.omitted).toEqual(["options.marks[0].args[1].y (function)"]);
@@ -80,13 +127,20 @@ describe("Plot under Node", () => {
   });
 
   it("makes mark.plot() work under Node", () => {
-    const { svg, spec } = bundleOf(Plot.dot(data.slice(0, 10), { x: "x", y: "y" }).plot({ width: 300 }));
+    const { svg, spec } = bundleOf(
+      Plot.dot(data.slice(0, 10), { x: "x", y: "y" }).plot({ width: 300 }),
+    );
     expect(parseXml(svg).getElementsByTagName("circle")).toHaveLength(10);
     expect(spec.options).toMatchObject({ width: 300, marks: [{ $plot: "dot" }] });
   });
 
   it("puts a figure with a legend in text/html and its plot SVG in image/svg+xml", () => {
-    const { svg, html } = bundleOf(Plot.plot({ color: { legend: true }, marks: [Plot.dot(data, { x: "x", y: "y", fill: "group" })] }));
+    const { svg, html } = bundleOf(
+      Plot.plot({
+        color: { legend: true },
+        marks: [Plot.dot(data, { x: "x", y: "y", fill: "group" })],
+      }),
+    );
     expect(html).toMatch(/^<figure/);
     expect(html).toContain("swatches");
     expect(parseXml(svg).getElementsByTagName("circle")).toHaveLength(1000);
@@ -94,7 +148,12 @@ describe("Plot under Node", () => {
   });
 
   it("draws continuous color legends (canvas ramp) as an embedded PNG", () => {
-    const { html } = bundleOf(Plot.plot({ color: { legend: true, scheme: "viridis" }, marks: [Plot.dot(data, { x: "x", y: "y", fill: "y" })] }));
+    const { html } = bundleOf(
+      Plot.plot({
+        color: { legend: true, scheme: "viridis" },
+        marks: [Plot.dot(data, { x: "x", y: "y", fill: "y" })],
+      }),
+    );
     const uri = /href="data:image\/png;base64,([^"]+)"/.exec(html!)?.[1];
     expect(uri).toBeDefined();
     const png = Buffer.from(uri!, "base64");
@@ -103,13 +162,22 @@ describe("Plot under Node", () => {
   });
 
   it("renders a standalone legend with its own spec", () => {
-    const { html, spec } = bundleOf(Plot.legend({ color: { type: "categorical", domain: ["x", "y"] } }));
+    const { html, spec } = bundleOf(
+      Plot.legend({ color: { type: "categorical", domain: ["x", "y"] } }),
+    );
     expect(html).toContain(">x<");
-    expect(spec).toMatchObject({ call: "legend", redrawable: true, options: { color: { type: "categorical", domain: ["x", "y"] } } });
+    expect(spec).toMatchObject({
+      call: "legend",
+      redrawable: true,
+      options: { color: { type: "categorical", domain: ["x", "y"] } },
+    });
   });
 
   it("leaves a user-supplied document in charge", () => {
-    const figure = Plot.plot({ document: window.document, marks: [Plot.dot(data.slice(0, 3), { x: "x", y: "y" })] }) as unknown as Element;
+    const figure = Plot.plot({
+      document: window.document,
+      marks: [Plot.dot(data.slice(0, 3), { x: "x", y: "y" })],
+    }) as unknown as Element;
     expect(figure.ownerDocument).toBe(window.document);
     const { svg, spec } = bundleOf(figure);
     expect(parseXml(svg).getElementsByTagName("circle")).toHaveLength(3);

@@ -2,13 +2,18 @@ import { describe, expect, it } from "vitest";
 import { progress, UPDATE_INTERVAL_MS } from "../../src/display/progress.ts";
 import { withSink } from "./fake-sink.ts";
 
-const texts = (outputs: readonly object[]) => outputs.map((o) => ((o as { data: Record<string, string> }).data)["text/plain"]);
+const texts = (outputs: readonly object[]) =>
+  outputs.map((o) => (o as { data: Record<string, string> }).data["text/plain"]);
 
 describe("progress in a non-interactive sink (runner)", () => {
   it("emits only the final state of an iterable, once", async () => {
     const seen: number[] = [];
     const sink = await withSink(false, () => {
-      for (const i of progress(Array.from({ length: 500 }, (_, i) => i), { label: "train" })) seen.push(i);
+      for (const i of progress(
+        Array.from({ length: 500 }, (_, i) => i),
+        { label: "train" },
+      ))
+        seen.push(i);
     });
     expect(seen).toHaveLength(500);
     expect(texts(sink.outputs)).toEqual(["train: 100% 500/500"]);
@@ -18,7 +23,8 @@ describe("progress in a non-interactive sink (runner)", () => {
 
   it("shows where a loop broke off", async () => {
     const sink = await withSink(false, () => {
-      for (const i of progress(new Set(Array.from({ length: 10 }, (_, i) => i)), { label: "s" })) if (i === 4) break;
+      for (const i of progress(new Set(Array.from({ length: 10 }, (_, i) => i)), { label: "s" }))
+        if (i === 4) break;
     });
     expect(texts(sink.outputs)).toEqual(["s: 40% 4/10"]);
   });
@@ -43,7 +49,9 @@ describe("progress in a non-interactive sink (runner)", () => {
       for await (const _ of progress(gen(), { label: "stream" }));
     });
     expect(texts(sink.outputs)).toEqual(["stream: 3"]);
-    expect((sink.outputs[0]!.data as Record<string, string>)["text/html"]).toContain("<progress></progress>");
+    expect((sink.outputs[0]!.data as Record<string, string>)["text/html"]).toContain(
+      "<progress></progress>",
+    );
   });
 });
 
@@ -52,7 +60,8 @@ describe("progress in an interactive sink (kernel)", () => {
     let clock = 0;
     const sink = await withSink(true, () => {
       // 1,000 items, 1 ms each: one second of work.
-      for (const _ of progress(Array.from({ length: 1000 }), { label: "p", now: () => clock })) clock += 1;
+      for (const _ of progress(Array.from({ length: 1000 }), { label: "p", now: () => clock }))
+        clock += 1;
     });
     expect(sink.outputs).toHaveLength(1);
     const id = (sink.outputs[0] as { transient?: { display_id?: string } }).transient?.display_id;

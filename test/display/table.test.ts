@@ -10,13 +10,20 @@ describe("table", () => {
 
   it("aligns text/plain: numbers right, text left, fixed significant digits", () => {
     expect(mimeBundle(table(rows)).data["text/plain"]).toBe(
-      ["model          params   loss  note", "──────────  ─────────  ─────  ────", "tiny          1000000  2.346  a<b", "base-large  350000000    0.3"].join("\n"),
+      [
+        "model          params   loss  note",
+        "──────────  ─────────  ─────  ────",
+        "tiny          1000000  2.346  a<b",
+        "base-large  350000000    0.3",
+      ].join("\n"),
     );
   });
 
   it("renders an escaped HTML table with right-aligned numbers", () => {
     const html = mimeBundle(table(rows)).data["text/html"] as string;
-    expect(html).toContain("<thead><tr><th>model</th><th>params</th><th>loss</th><th>note</th></tr></thead>");
+    expect(html).toContain(
+      "<thead><tr><th>model</th><th>params</th><th>loss</th><th>note</th></tr></thead>",
+    );
     expect(html).toContain('<td style="text-align:right">2.346</td>');
     expect(html).toContain("<td>a&lt;b</td>");
   });
@@ -36,14 +43,24 @@ describe("table", () => {
       Array.from({ length: 5 }, (_, i) => [i, Math.PI * i]),
       { columns: ["i", "pi·i"], digits: 2, maxRows: 2, caption: "Multiples" },
     );
-    expect(t.toString()).toBe(["Multiples", "i  pi·i", "─  ────", "0     0", "1   3.1", "… 3 more rows"].join("\n"));
+    expect(t.toString()).toBe(
+      ["Multiples", "i  pi·i", "─  ────", "0     0", "1   3.1", "… 3 more rows"].join("\n"),
+    );
     expect(t.toHTML()).toContain('<tfoot><tr><td colspan="2">… 3 more rows</td></tr></tfoot>');
     expect(t.toJSON().rows).toHaveLength(5);
   });
 
   it("shows dates, booleans, bigints and nested values in one line", () => {
     const t = table([{ d: new Date(0), b: true, n: 12n, o: { a: [1, 2] }, nan: Number.NaN }]);
-    expect(t.toString().split("\n")[2]).toBe("1970-01-01T00:00:00.000Z  true  12  { a: [ 1, 2 ] }  NaN");
-    expect(t.toJSON().rows[0]).toEqual(["1970-01-01T00:00:00.000Z", true, 12, "{ a: [ 1, 2 ] }", null]);
+    expect(t.toString().split("\n")[2]).toBe(
+      "1970-01-01T00:00:00.000Z  true  12  { a: [ 1, 2 ] }  NaN",
+    );
+    expect(t.toJSON().rows[0]).toEqual([
+      "1970-01-01T00:00:00.000Z",
+      true,
+      12,
+      "{ a: [ 1, 2 ] }",
+      null,
+    ]);
   });
 });

@@ -15,7 +15,9 @@ describe("serializeSvg", () => {
     svg.appendChild(text);
     expect(svg.outerHTML).toContain('data-label="a & &quot;b&quot; < c"'); // not XML
     const xml = serializeSvg(svg);
-    expect(xml).toBe('<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink"><text data-label="a &amp; &quot;b&quot; &lt; c">x\u00a0&amp;\u00a0y &lt;z&gt;</text></svg>');
+    expect(xml).toBe(
+      '<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink"><text data-label="a &amp; &quot;b&quot; &lt; c">x\u00a0&amp;\u00a0y &lt;z&gt;</text></svg>',
+    );
     const parsed = new new JSDOM("").window.DOMParser().parseFromString(xml, "image/svg+xml");
     expect(parsed.getElementsByTagName("parsererror")).toHaveLength(0);
     expect(parsed.querySelector("text")!.getAttribute("data-label")).toBe(`a & "b" < c`);

@@ -4,7 +4,11 @@ import { newCellId, sourceText, stripOutputs } from "../../src/notebook/cells.ts
 import { parseNotebook } from "../../src/notebook/read.ts";
 import { serializeNotebook } from "../../src/notebook/write.ts";
 
-const load = async () => parseNotebook(await readFile(new URL("./fixtures/jupyter-written.ipynb", import.meta.url), "utf8"), "f");
+const load = async () =>
+  parseNotebook(
+    await readFile(new URL("./fixtures/jupyter-written.ipynb", import.meta.url), "utf8"),
+    "f",
+  );
 
 describe("cells", () => {
   it("joins list sources and passes string sources through", () => {
@@ -18,7 +22,12 @@ describe("cells", () => {
     const stripped = stripOutputs(nb);
     expect(serializeNotebook(nb)).toBe(before);
     const code = stripped.cells[2]!;
-    expect(code).toMatchObject({ outputs: [], execution_count: null, id: "code-1", metadata: { tags: ["parameters"] } });
+    expect(code).toMatchObject({
+      outputs: [],
+      execution_count: null,
+      id: "code-1",
+      metadata: { tags: ["parameters"] },
+    });
     expect(stripped.cells[0]).toBe(nb.cells[0]);
     expect(stripped.metadata).toBe(nb.metadata);
     // A stripped notebook still validates.

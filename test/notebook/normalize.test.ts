@@ -7,22 +7,34 @@ import { canonicalizeSvg, roundCoordinate } from "../../src/notebook/canonical-s
 import { normalizeNotebook, normalizeOutputs } from "../../src/notebook/normalize.ts";
 import type { IOutput, Notebook } from "../../src/notebook/types.ts";
 
-const linkedom = parseHTML("<!doctype html><html><body></body></html>").document as unknown as Document;
+const linkedom = parseHTML("<!doctype html><html><body></body></html>")
+  .document as unknown as Document;
 const jsdom = new JSDOM("").window.document;
 
 function chart(document: Document, jitter = 0): string {
-  const data = Array.from({ length: 40 }, (_, i) => ({ x: i / 3 + jitter, y: Math.sin(i / 5) + jitter, c: i % 2 ? "odd" : "even" }));
+  const data = Array.from({ length: 40 }, (_, i) => ({
+    x: i / 3 + jitter,
+    y: Math.sin(i / 5) + jitter,
+    c: i % 2 ? "odd" : "even",
+  }));
   const figure = Plot.plot({
     document,
     color: { legend: true },
     x: { domain: [0, 14] },
     y: { domain: [-1.5, 1.5] },
-    marks: [Plot.areaY(data, { x: "x", y: "y", clip: true, fillOpacity: 0.2 }), Plot.dot(data, { x: "x", y: "y", fill: "c" })],
+    marks: [
+      Plot.areaY(data, { x: "x", y: "y", clip: true, fillOpacity: 0.2 }),
+      Plot.dot(data, { x: "x", y: "y", fill: "c" }),
+    ],
   });
   return (figure as unknown as Element).outerHTML;
 }
 
-const display = (svg: string): IOutput => ({ output_type: "display_data", data: { "image/svg+xml": svg }, metadata: {} });
+const display = (svg: string): IOutput => ({
+  output_type: "display_data",
+  data: { "image/svg+xml": svg },
+  metadata: {},
+});
 
 describe("canonicalizeSvg on real Plot output", () => {
   it("gives the same text for two renders whose generated clip ids differ", () => {
@@ -57,7 +69,9 @@ describe("canonicalizeSvg on real Plot output", () => {
     expect(roundCoordinate("359.2771908694008")).toBe("359.28");
     expect(roundCoordinate("-0.001")).toBe("0");
     expect(roundCoordinate("2.50")).toBe("2.5");
-    expect(canonicalizeSvg('<path d="M0.123,4.5678L-6.001,0" id="a"></path><use href="#a"/>')).toBe('<path d="M0.12,4.57L-6,0" id="id-1"/><use href="#id-1"/>');
+    expect(canonicalizeSvg('<path d="M0.123,4.5678L-6.001,0" id="a"></path><use href="#a"/>')).toBe(
+      '<path d="M0.12,4.57L-6,0" id="id-1"/><use href="#id-1"/>',
+    );
   });
 });
 
@@ -65,18 +79,48 @@ describe("normalizeOutputs", () => {
   it("replaces timings, dates, temp/home/repo paths, and drops transient", () => {
     const repo = new URL("../../", import.meta.url).pathname.replace(/\/$/, "");
     const outputs: IOutput[] = [
-      { output_type: "stream", name: "stdout", text: ["trained in 12.3 s (45 ms/step), 300 it/s\n", `at ${new Date(0).toISOString()}\n`] },
-      { output_type: "display_data", data: { "text/plain": `${repo}/notebooks/a.ipynb ${tmpdir()}/tsnb-x81kq2/out.txt ${homedir()}/.cache` }, metadata: {}, transient: { display_id: "p1" } },
-      { output_type: "error", ename: "Error", evalue: "boom", traceback: [`    at cell (${repo}/src/x.ts:3:5)`] },
+      {
+        output_type: "stream",
+        name: "stdout",
+        text: ["trained in 12.3 s (45 ms/step), 300 it/s\n", `at ${new Date(0).toISOString()}\n`],
+      },
+      {
+        output_type: "display_data",
+        data: {
+          "text/plain": `${repo}/notebooks/a.ipynb ${tmpdir()}/tsnb-x81kq2/out.txt ${homedir()}/.cache`,
+        },
+        metadata: {},
+        transient: { display_id: "p1" },
+      },
+      {
+        output_type: "error",
+        ename: "Error",
+        evalue: "boom",
+        traceback: [`    at cell (${repo}/src/x.ts:3:5)`],
+      },
     ];
     const [stream, data, error] = normalizeOutputs(outputs);
-    expect(stream).toEqual({ output_type: "stream", name: "stdout", text: "trained in <time> (<time>/step), <rate>\nat <date>\n" });
-    expect(data).toEqual({ output_type: "display_data", data: { "text/plain": "<repo>/notebooks/a.ipynb <tmp>/out.txt <home>/.cache" }, metadata: {} });
+    expect(stream).toEqual({
+      output_type: "stream",
+      name: "stdout",
+      text: "trained in <time> (<time>/step), <rate>\nat <date>\n",
+    });
+    expect(data).toEqual({
+      output_type: "display_data",
+      data: { "text/plain": "<repo>/notebooks/a.ipynb <tmp>/out.txt <home>/.cache" },
+      metadata: {},
+    });
     expect(error).toMatchObject({ traceback: ["    at cell (<repo>/src/x.ts:3:5)"] });
   });
 
   it("keeps data that only looks like a unit or a date", () => {
-    const [out] = normalizeOutputs([{ output_type: "stream", name: "stdout", text: "500 samples, 3 steps, published 2024-03-01, 10 seeds\n" }]);
+    const [out] = normalizeOutputs([
+      {
+        output_type: "stream",
+        name: "stdout",
+        text: "500 samples, 3 steps, published 2024-03-01, 10 seeds\n",
+      },
+    ]);
     expect(out).toMatchObject({ text: "500 samples, 3 steps, published 2024-03-01, 10 seeds\n" });
   });
 
@@ -84,7 +128,13 @@ describe("normalizeOutputs", () => {
     const [out] = normalizeOutputs([
       {
         output_type: "display_data",
-        data: { "application/vnd.tsnb.claim+json": { measured: 0.30000000000000004, n: 3, note: "took 2 s" } },
+        data: {
+          "application/vnd.tsnb.claim+json": {
+            measured: 0.30000000000000004,
+            n: 3,
+            note: "took 2 s",
+          },
+        },
         metadata: { tsnb: { timing: { ms: 5 }, kept: 0.30000000000000004 } },
       },
     ]);
@@ -103,13 +153,19 @@ describe("normalizeOutputs", () => {
   });
 
   it("is deterministic and idempotent", () => {
-    const outputs = [display(chart(linkedom)), { output_type: "stream", name: "stderr", text: "done in 3.2 s" } as IOutput];
+    const outputs = [
+      display(chart(linkedom)),
+      { output_type: "stream", name: "stderr", text: "done in 3.2 s" } as IOutput,
+    ];
     const once = normalizeOutputs(outputs);
     expect(normalizeOutputs(once)).toEqual(once);
   });
 
   it("applies extra path placeholders first", () => {
-    const [out] = normalizeOutputs([{ output_type: "stream", name: "stdout", text: "/srv/run-7/x.json" }], { paths: { "/srv/run-7": "<out>" } });
+    const [out] = normalizeOutputs(
+      [{ output_type: "stream", name: "stdout", text: "/srv/run-7/x.json" }],
+      { paths: { "/srv/run-7": "<out>" } },
+    );
     expect(out).toMatchObject({ text: "<out>/x.json" });
   });
 });
@@ -122,13 +178,27 @@ describe("normalizeNotebook", () => {
       metadata: { tsnb: { slug: "s", timing: { seconds: 3 } } },
       cells: [
         { cell_type: "markdown", id: "m", metadata: {}, source: "took 3 s" },
-        { cell_type: "code", id: "c", metadata: { execution: { "iopub.execute_input": "2026-01-01T00:00:00Z" }, tags: ["x"] }, source: "", execution_count: 1, outputs: [{ output_type: "stream", name: "stdout", text: "12 ms" }] },
+        {
+          cell_type: "code",
+          id: "c",
+          metadata: { execution: { "iopub.execute_input": "2026-01-01T00:00:00Z" }, tags: ["x"] },
+          source: "",
+          execution_count: 1,
+          outputs: [{ output_type: "stream", name: "stdout", text: "12 ms" }],
+        },
       ],
     };
     const out = normalizeNotebook(nb);
     expect(out.metadata).toEqual({ tsnb: { slug: "s" } });
     expect(out.cells[0]).toEqual(nb.cells[0]);
-    expect(out.cells[1]).toEqual({ cell_type: "code", id: "c", metadata: { tags: ["x"] }, source: "", execution_count: 1, outputs: [{ output_type: "stream", name: "stdout", text: "<time>" }] });
+    expect(out.cells[1]).toEqual({
+      cell_type: "code",
+      id: "c",
+      metadata: { tags: ["x"] },
+      source: "",
+      execution_count: 1,
+      outputs: [{ output_type: "stream", name: "stdout", text: "<time>" }],
+    });
     expect(nb.cells[1]!.metadata).toHaveProperty("execution");
   });
 });

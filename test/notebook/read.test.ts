@@ -10,7 +10,15 @@ const FIXTURE = new URL("./fixtures/jupyter-written.ipynb", import.meta.url);
 function notebook(cells: unknown[], extra: Record<string, unknown> = {}): string {
   return JSON.stringify({ nbformat: 4, nbformat_minor: 5, metadata: {}, cells, ...extra });
 }
-const code = (extra: Record<string, unknown> = {}) => ({ cell_type: "code", id: "c", metadata: {}, source: "1", outputs: [], execution_count: null, ...extra });
+const code = (extra: Record<string, unknown> = {}) => ({
+  cell_type: "code",
+  id: "c",
+  metadata: {},
+  source: "1",
+  outputs: [],
+  execution_count: null,
+  ...extra,
+});
 
 function errorOf(text: string, file = "notebooks/x.ipynb"): NotebookError {
   try {
@@ -34,14 +42,25 @@ describe("parseNotebook", () => {
   });
 
   it("names file, cell and field for a source of the wrong type", () => {
-    const error = errorOf(notebook([code(), code({ id: "a" }), code({ id: "b" }), code({ id: "d", source: 7 })]));
-    expect(error.message).toBe('notebooks/x.ipynb: cell 3 (id "d"): field "source": expected string or string[] (got number)');
-    expect(error).toMatchObject({ file: "notebooks/x.ipynb", cell: 3, field: "source", expected: "string or string[]" });
+    const error = errorOf(
+      notebook([code(), code({ id: "a" }), code({ id: "b" }), code({ id: "d", source: 7 })]),
+    );
+    expect(error.message).toBe(
+      'notebooks/x.ipynb: cell 3 (id "d"): field "source": expected string or string[] (got number)',
+    );
+    expect(error).toMatchObject({
+      file: "notebooks/x.ipynb",
+      cell: 3,
+      field: "source",
+      expected: "string or string[]",
+    });
   });
 
   it("requires cell ids from nbformat 4.5 on, and rejects duplicates", () => {
     const { id: _, ...noId } = code();
-    expect(errorOf(notebook([noId])).message).toContain('cell 0: field "id": expected 1-64 characters');
+    expect(errorOf(notebook([noId])).message).toContain(
+      'cell 0: field "id": expected 1-64 characters',
+    );
     expect(() => parseNotebook(notebook([noId], { nbformat_minor: 4 }), "a.ipynb")).not.toThrow();
     const dup = errorOf(notebook([code(), code()]));
     expect(dup).toMatchObject({ cell: 1, field: "id" });
@@ -50,31 +69,65 @@ describe("parseNotebook", () => {
   });
 
   it("checks output fields by output_type", () => {
-    const stream = errorOf(notebook([code({ outputs: [{ output_type: "stream", name: "stdout", text: 3 }] })]));
+    const stream = errorOf(
+      notebook([code({ outputs: [{ output_type: "stream", name: "stdout", text: 3 }] })]),
+    );
     expect(stream).toMatchObject({ cell: 0, field: "outputs[0].text" });
     const unknown = errorOf(notebook([code({ outputs: [{ output_type: "bogus" }] })]));
-    expect(unknown.message).toContain('field "outputs[0].output_type": expected one of execute_result, display_data, stream, error (got "bogus")');
-    const tb = errorOf(notebook([code({ outputs: [{ output_type: "error", ename: "E", evalue: "v", traceback: "x" }] })]));
+    expect(unknown.message).toContain(
+      'field "outputs[0].output_type": expected one of execute_result, display_data, stream, error (got "bogus")',
+    );
+    const tb = errorOf(
+      notebook([
+        code({ outputs: [{ output_type: "error", ename: "E", evalue: "v", traceback: "x" }] }),
+      ]),
+    );
     expect(tb.field).toBe("outputs[0].traceback");
-    const data = errorOf(notebook([code({ outputs: [{ output_type: "display_data", data: { "text/plain": 5 }, metadata: {} }] })]));
+    const data = errorOf(
+      notebook([
+        code({
+          outputs: [{ output_type: "display_data", data: { "text/plain": 5 }, metadata: {} }],
+        }),
+      ]),
+    );
     expect(data.field).toBe('outputs[0].data["text/plain"]');
-    const okJson = notebook([code({ outputs: [{ output_type: "display_data", data: { "application/vnd.x+json": { a: 1 } }, metadata: {} }] })]);
+    const okJson = notebook([
+      code({
+        outputs: [
+          {
+            output_type: "display_data",
+            data: { "application/vnd.x+json": { a: 1 } },
+            metadata: {},
+          },
+        ],
+      }),
+    ]);
     expect(() => parseNotebook(okJson, "a.ipynb")).not.toThrow();
     const count = errorOf(notebook([code({ execution_count: -1 })]));
     expect(count.field).toBe("execution_count");
   });
 
   it("checks the top-level structure", () => {
-    expect(errorOf(JSON.stringify({ nbformat: 3, nbformat_minor: 0, metadata: {}, cells: [] })).field).toBe("nbformat");
-    expect(errorOf(JSON.stringify({ nbformat: 4, nbformat_minor: 5, cells: [] })).field).toBe("metadata");
-    expect(errorOf(JSON.stringify({ nbformat: 4, nbformat_minor: 5, metadata: {} })).field).toBe("cells");
-    expect(errorOf(notebook([], { metadata: { kernelspec: { name: "x" } } })).field).toBe("metadata.kernelspec.display_name");
+    expect(
+      errorOf(JSON.stringify({ nbformat: 3, nbformat_minor: 0, metadata: {}, cells: [] })).field,
+    ).toBe("nbformat");
+    expect(errorOf(JSON.stringify({ nbformat: 4, nbformat_minor: 5, cells: [] })).field).toBe(
+      "metadata",
+    );
+    expect(errorOf(JSON.stringify({ nbformat: 4, nbformat_minor: 5, metadata: {} })).field).toBe(
+      "cells",
+    );
+    expect(errorOf(notebook([], { metadata: { kernelspec: { name: "x" } } })).field).toBe(
+      "metadata.kernelspec.display_name",
+    );
     expect(errorOf(notebook([{ ...code(), cell_type: "heading" }])).field).toBe("cell_type");
     expect(errorOf("[]").message).toContain("expected a JSON object");
   });
 
   it("reports JSON syntax errors, with a line and column where V8 gives a position", () => {
-    expect(errorOf('{\n "cells": [\n  oops\n ]\n}').message).toMatch(/^notebooks\/x\.ipynb: expected valid JSON \(Unexpected token 'o'/);
+    expect(errorOf('{\n "cells": [\n  oops\n ]\n}').message).toMatch(
+      /^notebooks\/x\.ipynb: expected valid JSON \(Unexpected token 'o'/,
+    );
     expect(errorOf('{"a": 1}\n\n  x').message).toMatch(/at line 3, column 3\)$/);
   });
 });
@@ -90,7 +143,9 @@ describe("readNotebook", () => {
 
   it("names a missing file", async () => {
     const file = join(dir, "missing.ipynb");
-    await expect(readNotebook(file)).rejects.toThrow(`${file}: expected a readable .ipynb file (ENOENT`);
+    await expect(readNotebook(file)).rejects.toThrow(
+      `${file}: expected a readable .ipynb file (ENOENT`,
+    );
   });
 
   it("reads and validates from disk", async () => {

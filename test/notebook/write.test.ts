@@ -12,13 +12,21 @@ import type { Notebook } from "../../src/notebook/types.ts";
 const fixture = (name: string) => readFile(new URL(`./fixtures/${name}`, import.meta.url), "utf8");
 
 describe("serializeNotebook", () => {
-  it.each(["jupyter-written.ipynb", "jupyter-string-sources.ipynb"])("round-trips %s (written by Python nbformat 5.5) byte for byte", async (name) => {
-    const text = await fixture(name);
-    expect(serializeNotebook(parseNotebook(text, name))).toBe(text);
-  });
+  it.each(["jupyter-written.ipynb", "jupyter-string-sources.ipynb"])(
+    "round-trips %s (written by Python nbformat 5.5) byte for byte",
+    async (name) => {
+      const text = await fixture(name);
+      expect(serializeNotebook(parseNotebook(text, name))).toBe(text);
+    },
+  );
 
   it("sorts keys like Python, including integer-like keys JS objects reorder", () => {
-    const nb = { nbformat: 4, nbformat_minor: 5, cells: [], metadata: { b: 1, "10": 2, "9": 3, A: 4 } } as unknown as Notebook;
+    const nb = {
+      nbformat: 4,
+      nbformat_minor: 5,
+      cells: [],
+      metadata: { b: 1, "10": 2, "9": 3, A: 4 },
+    } as unknown as Notebook;
     const text = serializeNotebook(nb);
     expect(text.indexOf('"10"')).toBeLessThan(text.indexOf('"9"'));
     expect(text.indexOf('"9"')).toBeLessThan(text.indexOf('"A"'));
@@ -54,8 +62,15 @@ describe("serializeNotebook", () => {
   });
 
   it("rejects values JSON cannot hold, naming where", () => {
-    const nb = { nbformat: 4, nbformat_minor: 5, cells: [], metadata: { bad: { n: Number.NaN } } } as unknown as Notebook;
-    expect(() => serializeNotebook(nb, "a.ipynb")).toThrow('a.ipynb: field "metadata.bad.n": expected a JSON value (got NaN)');
+    const nb = {
+      nbformat: 4,
+      nbformat_minor: 5,
+      cells: [],
+      metadata: { bad: { n: Number.NaN } },
+    } as unknown as Notebook;
+    expect(() => serializeNotebook(nb, "a.ipynb")).toThrow(
+      'a.ipynb: field "metadata.bad.n": expected a JSON value (got NaN)',
+    );
   });
 });
 
@@ -86,7 +101,12 @@ describe("writeNotebook", () => {
   });
 
   it("leaves the old file intact when serialisation throws midway", async () => {
-    const nb = { nbformat: 4, nbformat_minor: 5, cells: [], metadata: { a: 1, z: { big: 10n } } } as unknown as Notebook;
+    const nb = {
+      nbformat: 4,
+      nbformat_minor: 5,
+      cells: [],
+      metadata: { a: 1, z: { big: 10n } },
+    } as unknown as Notebook;
     await expect(writeNotebook(file, nb)).rejects.toBeInstanceOf(NotebookError);
     expect(await readFile(file, "utf8")).toBe(original);
     expect(await readdir(dir)).toEqual(["nb.ipynb"]);
@@ -100,7 +120,9 @@ describe("writeNotebook", () => {
         throw Object.assign(new Error("no space left on device"), { code: "ENOSPC" });
       },
     };
-    await expect(writeNotebook(file, nb, failing)).rejects.toThrow(`${file}: expected a writable location (ENOSPC no space left on device)`);
+    await expect(writeNotebook(file, nb, failing)).rejects.toThrow(
+      `${file}: expected a writable location (ENOSPC no space left on device)`,
+    );
     expect(await readFile(file, "utf8")).toBe(original);
     expect(await readdir(dir)).toEqual(["nb.ipynb"]);
   });
