@@ -32,12 +32,12 @@ function binary(name: string, a: Operand, b: Operand, f: Binary, dA: Partial, dB
         if (ta.requiresGrad) {
           const ga = allocate(ta.dtype, x.length);
           for (let i = 0; i < ga.length; i++) ga[i] = dA(x[i]!, y[i]!, o[i]!, g[i]!);
-          ta.accumulateGrad(ga);
+          ta.accumulateGrad(ga, true);
         }
         if (tb.requiresGrad) {
           const gb = allocate(tb.dtype, y.length);
           for (let i = 0; i < gb.length; i++) gb[i] = dB(x[i]!, y[i]!, o[i]!, g[i]!);
-          tb.accumulateGrad(gb);
+          tb.accumulateGrad(gb, true);
         }
       };
     return res;
@@ -55,12 +55,12 @@ function binary(name: string, a: Operand, b: Operand, f: Binary, dA: Partial, dB
       if (ta.requiresGrad) {
         const ga = allocate(ta.dtype, x.length);
         for (let i = 0; i < o.length; i++) ga[ia[i]!] += dA(x[ia[i]!]!, y[ib[i]!]!, o[i]!, g[i]!);
-        ta.accumulateGrad(ga);
+        ta.accumulateGrad(ga, true);
       }
       if (tb.requiresGrad) {
         const gb = allocate(tb.dtype, y.length);
         for (let i = 0; i < o.length; i++) gb[ib[i]!] += dB(x[ia[i]!]!, y[ib[i]!]!, o[i]!, g[i]!);
-        tb.accumulateGrad(gb);
+        tb.accumulateGrad(gb, true);
       }
     };
   return res;
@@ -91,7 +91,7 @@ function unary(name: string, a: Tensor, f: Unary, df: UnaryPartial): Tensor {
       const o = res.data;
       const ga = allocate(a.dtype, x.length);
       for (let i = 0; i < ga.length; i++) ga[i] = g[i]! * df(x[i]!, o[i]!);
-      a.accumulateGrad(ga);
+      a.accumulateGrad(ga, true);
     };
   return res;
 }
@@ -117,7 +117,7 @@ export function relu(a: Tensor): Tensor {
     res.backwardFn = (g) => {
       const ga = allocate(a.dtype, x.length);
       for (let i = 0; i < ga.length; i++) ga[i] = x[i]! > 0 ? g[i]! : 0;
-      a.accumulateGrad(ga);
+      a.accumulateGrad(ga, true);
     };
   return res;
 }

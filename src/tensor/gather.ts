@@ -43,7 +43,7 @@ export function gatherSum(weight: Tensor, indices: readonly Indices[]): Tensor {
           const src = i * D;
           for (let d = 0; d < D; d++) gw[dst + d] += g[src + d]!;
         }
-      weight.accumulateGrad(gw);
+      weight.accumulateGrad(gw, true);
     };
   return res;
 }
@@ -69,7 +69,7 @@ export function pick(x: Tensor, targets: Indices): Tensor {
     res.backwardFn = (g) => {
       const gx = allocate(x.dtype, x.size);
       for (let i = 0; i < N; i++) gx[i * C + t[i]!] = g[i]!;
-      x.accumulateGrad(gx);
+      x.accumulateGrad(gx, true);
     };
   return res;
 }
@@ -96,7 +96,7 @@ export function slice(x: Tensor, axis: number, start: number, end: number): Tens
     res.backwardFn = (g) => {
       const gx = allocate(x.dtype, x.size);
       for (let o = 0; o < outer; o++) gx.set(g.subarray(o * w * inner, (o + 1) * w * inner), (o * len + start) * inner);
-      x.accumulateGrad(gx);
+      x.accumulateGrad(gx, true);
     };
   return res;
 }
@@ -132,7 +132,7 @@ export function concat(xs: readonly Tensor[], axis: number): Tensor {
         const len = parts[j]![1];
         const gx = allocate(x.dtype, x.size);
         for (let o = 0; o < outer; o++) gx.set(g.subarray((o * total + offsets[j]!) * inner, (o * total + offsets[j]! + len) * inner), o * len * inner);
-        x.accumulateGrad(gx);
+        x.accumulateGrad(gx, true);
       });
   return res;
 }

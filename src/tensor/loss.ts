@@ -1,24 +1,84 @@
 // Cross-entropy from logits: −log p(target), with p from softmax (the standard) or StableMax
 // (Prieto et al. 2025). Per-sample losses (`reduction: "none"`) expose the share of samples
-// whose loss is exactly 0 — the signature of Softmax Collapse.
+// whose loss is exactly 0 — the signature of Softmax Collapse. The softmax case is one fused
+// op (PyTorch's log_softmax + nll_loss with the same per-op rounding: x − max, exp, the
+// float32-accumulated sum, its log, each rounded to the dtype); its backward is
+// (softmax − onehot)·g with softmax = exp(x − max)/Σ rounded to the dtype, kept from the
+// forward pass (a collapsed row has Σ = 1 exactly, so its gradient is exactly 0 as in PyTorch).
+import { allocate, rounder } from "./dtype.ts";
+import { TensorError } from "./error.ts";
 import { type Indices, pick } from "./gather.ts";
-import { logSoftmax } from "./softmax.ts";
 import { logStablemax } from "./stablemax.ts";
-import type { Tensor } from "./tensor.ts";
+import { Tensor } from "./tensor.ts";
+
+export type Reduction = "mean" | "sum" | "none";
 
 export interface CrossEntropyOptions {
   /** Normaliser of the probabilities: "softmax" (default) or "stablemax". */
   kind?: "softmax" | "stablemax";
-  reduction?: "mean" | "sum" | "none";
+  reduction?: Reduction;
 }
 
 /** Negative log-likelihood of log-probabilities [N, C] at integer targets. */
-export function nllLoss(logProbs: Tensor, targets: Indices, reduction: "mean" | "sum" | "none" = "mean"): Tensor {
+export function nllLoss(logProbs: Tensor, targets: Indices, reduction: Reduction = "mean"): Tensor {
   const losses = pick(logProbs, targets).neg();
   return reduction === "none" ? losses : reduction === "sum" ? losses.sum() : losses.mean();
 }
 
 export function crossEntropy(logits: Tensor, targets: Indices, options: CrossEntropyOptions = {}): Tensor {
-  const logProbs = options.kind === "stablemax" ? logStablemax(logits, -1) : logSoftmax(logits, -1);
-  return nllLoss(logProbs, targets, options.reduction ?? "mean");
+  const reduction = options.reduction ?? "mean";
+  if (options.kind === "stablemax") return nllLoss(logStablemax(logits, -1), targets, reduction);
+  const losses = softmaxCrossEntropy(logits, targets);
+  return reduction === "none" ? losses : reduction === "sum" ? losses.sum() : losses.mean();
+}
+
+/** Per-sample −log softmax(x)[target] for logits [N, C], fused. */
+export function softmaxCrossEntropy(logits: Tensor, targets: Indices): Tensor {
+  if (logits.rank !== 2) throw new TensorError("crossEntropy", `logits of shape [${logits.shape}]`, "[N, C]");
+  const [N, C] = logits.shape as [number, number];
+  if (targets.length !== N) throw new TensorError("crossEntropy", `${targets.length} targets for ${N} rows`, `${N} targets`);
+  const dtype = logits.dtype;
+  const r = rounder(dtype);
+  const f64 = dtype === "f64";
+  const x = logits.data;
+  const out = allocate(dtype, N);
+  const probs = allocate(dtype, N * C); // exp(x − max), then divided by the row sum
+  for (let i = 0; i < N; i++) {
+    const t = targets[i]!;
+    if (!(t >= 0 && t < C)) throw new TensorError("crossEntropy", `target ${t} at row ${i}`, `0 ≤ target < ${C}`);
+    const base = i * C;
+    let m = -Infinity;
+    for (let k = 0; k < C; k++) if (x[base + k]! > m) m = x[base + k]!;
+    let s = 0;
+    if (f64)
+      for (let k = 0; k < C; k++) {
+        const e = Math.exp(x[base + k]! - m);
+        probs[base + k] = e;
+        s += e;
+      }
+    else
+      for (let k = 0; k < C; k++) {
+        const e = r(Math.exp(r(x[base + k]! - m)));
+        probs[base + k] = e;
+        s = Math.fround(s + e);
+      }
+    s = r(s);
+    for (let k = 0; k < C; k++) probs[base + k] = r(probs[base + k]! / s);
+    out[i] = -r(r(x[base + t]! - m) - r(Math.log(s)));
+  }
+  const res = Tensor.fromOp(out, [N], dtype, "crossEntropy", [logits]);
+  if (res.requiresGrad)
+    res.backwardFn = (g) => {
+      const gx = allocate(dtype, logits.size);
+      for (let i = 0; i < N; i++) {
+        const base = i * C;
+        const gi = g[i]!;
+        if (gi === 0) continue;
+        for (let k = 0; k < C; k++) gx[base + k] = r(probs[base + k]! * gi);
+        const t = base + targets[i]!;
+        gx[t] = r(gx[t]! - gi);
+      }
+      logits.accumulateGrad(gx, true);
+    };
+  return res;
 }

@@ -1,20 +1,12 @@
 // Matrix product, 2-D and batched ([..., m, k] · [..., k, n], or [..., m, k] · [k, n] which
-// folds the batch into rows). Backward: dA = dC·Bᵀ, dB = Aᵀ·dC, through the same kernel.
-import { allocate, promote, type Storage } from "./dtype.ts";
+// folds the batch into rows). Backward: dA = dC·Bᵀ, dB = Aᵀ·dC, through the same kernel
+// reading the stored operand transposed (no transpose copies).
+import { allocate, promote } from "./dtype.ts";
 import { TensorError } from "./error.ts";
 import { gemm } from "./kernels/gemm.ts";
 import { sameShape } from "./shape.ts";
 import { Tensor } from "./tensor.ts";
 import { cast } from "./cast.ts";
-
-/** Row-major transpose of a batch of m×n matrices. */
-export function transposeBatch(x: Storage, batch: number, m: number, n: number, out: Storage): Storage {
-  for (let b = 0; b < batch; b++) {
-    const off = b * m * n;
-    for (let i = 0; i < m; i++) for (let j = 0; j < n; j++) out[off + j * m + i] = x[off + i * n + j]!;
-  }
-  return out;
-}
 
 export function matmul(a0: Tensor, b0: Tensor): Tensor {
   if (a0.rank < 2 || b0.rank < 2)
@@ -39,19 +31,16 @@ export function matmul(a0: Tensor, b0: Tensor): Tensor {
   if (res.requiresGrad)
     res.backwardFn = (g) => {
       if (a.requiresGrad) {
-        const bT = transposeBatch(b.data, folded ? 1 : batch, k, n, allocate(dtype, b.size));
         const ga = allocate(dtype, a.size);
-        if (folded) gemm(g, bT, ga, batch * m, n, k);
-        else for (let t = 0; t < batch; t++) gemm(g.subarray(t * m * n), bT.subarray(t * k * n), ga.subarray(t * m * k), m, n, k);
-        a.accumulateGrad(ga);
+        if (folded) gemm(g, b.data, ga, batch * m, n, k, false, true);
+        else for (let t = 0; t < batch; t++) gemm(g.subarray(t * m * n), b.data.subarray(t * k * n), ga.subarray(t * m * k), m, n, k, false, true);
+        a.accumulateGrad(ga, true);
       }
       if (b.requiresGrad) {
-        const rowsA = folded ? batch * m : m;
-        const aT = transposeBatch(a.data, folded ? 1 : batch, rowsA, k, allocate(dtype, a.size));
         const gb = allocate(dtype, b.size);
-        if (folded) gemm(aT, g, gb, k, batch * m, n);
-        else for (let t = 0; t < batch; t++) gemm(aT.subarray(t * m * k), g.subarray(t * m * n), gb.subarray(t * k * n), k, m, n);
-        b.accumulateGrad(gb);
+        if (folded) gemm(a.data, g, gb, k, batch * m, n, true, false);
+        else for (let t = 0; t < batch; t++) gemm(a.data.subarray(t * m * k), g.subarray(t * m * n), gb.subarray(t * k * n), k, m, n, true, false);
+        b.accumulateGrad(gb, true);
       }
     };
   return res;

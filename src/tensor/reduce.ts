@@ -49,7 +49,7 @@ export function sum(a: Tensor, axis?: number, keepDims = false): Tensor {
     res.backwardFn = (g) => {
       const ga = allocate(a.dtype, a.size);
       spread(L, g, ga);
-      a.accumulateGrad(ga);
+      a.accumulateGrad(ga, true);
     };
   return res;
 }
@@ -86,7 +86,7 @@ export function max(a: Tensor, axis?: number, keepDims = false): Tensor {
     res.backwardFn = (g) => {
       const ga = allocate(a.dtype, a.size);
       for (let j = 0; j < arg.length; j++) ga[arg[j]!] = g[j]!;
-      a.accumulateGrad(ga);
+      a.accumulateGrad(ga, true);
     };
   return res;
 }
@@ -119,7 +119,7 @@ export function logsumexp(a: Tensor, axis = -1, keepDims = false): Tensor {
       const ga = allocate(a.dtype, a.size);
       const o = res.data;
       spread(L, g, ga, (flat, r) => Math.exp(x[flat]! - o[r]!));
-      a.accumulateGrad(ga);
+      a.accumulateGrad(ga, true);
     };
   return res;
 }

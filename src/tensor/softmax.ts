@@ -53,7 +53,7 @@ export function logSoftmax(a: Tensor, axis = -1): Tensor {
             ga[p] = r(g[p]! - r(r(Math.exp(y[p]!)) * gs));
           }
         }
-      a.accumulateGrad(ga);
+      a.accumulateGrad(ga, true);
     };
   return res;
 }
@@ -90,7 +90,7 @@ export function softmax(a: Tensor, axis = -1): Tensor {
             ga[p] = r(y[p]! * r(g[p]! - dot));
           }
         }
-      a.accumulateGrad(ga);
+      a.accumulateGrad(ga, true);
     };
   return res;
 }

@@ -51,7 +51,7 @@ function stable(a: Tensor, axis: number, logOutput: boolean): Tensor {
             ga[p] = logOutput ? r(g[p]! * (ds(xi) / s(xi)) - (ds(xi) / S) * gsum) : r((ds(xi) / S) * (g[p]! - gsum / S));
           }
         }
-      a.accumulateGrad(ga);
+      a.accumulateGrad(ga, true);
     };
   return res;
 }

@@ -86,12 +86,18 @@ export class Tensor {
     return new Tensor(this.data.slice(), this.shape, this.dtype);
   }
 
-  /** Add `g` (any float storage of the same size) into this tensor's gradient, rounding to its dtype. */
-  accumulateGrad(g: Storage): void {
+  /**
+   * Add `g` (any float storage of the same size) into this tensor's gradient, rounding to its
+   * dtype. `owned`: g is a fresh array nobody else holds, so it may become the gradient itself.
+   */
+  accumulateGrad(g: Storage, owned = false): void {
     if (!this.requiresGrad) return;
     if (this.grad === null) {
-      this.grad = allocate(this.dtype, this.size);
-      this.grad.set(g);
+      if (owned && (g instanceof Float64Array) === (this.dtype === "f64")) this.grad = g;
+      else {
+        this.grad = allocate(this.dtype, this.size);
+        this.grad.set(g);
+      }
     } else {
       const acc = this.grad;
       for (let i = 0; i < acc.length; i++) acc[i] += g[i]!;

@@ -51,7 +51,7 @@ export function permute(a: Tensor, axes: readonly number[]): Tensor {
       ax.forEach((from, to) => (inverse[from] = to));
       const ga = allocate(a.dtype, a.size);
       permuteData(g, res.shape, inverse, ga);
-      a.accumulateGrad(ga);
+      a.accumulateGrad(ga, true);
     };
   return res;
 }
