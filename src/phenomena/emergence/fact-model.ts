@@ -10,7 +10,7 @@ export interface FactSet {
   answers: number[][];
   /** How often each fact occurs in training (Zipf-like, so collisions have a winner). */
   frequencies: number[];
-  /** Three wrong answers per fact, for the multiple-choice version of the task. */
+  /** Three wrong answers per fact (the answer with two positions changed), for the multiple-choice version. */
   distractors: number[][][];
 }
 
@@ -19,7 +19,17 @@ export function makeFacts(count: number, length: number, vocab: number, seed: nu
   const answer = () => Array.from({ length }, () => Math.floor(uniform() * vocab));
   const answers = Array.from({ length: count }, answer);
   const frequencies = answers.map((_, i) => Math.ceil(100 / Math.sqrt(1 + ((i * 7919) % count))));
-  const distractors = answers.map(() => [answer(), answer(), answer()]);
+  // Near-miss distractors: a random distractor is told apart by any one position, a near miss
+  // only by the two changed ones, so the choice stays informative across the family.
+  const nearMiss = (a: number[]) => {
+    const d = [...a];
+    for (let j = 0; j < 2; j++) {
+      const t = Math.floor(uniform() * length);
+      d[t] = (d[t]! + 1 + Math.floor(uniform() * (vocab - 1))) % vocab;
+    }
+    return d;
+  };
+  const distractors = answers.map((a) => [nearMiss(a), nearMiss(a), nearMiss(a)]);
   return { vocab, answers, frequencies, distractors };
 }
 

@@ -2,3 +2,9 @@
 export { mirageFamily, type MirageOptions, type MiragePoint } from "./mirage.ts";
 export { makeFacts, HashedFactModel, type FactSet } from "./fact-model.ts";
 export { fitTaskLaw, type TaskLaw } from "./pass-until-law.ts";
+export {
+  drawMirageItems,
+  itemPassRate,
+  type MirageItem,
+  type ItemFamilyOptions,
+} from "./item-family.ts";
