@@ -24,6 +24,16 @@ async function startWorkerSession(notebookDir: string): Promise<KernelSession> {
   return session;
 }
 
+function isAlive(pid: number): boolean {
+  if (!Number.isInteger(pid) || pid <= 1) return true;
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === "EPERM";
+  }
+}
+
 /** Serves one kernel until a shutdown_request (or SIGTERM); resolves with the exit code. */
 export async function runKernel(connectionFile: string, options: RunKernelOptions = {}): Promise<number> {
   const log = options.log ?? stderrLogger(process.env.TSNB_KERNEL_LOG === "debug" ? "debug" : "info");
@@ -37,6 +47,7 @@ export async function runKernel(connectionFile: string, options: RunKernelOption
 
   return new Promise<number>((resolve) => {
     const finish = (code: number) => {
+      clearInterval(parentPoll);
       process.off("SIGINT", onInterrupt);
       process.off("SIGTERM", onTerminate);
       sockets.close();
@@ -59,8 +70,19 @@ export async function runKernel(connectionFile: string, options: RunKernelOption
       kernel.interrupt();
     };
     const onTerminate = () => {
+      clearInterval(parentPoll);
       void kernel.session.dispose().finally(() => finish(0));
     };
+    // As ipykernel's ParentPollerUnix: when the launcher that started us dies (JPY_PARENT_PID),
+    // a kernel left behind would hold its ports and pipes forever, so it ends itself.
+    const parent = Number(process.env.JPY_PARENT_PID ?? process.ppid);
+    const parentPoll = setInterval(() => {
+      if (!isAlive(parent) || process.ppid === 1) {
+        log("warn", `the launcher (pid ${parent}) is gone: shutting down`);
+        onTerminate();
+      }
+    }, 1000);
+    parentPoll.unref();
     process.on("SIGINT", onInterrupt);
     process.on("SIGTERM", onTerminate);
     sockets.listen((channel, frames) => kernel.receive(channel, frames));

@@ -1,0 +1,241 @@
+import { describe, expect, it } from "vitest";
+import { Kernel } from "../../kernel/kernel.ts";
+import type { LanguageTools } from "../../src/runtime/language/index.ts";
+import type { Message } from "../../kernel/protocol/message.ts";
+import { createSigner } from "../../kernel/protocol/sign.ts";
+import type { OutChannel } from "../../kernel/protocol/sockets.ts";
+import { decodeFrames } from "../../kernel/protocol/wire.ts";
+import { FakeSession } from "./fake-session.ts";
+import { KEY, requestFrames } from "./frames.ts";
+
+interface Sent {
+  channel: OutChannel;
+  message: Message;
+}
+
+function setup(language?: LanguageTools) {
+  const signer = createSigner(KEY);
+  const sent: Sent[] = [];
+  const logs: string[] = [];
+  const session = new FakeSession();
+  const shutdowns: boolean[] = [];
+  const kernel = new Kernel({
+    session,
+    signer,
+    log: (level, message) => logs.push(`${level}: ${message}`),
+    send: (channel, frames) => {
+      const decoded = decodeFrames(frames, signer);
+      if (!decoded.ok) throw new Error(`kernel sent an undecodable message: ${decoded.reason}`);
+      sent.push({ channel, message: decoded.message });
+    },
+    loadLanguage: language ? async () => language : undefined,
+    onShutdown: (restart) => shutdowns.push(restart),
+  });
+  const request = (channel: "shell" | "control" | "stdin", msg_type: string, content: object = {}, msg_id = `${msg_type}-${sent.length}`) => {
+    kernel.receive(channel, requestFrames(msg_type, content, { msg_id }));
+    return msg_id;
+  };
+  const about = (msg_id: string) => sent.filter((entry) => (entry.message.parent_header as { msg_id?: string }).msg_id === msg_id);
+  const types = (msg_id: string) => about(msg_id).map((entry) => `${entry.channel}:${entry.message.header.msg_type}${entry.message.header.msg_type === "status" ? "." + entry.message.content.execution_state : ""}`);
+  const replyTo = (msg_id: string) => about(msg_id).find((entry) => entry.message.header.msg_type.endsWith("_reply"))!.message.content;
+  return { kernel, session, sent, logs, shutdowns, request, about, types, replyTo };
+}
+
+describe("Kernel message loop", () => {
+  it("answers kernel_info inside status busy/idle with the request as parent", async () => {
+    const k = setup();
+    const id = k.request("shell", "kernel_info_request");
+    await k.kernel.whenIdle();
+    expect(k.types(id)).toEqual(["iopub:status.busy", "shell:kernel_info_reply", "iopub:status.idle"]);
+    const reply = k.replyTo(id);
+    expect(reply).toMatchObject({
+      status: "ok",
+      protocol_version: "5.3",
+      implementation: "tsnb",
+      language_info: { name: "typescript", mimetype: "text/typescript", file_extension: ".ts" },
+    });
+    expect((reply.help_links as unknown[]).length).toBeGreaterThan(0);
+    const shellReply = k.about(id).find((entry) => entry.channel === "shell")!.message;
+    expect(shellReply.identities.map(String)).toEqual(["client-1"]);
+  });
+
+  it("drops and logs a forged message without executing it, then keeps serving", async () => {
+    const k = setup();
+    k.kernel.receive("shell", requestFrames("execute_request", { code: "evil" }, { key: "wrong" }));
+    k.kernel.receive("shell", [Buffer.from("garbage")]);
+    k.kernel.receive("control", []);
+    await k.kernel.whenIdle();
+    expect(k.sent).toEqual([]);
+    expect(k.session.executed).toEqual([]);
+    expect(k.logs.filter((line) => line.startsWith("warn: dropped"))).toHaveLength(3);
+    const id = k.request("shell", "kernel_info_request");
+    await k.kernel.whenIdle();
+    expect(k.replyTo(id).status).toBe("ok");
+  });
+
+  it("logs an unknown request type and sends no reply, as ipykernel does", async () => {
+    const k = setup();
+    const id = k.request("shell", "frobnicate_request");
+    await k.kernel.whenIdle();
+    expect(k.types(id)).toEqual(["iopub:status.busy", "iopub:status.idle"]);
+    expect(k.logs.some((line) => line.includes('unknown message type "frobnicate_request"'))).toBe(true);
+  });
+
+  it("publishes execute_input, outputs and execute_result, and counts executions", async () => {
+    const k = setup();
+    const first = k.request("shell", "execute_request", { code: "a" });
+    const second = k.request("shell", "execute_request", { code: "b" });
+    await k.kernel.whenIdle();
+    expect(k.types(first)).toEqual(["iopub:status.busy", "iopub:execute_input", "iopub:stream", "iopub:execute_result", "shell:execute_reply", "iopub:status.idle"]);
+    expect(k.replyTo(first)).toMatchObject({ status: "ok", execution_count: 1, user_expressions: {}, payload: [] });
+    expect(k.replyTo(second)).toMatchObject({ status: "ok", execution_count: 2 });
+    const result = k.about(second).find((entry) => entry.message.header.msg_type === "execute_result")!.message.content;
+    expect(result).toEqual({ execution_count: 2, data: { "text/plain": "B" }, metadata: {}, transient: {} });
+    const input = k.about(second).find((entry) => entry.message.header.msg_type === "execute_input")!.message.content;
+    expect(input).toEqual({ code: "b", execution_count: 2 });
+  });
+
+  it("silent runs publish neither execute_input nor execute_result and do not count", async () => {
+    const k = setup();
+    const id = k.request("shell", "execute_request", { code: "a", silent: true });
+    await k.kernel.whenIdle();
+    expect(k.types(id)).toEqual(["iopub:status.busy", "iopub:stream", "shell:execute_reply", "iopub:status.idle"]);
+    expect(k.replyTo(id).execution_count).toBe(0);
+    const next = k.request("shell", "execute_request", { code: "b", store_history: false });
+    await k.kernel.whenIdle();
+    expect(k.replyTo(next).execution_count).toBe(0);
+    expect(k.kernel.history).toEqual([]);
+  });
+
+  it("evaluates user_expressions after a successful cell", async () => {
+    const k = setup();
+    const id = k.request("shell", "execute_request", { code: "a", user_expressions: { x: "1 + 1" } });
+    await k.kernel.whenIdle();
+    expect(k.replyTo(id).user_expressions).toEqual({ x: { status: "ok", data: { "text/plain": "value of 1 + 1" }, metadata: {} } });
+  });
+
+  it("relays display_data with its display_id, update_display_data and clear_output", async () => {
+    const k = setup();
+    const id = k.request("shell", "execute_request", { code: "show" });
+    await k.kernel.whenIdle();
+    const contents = Object.fromEntries(k.about(id).map((entry) => [entry.message.header.msg_type, entry.message.content]));
+    expect(contents.display_data).toEqual({ data: { "text/html": "<b>x</b>", "text/plain": "x" }, metadata: {}, transient: { display_id: "d1" } });
+    expect(contents.update_display_data).toEqual({ data: { "text/plain": "y" }, metadata: {}, transient: { display_id: "d1" } });
+    expect(contents.clear_output).toEqual({ wait: true });
+  });
+
+  it("replies with the error and aborts the execute_requests queued behind it (stop_on_error)", async () => {
+    const k = setup();
+    const failing = k.request("shell", "execute_request", { code: "fail" });
+    const queued = k.request("shell", "execute_request", { code: "never" });
+    const info = k.request("shell", "kernel_info_request");
+    await k.kernel.whenIdle();
+    expect(k.replyTo(failing)).toMatchObject({ status: "error", ename: "Error", evalue: "boom", execution_count: 1 });
+    expect(k.types(failing)).toContain("iopub:error");
+    expect(k.replyTo(queued).status).toBe("aborted");
+    expect(k.types(queued)).toEqual(["iopub:status.busy", "shell:execute_reply", "iopub:status.idle"]);
+    expect(k.replyTo(info).status).toBe("ok");
+    expect(k.session.executed).toEqual(["fail"]);
+  });
+
+  it("runs queued requests after an error when stop_on_error is false", async () => {
+    const k = setup();
+    k.request("shell", "execute_request", { code: "fail", stop_on_error: false });
+    const queued = k.request("shell", "execute_request", { code: "next" });
+    await k.kernel.whenIdle();
+    expect(k.replyTo(queued).status).toBe("ok");
+  });
+
+  it("interrupts a running cell from the control channel and keeps serving", async () => {
+    const k = setup();
+    const spin = k.request("shell", "execute_request", { code: "spin" });
+    await new Promise((resolve) => setTimeout(resolve, 10));
+    const interrupt = k.request("control", "interrupt_request");
+    await k.kernel.whenIdle();
+    expect(k.types(interrupt)).toEqual(["iopub:status.busy", "control:interrupt_reply", "iopub:status.idle"]);
+    expect(k.replyTo(spin)).toMatchObject({ status: "error", ename: "KeyboardInterrupt" });
+    expect(k.session.interrupted).toBe(1);
+    const after = k.request("shell", "execute_request", { code: "c" });
+    await k.kernel.whenIdle();
+    expect(k.replyTo(after).status).toBe("ok");
+  });
+
+  it("asks for input on stdin, addressed to the requesting client, and returns the reply", async () => {
+    const k = setup();
+    const id = k.request("shell", "execute_request", { code: "ask", allow_stdin: true });
+    await new Promise((resolve) => setTimeout(resolve, 10));
+    const ask = k.about(id).find((entry) => entry.channel === "stdin")!.message;
+    expect(ask.header.msg_type).toBe("input_request");
+    expect(ask.content).toEqual({ prompt: "name? ", password: false });
+    expect(ask.identities.map(String)).toEqual(["client-1"]);
+    k.request("stdin", "input_reply", { value: "Ada" });
+    await k.kernel.whenIdle();
+    const stream = k.about(id).find((entry) => entry.message.header.msg_type === "stream")!.message.content;
+    expect(stream).toEqual({ name: "stdout", text: "hello Ada\n" });
+  });
+
+  it("raises a clear error from input() when allow_stdin is false", async () => {
+    const k = setup();
+    const id = k.request("shell", "execute_request", { code: "ask", allow_stdin: false });
+    await k.kernel.whenIdle();
+    expect(k.replyTo(id)).toMatchObject({ status: "error", evalue: expect.stringMatching(/allow_stdin: false/) });
+    expect(k.about(id).some((entry) => entry.channel === "stdin")).toBe(false);
+  });
+
+  it("answers history tail with the stored cells and their output", async () => {
+    const k = setup();
+    k.request("shell", "execute_request", { code: "a" });
+    k.request("shell", "execute_request", { code: "b" });
+    const id = k.request("shell", "history_request", { hist_access_type: "tail", n: 1, output: true, raw: true });
+    await k.kernel.whenIdle();
+    expect(k.replyTo(id)).toEqual({ status: "ok", history: [[1, 2, ["b", "B"]]] });
+  });
+
+  it("answers comm_info with no comms", async () => {
+    const k = setup();
+    const id = k.request("shell", "comm_info_request", { target_name: "jupyter.widget" });
+    await k.kernel.whenIdle();
+    expect(k.replyTo(id)).toEqual({ status: "ok", comms: {} });
+  });
+
+  it("shuts down after replying on control, disposing the session and reporting restart", async () => {
+    const k = setup();
+    const id = k.request("control", "shutdown_request", { restart: true });
+    await k.kernel.whenIdle();
+    expect(k.types(id)).toEqual(["iopub:status.busy", "control:shutdown_reply", "iopub:status.idle"]);
+    expect(k.replyTo(id)).toEqual({ status: "ok", restart: true });
+    expect(k.session.disposed).toBe(true);
+    expect(k.shutdowns).toEqual([true]);
+    k.request("shell", "kernel_info_request");
+    await k.kernel.whenIdle();
+    expect(k.sent.filter((entry) => entry.message.header.msg_type === "kernel_info_reply")).toEqual([]);
+  });
+
+  it("converts cursor positions between code points and UTF-16 around the language tools", async () => {
+    const calls: number[] = [];
+    const language: LanguageTools = {
+      complete(_cells, code, cursor) {
+        calls.push(cursor);
+        return { matches: [{ text: "length", type: "property" }], cursor_start: code.indexOf("le"), cursor_end: cursor };
+      },
+      inspect: () => ({ found: false, data: {} }),
+      isComplete: () => ({ status: "incomplete", indent: "  " }),
+    };
+    const k = setup(language);
+    // "🎉" is one code point and two UTF-16 units.
+    const id = k.request("shell", "complete_request", { code: "'🎉'.le", cursor_pos: 6 });
+    const ic = k.request("shell", "is_complete_request", { code: "if (x) {" });
+    await k.kernel.whenIdle();
+    expect(calls).toEqual([7]);
+    expect(k.replyTo(id)).toMatchObject({ status: "ok", matches: ["length"], cursor_start: 4, cursor_end: 6 });
+    expect(k.replyTo(ic)).toEqual({ status: "incomplete", indent: "  " });
+  });
+
+  it("reports a handler failure as an error reply instead of crashing", async () => {
+    const k = setup();
+    const id = k.request("shell", "complete_request", { code: "x", cursor_pos: 1 });
+    await k.kernel.whenIdle();
+    expect(k.replyTo(id)).toMatchObject({ status: "error", evalue: expect.stringMatching(/language tools/) });
+    expect(k.logs.some((line) => line.startsWith("error: handler for complete_request failed"))).toBe(true);
+  });
+});
