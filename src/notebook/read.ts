@@ -3,6 +3,7 @@
 // string / string[] form) so that writing an unchanged notebook gives the same bytes.
 import { readFile } from "node:fs/promises";
 import { NotebookError } from "./errors.ts";
+import { jsonErrorPosition } from "./json-position.ts";
 import type { Notebook } from "./types.ts";
 import { validateNotebook } from "./validate.ts";
 
@@ -16,12 +17,14 @@ function lineColumn(text: string, position: number): string {
 /** Parses and validates notebook JSON; `file` is only used to name it in errors. */
 export function parseNotebook(text: string, file: string): Notebook {
   let value: unknown;
+  const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
   try {
-    value = JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
+    value = JSON.parse(body);
   } catch (error) {
-    const message = error instanceof Error ? error.message : String(error);
-    const at = /position (\d+)/.exec(message);
-    const where = at ? ` at ${lineColumn(text, Number(at[1]))}` : "";
+    // One line: V8 quotes the offending snippet, newlines and all.
+    const message = (error instanceof Error ? error.message : String(error)).replace(/\s+/g, " ");
+    const position = jsonErrorPosition(body);
+    const where = position === undefined ? "" : ` at ${lineColumn(body, position)}`;
     throw NotebookError.at({ file, expected: "valid JSON", problem: `${message}${where}` }, error);
   }
   return validateNotebook(value, file);

@@ -124,11 +124,12 @@ describe("parseNotebook", () => {
     expect(errorOf("[]").message).toContain("expected a JSON object");
   });
 
-  it("reports JSON syntax errors, with a line and column where V8 gives a position", () => {
+  it("reports JSON syntax errors with a line and column", () => {
     expect(errorOf('{\n "cells": [\n  oops\n ]\n}').message).toMatch(
-      /^notebooks\/x\.ipynb: expected valid JSON \(Unexpected token 'o'/,
+      /^notebooks\/x\.ipynb: expected valid JSON \(Unexpected token 'o'.* at line 3, column 3\)$/s,
     );
     expect(errorOf('{"a": 1}\n\n  x').message).toMatch(/at line 3, column 3\)$/);
+    expect(errorOf('\ufeff{"a": }').message).toMatch(/at line 1, column 7\)$/);
   });
 });
 
