@@ -5,7 +5,7 @@
 // replaced, attributes sorted (jsdom and linkedom order them differently), numbers in
 // attribute values rounded to 2 decimals, and empty elements self-closed.
 
-const ID = /\bid="([^"]+)"/g;
+const ID = /(?<![\w:-])id="([^"]+)"/g;
 const PLOT_CLASS = /\bplot-[0-9a-f]{6}(?![0-9a-zA-Z])/g;
 const START_TAG = /<([a-zA-Z][\w:.-]*)((?:\s+[^\s=>/"]+(?:="[^"]*")?)*)\s*(\/?)>/g;
 const ATTRIBUTE = /([^\s=>/"]+)(?:="([^"]*)")?/g;
@@ -34,7 +34,7 @@ function renumberIds(svg: string): string {
     .sort((a, b) => b.length - a.length)
     .map(escapeRegExp)
     .join("|");
-  const reference = new RegExp(`(id="|#)(${alternatives})(?=["')\\s])`, "g");
+  const reference = new RegExp(`((?<![\\w:-])id="|#)(${alternatives})(?=["')\\s])`, "g");
   return svg.replace(reference, (_, prefix: string, id: string) => prefix + ids.get(id));
 }
 

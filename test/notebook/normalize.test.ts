@@ -60,6 +60,11 @@ describe("canonicalizeSvg on real Plot output", () => {
     expect(canonicalizeSvg(fromJsdom)).toBe(canonicalizeSvg(fromLinkedom));
   });
 
+  it("renumbers only real id attributes", () => {
+    const svg = '<svg><g data-id="keep" id="plot-clip-9"/><use href="#plot-clip-9"/><text>#keep</text></svg>';
+    expect(canonicalizeSvg(svg)).toBe('<svg><g data-id="keep" id="id-1"/><use href="#id-1"/><text>#keep</text></svg>');
+  });
+
   it("is idempotent", () => {
     const once = canonicalizeSvg(chart(linkedom));
     expect(canonicalizeSvg(once)).toBe(once);
