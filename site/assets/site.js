@@ -1,4 +1,4 @@
-// tsnb site client script (plain browser JavaScript, no build step). Two jobs:
+// tsnb site client script (plain browser JavaScript, no build step). Two main jobs:
 // 1. Charts: each <figure class="plot"> holds a build-time SVG and the JSON spec it was
 //    drawn from; redraw it with the bundled Observable Plot, adding pointer tooltips (tip).
 //    Without JavaScript, or if the redraw fails, the static SVG stays.
@@ -115,7 +115,14 @@
     });
   }
 
+  // The contents list is open in the HTML; on a phone it would fill the first screen.
+  function foldTocOnNarrowScreens() {
+    var toc = document.querySelector("details.toc-details");
+    if (toc && window.matchMedia && window.matchMedia("(max-width: 63.99rem)").matches) toc.open = false;
+  }
+
   function start() {
+    foldTocOnNarrowScreens();
     hydrateCharts();
     setUpSearch();
   }

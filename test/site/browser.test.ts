@@ -184,6 +184,11 @@ describe("site in a browser", () => {
     await page.emulateMedia({ colorScheme: "dark" });
     await page.goto(server.url + "beta-grokking/index.html");
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+    // the contents list is folded so the page starts with the title, and opens on tap
+    const toc = page.locator("details.toc-details");
+    expect(await toc.evaluate((d: HTMLDetailsElement) => d.open)).toBe(false);
+    await toc.locator("summary").click();
+    expect(await toc.evaluate((d: HTMLDetailsElement) => d.open)).toBe(true);
     const background = await page.evaluate(() => getComputedStyle(document.body).backgroundColor);
     expect(background).toBe("rgb(13, 17, 23)");
     await page.screenshot({ path: join(ARTIFACTS, "site-page-360-dark.png"), fullPage: true });
