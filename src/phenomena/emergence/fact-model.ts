@@ -23,10 +23,10 @@ export function makeFacts(count: number, length: number, vocab: number, seed: nu
   // only by the two changed ones, so the choice stays informative across the family.
   const nearMiss = (a: number[]) => {
     const d = [...a];
-    for (let j = 0; j < 2; j++) {
-      const t = Math.floor(uniform() * length);
+    const first = Math.floor(uniform() * length);
+    const second = (first + 1 + Math.floor(uniform() * (length - 1))) % length;
+    for (const t of [first, second])
       d[t] = (d[t]! + 1 + Math.floor(uniform() * (vocab - 1))) % vocab;
-    }
     return d;
   };
   const distractors = answers.map((a) => [nearMiss(a), nearMiss(a), nearMiss(a)]);

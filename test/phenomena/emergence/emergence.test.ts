@@ -1,0 +1,75 @@
+import { describe, expect, it } from "vitest";
+import {
+  mirageFamily,
+  makeFacts,
+  HashedFactModel,
+  fitTaskLaw,
+  drawMirageItems,
+  itemPassRate,
+} from "../../../src/phenomena/emergence/index.ts";
+import { emergenceScore, seededUniform } from "../../../src/metrics/index.ts";
+
+describe("mirage family", () => {
+  const gpt3 = [3.5e8, 1.3e9, 6.7e9, 1.75e11];
+  it("puts CE = 0.1 at the largest size and EM = p^L", () => {
+    const family = mirageFamily({ sizes: gpt3, alpha: -0.3, ceAtLargest: 0.1, answerLength: 10 });
+    expect(family[3]!.crossEntropy).toBeCloseTo(0.1, 12);
+    expect(family[0]!.exactMatch).toBeCloseTo(family[0]!.tokenProbability ** 10, 15);
+    expect(family[0]!.editDistance).toBeCloseTo(10 * (1 - family[0]!.tokenProbability), 12);
+  });
+  it("reproduces the design's emergence scores (6.43 vs 3.10 at L = 10)", () => {
+    const family = mirageFamily({ sizes: gpt3, alpha: -0.3, ceAtLargest: 0.1, answerLength: 10 });
+    expect(emergenceScore(family.map((p) => p.exactMatch))).toBeCloseTo(6.43, 2);
+    expect(emergenceScore(family.map((p) => -p.editDistance))).toBeCloseTo(3.1, 2);
+  });
+});
+
+describe("hashed fact model", () => {
+  const facts = makeFacts(200, 6, 8, 1);
+  it("predicts a distribution over the vocabulary", () => {
+    const model = new HashedFactModel(facts, 64, 1);
+    const d = model.distribution(3, 2);
+    expect(d).toHaveLength(8);
+    expect(d.reduce((a, b) => a + b, 0)).toBeCloseTo(1, 12);
+    expect(model.parameters).toBe(512);
+  });
+  it("recalls better with more buckets", () => {
+    const ce = (B: number) => {
+      const m = new HashedFactModel(facts, B, 1);
+      return -facts.answers.reduce(
+        (s, a, i) => s + m.tokenLogProbs(i, a).reduce((x, y) => x + y, 0),
+        0,
+      );
+    };
+    expect(ce(4096)).toBeLessThan(ce(256));
+    expect(ce(256)).toBeLessThan(ce(16));
+  });
+  it("makes near-miss distractors that differ from the answer", () => {
+    for (let i = 0; i < 20; i++) {
+      for (const d of facts.distractors[i]!) expect(d).not.toEqual(facts.answers[i]);
+    }
+  });
+});
+
+describe("task scaling law", () => {
+  it("recovers an exact law PU = exp(−c·N^−α)", () => {
+    const points = [1e6, 1e7, 1e8, 1e9].map((size) => ({
+      size,
+      passRate: Math.exp(-50 * size ** -0.2),
+    }));
+    const law = fitTaskLaw(points);
+    expect(law.slope).toBeCloseTo(-0.2, 9);
+    expect(law.predict(1e10)).toBeCloseTo(Math.exp(-50 * 1e10 ** -0.2), 9);
+  });
+  it("gives item pass rates that follow the law exactly", () => {
+    const [item] = drawMirageItems(1, { alpha: -0.3, ceAtReference: 0.1 }, seededUniform(1));
+    const law = fitTaskLaw(
+      [1e8, 1e9, 1e10].map((size) => ({ size, passRate: itemPassRate(item!, size, 10, 1e11) })),
+    );
+    expect(law.predict(1e11)).toBeCloseTo(itemPassRate(item!, 1e11, 10, 1e11), 9);
+    expect(itemPassRate(item!, 1e11, 10, 1e11)).toBeCloseTo(
+      Math.exp(-10 * item!.ceAtReference),
+      12,
+    );
+  });
+});
