@@ -8,3 +8,4 @@ export * from "./phenomena/emergence/index.ts";
 export * from "./phenomena/downstream-elusive/index.ts";
 export * from "./phenomena/inference-scaling/index.ts";
 export * from "./phenomena/inverse-scaling/index.ts";
+export * from "./phenomena/grokking/index.ts";
