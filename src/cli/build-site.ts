@@ -67,9 +67,10 @@ export async function buildSiteCommand(argv: string[]): Promise<number> {
     progress: progressReporter(process.stderr),
   });
   const seconds = ((performance.now() - started) / 1000).toFixed(1);
+  const stages = Object.entries(result.stageMs).map(([stage, ms]) => `${stage} ${(ms / 1000).toFixed(1)} s`).join(", ");
   process.stderr.write(
     `Built ${result.notebooks.length} notebook page${result.notebooks.length === 1 ? "" : "s"} into ${values.out} in ${seconds} s ` +
-      `(${result.executed} executed, ${result.cached} cached)${result.exitCode ? `; exit ${result.exitCode}: ${exitReason(result.exitCode)}` : ""}\n`,
+      `(${result.executed} executed, ${result.cached} cached; ${stages})${result.exitCode ? `; exit ${result.exitCode}: ${exitReason(result.exitCode)}` : ""}\n`,
   );
   return result.exitCode;
 }

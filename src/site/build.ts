@@ -38,12 +38,16 @@ export interface BuildResult {
   executed: number;
   cached: number;
   pageMs: { slug: string; ms: number }[];
+  /** Wall-clock milliseconds per stage. */
+  stageMs: { parse: number; execute: number; render: number; write: number };
 }
 
 export async function buildSite(options: BuildOptions): Promise<BuildResult> {
   const progress = options.progress ?? silentProgress;
   const siteDir = options.siteDir ?? SITE_SOURCE_DIR;
+  const clock = new StageClock();
   const sources = await parseNotebooks(await discoverNotebooks(options.notebooksDir));
+  const parse = clock.lap();
   if (options.only && !sources.some((s) => s.slug === options.only)) {
     throw new TsnbError(`--only ${options.only}: no notebook with that slug in ${options.notebooksDir}`, {
       file: options.notebooksDir,
@@ -52,11 +56,15 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
   }
   const notebooks = await executeAll(sources, options, progress);
   progress.done();
+  const execute = clock.lap();
   const template = await readFile(join(siteDir, "templates", "layout.html"), "utf8");
   const context = { template, tsnbVersion: options.tsnbVersion, nodeVersion: options.nodeVersion, buildDate: options.now().toISOString() };
   const site = renderSite(notebooks, context, () => performance.now());
+  const render = clock.lap();
   await writeSite(options.outDir, [...site.files, ...clientModules()], siteAssets(siteDir));
+  const write = clock.lap();
   return {
+    stageMs: { parse, execute, render, write },
     exitCode: buildExitCode(notebooks, options.allowErrors),
     notebooks,
     executed: notebooks.filter((n) => !n.cached).length,
@@ -116,4 +124,14 @@ async function executeAll(sources: readonly SourceNotebook[], options: BuildOpti
     if (result) results.push(result);
   }
   return results;
+}
+
+class StageClock {
+  private last = performance.now();
+  lap(): number {
+    const now = performance.now();
+    const ms = now - this.last;
+    this.last = now;
+    return Math.round(ms);
+  }
 }

@@ -43,7 +43,7 @@ export function renderCell(cell: ICell, index: number, ctx: MimeContext & { lang
   const outputHtml = hideOutputs ? "" : outputs.map((output) => renderOutput(output, ctx)).join("");
   const errorClass = outputs.some((o) => o.output_type === "error") ? " cell-has-error" : "";
   return {
-    html: `<section class="cell cell-code${errorClass}" id="${anchor}" aria-label="Code cell ${escapeHtml(count.trim() || String(index + 1))}">${input}${outputHtml ? `<div class="cell-outputs">${outputHtml}</div>` : ""}</section>`,
+    html: `<div class="cell cell-code${errorClass}" id="${anchor}">${input}${outputHtml ? `<div class="cell-outputs">${outputHtml}</div>` : ""}</div>`,
     headings: [],
     text: "",
   };

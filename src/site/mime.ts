@@ -75,7 +75,7 @@ function renderPlot(bundle: IMimeBundle): string {
   const label = altText(bundle);
   const figure = bundle["text/html"] !== undefined ? text(bundle, "text/html") : labelSvg(bundle["image/svg+xml"] !== undefined ? text(bundle, "image/svg+xml") : "", label);
   return (
-    `<figure class="plot" role="group" aria-label="${escapeHtml(label)}">` +
+    `<figure class="plot" aria-label="${escapeHtml(label)}">` +
     `<div class="plot-static">${figure}</div>` +
     `<script type="application/json" class="plot-spec">${jsonForScript(spec)}</script>` +
     `</figure>`

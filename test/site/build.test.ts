@@ -132,6 +132,28 @@ describe("buildSite output", () => {
   });
 });
 
+describe("buildSite with a cache", () => {
+  it("--only executes one notebook and shows the others only if cached", async () => {
+    await write("a", makeNotebook({ slug: "a" }));
+    await write("b", makeNotebook({ slug: "b" }));
+    const ran: string[] = [];
+    const executor: BuildOptions["executor"] = async (notebook, { file }) => {
+      ran.push(file.replace(/.*\//, ""));
+      return storedOutputs(notebook, { file });
+    };
+    const cacheDir = join(dir, "cache");
+    const first = await buildSite(options({ executor, cacheDir }));
+    expect([first.executed, first.cached]).toEqual([2, 0]);
+    const warm = await buildSite(options({ executor, cacheDir }));
+    expect([warm.executed, warm.cached]).toEqual([0, 2]);
+    await write("c", makeNotebook({ slug: "c" }));
+    const only = await buildSite(options({ executor, cacheDir, only: "a", readCache: false }));
+    expect(only.notebooks.map((n) => [n.slug, n.cached])).toEqual([["a", false], ["b", true]]);
+    expect(ran).toEqual(["a.ipynb", "b.ipynb", "a.ipynb"]);
+    expect(existsSync(join(dir, "out", "c"))).toBe(false);
+  });
+});
+
 describe("tsnb build-site command", () => {
   it("builds stored outputs with --no-execute and returns the build's exit code", async () => {
     await write("a", makeNotebook({ slug: "a", outputs: [[claimOutput("c1", false)]] }));

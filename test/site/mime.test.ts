@@ -48,7 +48,7 @@ describe("MIME priority", () => {
   it("renders a Plot output as its SVG plus the spec the client redraws, with a label", () => {
     const spec = { options: { ariaLabel: "Loss </script> curve" }, marks: [{ type: "lineY", data: [1, 2], options: {} }] };
     const html = renderMimeBundle({ [PLOT_MIME]: spec as never, "image/svg+xml": svg, "text/plain": "<Plot>" }, ctx());
-    expect(html).toMatch(/^<figure class="plot" role="group" aria-label="Loss &lt;\/script&gt; curve">/);
+    expect(html).toMatch(/^<figure class="plot" aria-label="Loss &lt;\/script&gt; curve">/);
     expect(html).toContain('<svg width="10" height="10" role="img" aria-label="Loss &lt;/script&gt; curve">');
     const json = /<script type="application\/json" class="plot-spec">(.*?)<\/script>/.exec(html)?.[1];
     expect(JSON.parse(json!)).toEqual(spec);
