@@ -2,6 +2,7 @@
 // not a switch); the first whose `test` accepts the value renders it. Values can also carry
 // their own bundle through `[Symbol.for("tsnb.mime")]()` — markup, tables, claims, Plot
 // figures and lab types (tensors) use that hook, so they need no entry here.
+import { elementData, isElement, type ElementLike } from "./element.ts";
 import { inspectValue } from "./inspect.ts";
 import type { MimeBundle, OutputMetadata } from "./sink.ts";
 
@@ -27,15 +28,6 @@ function hasHook(value: unknown): value is { [MIME_HOOK](): MimeHookResult } {
     (typeof value === "object" || typeof value === "function") &&
     value !== null &&
     typeof (value as Record<symbol, unknown>)[MIME_HOOK] === "function"
-  );
-}
-
-function isElement(value: unknown): value is { nodeType: 1; outerHTML: string } {
-  return (
-    typeof value === "object" &&
-    value !== null &&
-    (value as { nodeType?: unknown }).nodeType === 1 &&
-    typeof (value as { outerHTML?: unknown }).outerHTML === "string"
   );
 }
 
@@ -83,16 +75,7 @@ export const renderers: MimeRenderer[] = [
   {
     name: "dom-element",
     test: isElement,
-    render: (value) => {
-      const html = (value as { outerHTML: string }).outerHTML;
-      return {
-        data: {
-          "text/html": html,
-          "text/plain": html.length > 200 ? `${html.slice(0, 200)}…` : html,
-        },
-        metadata: {},
-      };
-    },
+    render: (value) => ({ data: elementData(value as ElementLike), metadata: {} }),
   },
   {
     name: "records",

@@ -8,24 +8,9 @@ import { MIME_HOOK, type Bundle } from "./mime.ts";
 import { encodeSpec, recordCall } from "./plot-record.ts";
 import { PLOT_MIME, type PlotSpec } from "./plot-spec.ts";
 import { serverDocument } from "./server-dom.ts";
-import { serializeSvg } from "./xml.ts";
+import { elementData, svgSize, type ElementLike } from "./element.ts";
 
 type Namespace = typeof RealPlot;
-type ElementLike = {
-  localName: string;
-  outerHTML: string;
-  children: ArrayLike<ElementLike>;
-  getAttribute(name: string): string | null;
-};
-
-/** The plot's own `<svg>`: the figure itself, or its direct child that is not a legend. */
-function mainSvg(element: ElementLike): ElementLike | undefined {
-  if (element.localName === "svg") return element;
-  const svgs = Array.from(element.children).filter((child) => child.localName === "svg");
-  const plots = svgs.filter((svg) => !/-(ramp|swatch)/.test(svg.getAttribute("class") ?? ""));
-  return plots.at(-1) ?? svgs.at(-1);
-}
-
 function describe(spec: PlotSpec, element: ElementLike): string {
   const marks = spec.options.marks;
   const names = Array.isArray(marks)
@@ -33,20 +18,13 @@ function describe(spec: PlotSpec, element: ElementLike): string {
         .flat()
         .map((m) => (m && typeof m === "object" && "$plot" in m ? String(m.$plot) : "mark"))
     : [];
-  const svg = mainSvg(element);
-  const size = svg
-    ? ` ${svg.getAttribute("width") ?? "?"}×${svg.getAttribute("height") ?? "?"}`
-    : "";
-  return `Plot.${spec.call}(${names.join(", ")})${size}`;
+  const size = svgSize(element);
+  return `Plot.${spec.call}(${names.join(", ")})${size ? ` ${size}` : ""}`;
 }
 
 export function plotBundle(element: ElementLike, spec: PlotSpec): Bundle {
-  const data: Bundle["data"] = { "text/plain": describe(spec, element) };
-  const svg = mainSvg(element);
-  if (svg) data["image/svg+xml"] = serializeSvg(svg);
-  if (element.localName !== "svg") data["text/html"] = element.outerHTML;
-  data[PLOT_MIME] = spec as never;
-  return { data, metadata: {} };
+  const data = { ...elementData(element), "text/plain": describe(spec, element) };
+  return { data: { ...data, [PLOT_MIME]: spec as never }, metadata: {} };
 }
 
 function render(

@@ -1,3 +1,4 @@
+import * as RealPlot from "@observablehq/plot";
 import { parseHTML } from "linkedom";
 import { describe, expect, it } from "vitest";
 import { MAX_TEXT_LENGTH } from "../../src/display/inspect.ts";
@@ -95,6 +96,18 @@ describe("mimeBundle", () => {
     const div = document.createElement("div");
     div.textContent = "hello";
     expect(mimeBundle(div).data["text/html"]).toBe("<div>hello</div>");
+  });
+
+  it("renders an <svg> from unwrapped Plot as image/svg+xml", () => {
+    const { document } = parseHTML("<!doctype html><html><body></body></html>");
+    const svg = RealPlot.plot({
+      document,
+      marks: [RealPlot.dot([1, 2, 3], { x: (d: number) => d })],
+    });
+    const { data } = mimeBundle(svg);
+    expect(data["image/svg+xml"]).toMatch(/^<svg xmlns="http:\/\/www.w3.org\/2000\/svg"/);
+    expect(data["text/html"]).toBeUndefined();
+    expect(data["text/plain"]).toBe("<svg 640×60>");
   });
 
   it("is a table of renderers that can be extended before a named entry", () => {
