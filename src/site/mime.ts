@@ -38,7 +38,11 @@ export const MIME_RENDERERS: readonly MimeRenderer[] = [
     render: (bundle, ctx) => {
       const raw = bundle[CLAIM_MIME];
       const value = typeof raw === "string" ? JSON.parse(raw) : raw;
-      return isClaimValue(value) ? renderClaimOutput(value, ctx.knownFailures) : `<pre class="output-text">${escapeHtml(text(bundle, "text/plain"))}</pre>`;
+      if (!isClaimValue(value)) return `<pre class="output-text">${escapeHtml(text(bundle, "text/plain"))}</pre>`;
+      // a claim shown twice (re-displayed) keeps its anchor on the first showing only
+      const anchor = !ctx.usedIds.has(`claim-${value.id}`);
+      ctx.usedIds.add(`claim-${value.id}`);
+      return renderClaimOutput(value, ctx.knownFailures, anchor);
     },
   },
   { mime: PLOT_MIME, render: (bundle) => renderPlot(bundle) },

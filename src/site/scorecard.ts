@@ -40,11 +40,11 @@ function formatNumber(x: number): string {
   return String(Number(x.toPrecision(4)));
 }
 
-export function renderClaimOutput(claim: ClaimValue, known: readonly KnownFailure[]): string {
+export function renderClaimOutput(claim: ClaimValue, known: readonly KnownFailure[], anchor = true): string {
   const { status, reason } = claimStatus(claim, known);
   const expected = claim.expected !== undefined ? ` <span class="claim-expected">(expected ${escapeHtml(formatValue(claim.expected, claim.unit))})</span>` : "";
   return (
-    `<div class="claim claim-${status}" id="claim-${escapeHtml(claim.id)}">` +
+    `<div class="claim claim-${status}"${anchor ? ` id="claim-${escapeHtml(claim.id)}"` : ""}>` +
     `${statusBadge(status)} <span class="claim-text">${escapeHtml(claim.text)}</span>` +
     `<div class="claim-detail">measured <strong>${escapeHtml(formatValue(claim.measured, claim.unit))}</strong>${expected}` +
     ` · <cite>${escapeHtml(claim.source)}</cite>` +

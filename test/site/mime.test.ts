@@ -65,6 +65,13 @@ describe("MIME priority", () => {
     expect(known).toContain("too slow");
   });
 
+  it("anchors a claim shown twice on a page only once", () => {
+    const context = ctx();
+    const bundle = { [CLAIM_MIME]: { id: "c1", text: "t", source: "s", measured: 1, pass: true } as never };
+    expect(renderMimeBundle(bundle, context)).toContain('id="claim-c1"');
+    expect(renderMimeBundle(bundle, context)).not.toContain('id="claim-c1"');
+  });
+
   it("says so when no renderer knows the bundle's types", () => {
     expect(renderMimeBundle({ "application/x-custom": "?" }, ctx())).toContain("application/x-custom has no renderer");
   });
