@@ -4,13 +4,19 @@
 // export falls back to a permissive function type instead of breaking the whole file.
 export const CELL_GLOBALS = ["display", "md", "tex", "html", "table", "progress", "claim", "clearOutput", "input"] as const;
 
-export function globalsDeclaration(): string {
+/**
+ * `displayModule` is tsnb's display surface (where all cell globals live): importing it rather
+ * than all of "tsnb" keeps the numerics' declarations out of the program until a cell imports them.
+ */
+export function globalsDeclaration(displayModule: string): string {
   const lines = [
-    `import type * as tsnb from "tsnb";`,
+    `import type * as tsnb from ${JSON.stringify(displayModule)};`,
     `type TsnbExport<K extends string> = K extends keyof typeof tsnb ? (typeof tsnb)[K] : (...args: any[]) => any;`,
     `declare global {`,
     ...CELL_GLOBALS.map((name) => `  const ${name}: TsnbExport<"${name}">;`),
-    `  /** Observable Plot (https://observablehq.com/plot/), the same namespace as \`import * as Plot from "@observablehq/plot"\`. */`,
+    // tsnb's Plot has Observable Plot's own namespace type; naming it through "tsnb" here makes a
+    // silent type cycle (the global and the export share the name), so the package is named directly.
+    `  /** Observable Plot (https://observablehq.com/plot/) as tsnb wraps it: figures display as SVG. */`,
     `  const Plot: typeof import("@observablehq/plot");`,
     `}`,
     `export {};`,

@@ -46,7 +46,7 @@ export function createCellService(rootDir: string): CellService {
   const globalsName = join(rootDir, "__tsnb_globals__.d.ts");
   const virtual = new Map<string, { text: string; version: number }>([
     [fileName, { text: "export {};\n", version: 0 }],
-    [globalsName, { text: globalsDeclaration(), version: 0 }],
+    [globalsName, { text: globalsDeclaration(join(PACKAGE_ROOT, "src/display/index.ts")), version: 0 }],
   ]);
   const options = compilerOptions(rootDir);
   const host: ts.LanguageServiceHost = {

@@ -1,0 +1,157 @@
+// End to end, the way JupyterLab drives a kernel: Debian's `jupyter server` launches tsnb from
+// its kernelspec and @jupyterlab/services talks to it over the server's websocket.
+import { KernelManager, ServerConnection, SessionManager, type Kernel, type KernelMessage } from "@jupyterlab/services";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import WebSocket from "ws";
+import { jupyterHome, startJupyterServer, type JupyterHome, type JupyterServer } from "./jupyter.ts";
+
+let home: JupyterHome;
+let server: JupyterServer | undefined;
+let kernelManager: KernelManager | undefined;
+let sessionManager: SessionManager | undefined;
+let kernel: Kernel.IKernelConnection;
+
+interface Run {
+  reply: KernelMessage.IExecuteReplyMsg["content"];
+  iopub: KernelMessage.IIOPubMessage[];
+}
+
+async function run(code: string, options: Partial<KernelMessage.IExecuteRequestMsg["content"]> = {}): Promise<Run> {
+  const future = kernel.requestExecute({ code, ...options });
+  const iopub: KernelMessage.IIOPubMessage[] = [];
+  future.onIOPub = (message) => void iopub.push(message);
+  const reply = (await future.done) as KernelMessage.IExecuteReplyMsg;
+  return { reply: reply.content, iopub };
+}
+
+const ofType = (messages: KernelMessage.IIOPubMessage[], type: string) => messages.filter((message) => message.header.msg_type === type);
+
+beforeAll(async () => {
+  home = jupyterHome();
+  server = await startJupyterServer(home);
+  const serverSettings = ServerConnection.makeSettings({
+    baseUrl: server.baseUrl,
+    wsUrl: server.wsUrl,
+    token: server.token,
+    appendToken: true,
+    WebSocket: WebSocket as unknown as typeof globalThis.WebSocket,
+    fetch: globalThis.fetch,
+    Request: globalThis.Request,
+    Headers: globalThis.Headers,
+  });
+  kernelManager = new KernelManager({ serverSettings });
+  sessionManager = new SessionManager({ kernelManager, serverSettings });
+  await sessionManager.ready;
+  const session = await sessionManager.startNew({ path: "e2e.ipynb", name: "e2e.ipynb", type: "notebook", kernel: { name: "tsnb" } });
+  kernel = session.kernel!;
+  const info = await kernel.info;
+  expect(info.implementation).toBe("tsnb");
+}, 90_000);
+
+afterAll(async () => {
+  try {
+    await sessionManager?.shutdownAll();
+  } catch {
+    // The server may already be gone; stopping its process group below ends the kernels anyway.
+  }
+  sessionManager?.dispose();
+  kernelManager?.dispose();
+  await server?.stop();
+  home?.remove();
+}, 60_000);
+
+describe("tsnb behind jupyter server, driven by @jupyterlab/services", () => {
+  it("reports the TypeScript language and protocol 5.3 in kernel_info", async () => {
+    const info = await kernel.info;
+    expect(info.protocol_version).toBe("5.3");
+    expect(info.language_info).toMatchObject({ name: "typescript", mimetype: "text/typescript", file_extension: ".ts" });
+  });
+
+  it("executes cells, keeps state across them and returns execute_result", async () => {
+    const first = await run("const base = 40;\nfunction twice(n: number) { return 2 * n }");
+    expect(first.reply.status).toBe("ok");
+    const second = await run("console.log('from stdout');\ntwice(base) + 2");
+    expect(second.reply).toMatchObject({ status: "ok", execution_count: (first.reply.execution_count as number) + 1 });
+    expect(ofType(second.iopub, "stream")[0]!.content).toMatchObject({ name: "stdout", text: "from stdout\n" });
+    expect(ofType(second.iopub, "execute_result")[0]!.content).toMatchObject({ data: { "text/plain": "82" } });
+    const states = ofType(second.iopub, "status").map((message) => (message.content as { execution_state: string }).execution_state);
+    expect(states).toEqual(["busy", "idle"]);
+  });
+
+  it("shows rich display output and updates it by display id", async () => {
+    const { reply, iopub } = await run("display(md`# Title`, { id: 'd' });\ndisplay.update('d', html`<b>done</b>`)");
+    expect(reply.status).toBe("ok");
+    const shown = ofType(iopub, "display_data")[0]!.content as KernelMessage.IDisplayDataMsg["content"];
+    expect(shown.data["text/markdown"]).toContain("# Title");
+    expect(shown.transient).toEqual({ display_id: "d" });
+    const updated = ofType(iopub, "update_display_data")[0]!.content as KernelMessage.IUpdateDisplayDataMsg["content"];
+    expect(updated.data["text/html"]).toContain("<b>done</b>");
+  });
+
+  it("reports an error with ename, evalue and a traceback, and keeps earlier state", async () => {
+    const { reply, iopub } = await run("const broken = 1;\nnull!.toString()");
+    expect(reply.status).toBe("error");
+    const error = ofType(iopub, "error")[0]!.content as KernelMessage.IErrorMsg["content"];
+    expect(error.ename).toBe("TypeError");
+    expect(error.traceback.length).toBeGreaterThan(0);
+    expect((await run("base")).iopub.some((message) => JSON.stringify(message.content).includes('"40"'))).toBe(true);
+  });
+
+  it("completes members of a variable declared in an earlier cell, with the right cursor span", async () => {
+    await run("const word = 'hello'");
+    const code = "word.toUpp";
+    const reply = await kernel.requestComplete({ code, cursor_pos: code.length });
+    expect(reply.content.status).toBe("ok");
+    const content = reply.content as KernelMessage.ICompleteReplyMsg["content"] & { status: "ok" };
+    expect(content.matches).toContain("toUpperCase");
+    expect(content.cursor_start).toBe(5);
+    expect(content.cursor_end).toBe(code.length);
+  });
+
+  it("inspects a function declared in a cell: signature and doc comment", async () => {
+    await run("/** Doubles a number. */\nfunction doubled(n: number): number { return 2 * n }");
+    const reply = await kernel.requestInspect({ code: "doubled(3)", cursor_pos: 3, detail_level: 0 });
+    const content = reply.content as KernelMessage.IInspectReplyMsg["content"] & { status: "ok" };
+    expect(content.found).toBe(true);
+    expect(String(content.data["text/plain"])).toContain("function doubled(n: number): number");
+    expect(String(content.data["text/plain"])).toContain("Doubles a number.");
+  });
+
+  it("answers is_complete for complete, incomplete and invalid code", async () => {
+    expect((await kernel.requestIsComplete({ code: "1 + 1" })).content).toEqual({ status: "complete" });
+    expect((await kernel.requestIsComplete({ code: "for (const x of [1]) {" })).content).toMatchObject({ status: "incomplete" });
+    expect((await kernel.requestIsComplete({ code: "a)" })).content).toEqual({ status: "invalid" });
+  });
+
+  it("interrupts an infinite loop; the kernel keeps its state and answers the next cell", async () => {
+    await run("let survivor = 'still here'");
+    const future = kernel.requestExecute({ code: "while (true) {}" });
+    // Wait until the cell is really running before interrupting it.
+    await new Promise<void>((resolve) => {
+      future.onIOPub = (message) => {
+        if (message.header.msg_type === "execute_input") resolve();
+      };
+    });
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    await kernel.interrupt();
+    const reply = (await future.done) as KernelMessage.IExecuteReplyMsg;
+    expect(reply.content).toMatchObject({ status: "error", ename: "KeyboardInterrupt" });
+    const after = await run("survivor");
+    expect(ofType(after.iopub, "execute_result")[0]!.content).toMatchObject({ data: { "text/plain": "'still here'" } });
+  }, 30_000);
+
+  it("restarts with a fresh state", async () => {
+    await kernel.restart();
+    const { reply, iopub } = await run("typeof base");
+    expect(reply).toMatchObject({ status: "ok", execution_count: 1 });
+    expect(ofType(iopub, "execute_result")[0]!.content).toMatchObject({ data: { "text/plain": "'undefined'" } });
+  }, 60_000);
+
+  it("shuts down: the server no longer lists the kernel", async () => {
+    const id = kernel.id;
+    await kernel.shutdown();
+    const response = await fetch(`${server!.baseUrl}api/kernels`, { headers: { Authorization: `token ${server!.token}` } });
+    const kernels = (await response.json()) as { id: string }[];
+    expect(kernels.map((entry) => entry.id)).not.toContain(id);
+  }, 30_000);
+});
