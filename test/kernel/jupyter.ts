@@ -127,3 +127,41 @@ export async function startJupyterServer(home: JupyterHome): Promise<JupyterServ
   await server.stop();
   throw new Error(`jupyter server did not answer on ${baseUrl} within 45 s:\n${log}`);
 }
+
+export interface Finished {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+const running = new Set<ChildProcess>();
+
+/** Runs a command in its own process group; on timeout the whole group is killed. */
+export function runProcess(command: string, args: string[], options: { env?: NodeJS.ProcessEnv; cwd?: string; timeoutMs: number }): Promise<Finished> {
+  const child = spawn(command, args, { env: options.env, cwd: options.cwd, detached: true, stdio: ["ignore", "pipe", "pipe"] });
+  running.add(child);
+  let stdout = "";
+  let stderr = "";
+  child.stdout!.on("data", (chunk: Buffer) => (stdout += chunk.toString()));
+  child.stderr!.on("data", (chunk: Buffer) => (stderr += chunk.toString()));
+  const timer = setTimeout(() => void stopGroup(child, 500), options.timeoutMs);
+  return new Promise((resolve, reject) => {
+    child.once("error", reject);
+    child.once("close", (code) => {
+      clearTimeout(timer);
+      running.delete(child);
+      // Anything the command left behind in its group (a kernel) goes with it.
+      try {
+        process.kill(-child.pid!, "SIGKILL");
+      } catch {
+        // Nothing left.
+      }
+      resolve({ code, stdout, stderr });
+    });
+  });
+}
+
+/** Stops every process `runProcess` started that is still running (afterAll). */
+export async function stopAll(): Promise<void> {
+  await Promise.all([...running].map((child) => stopGroup(child, 500)));
+}
