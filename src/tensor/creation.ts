@@ -23,9 +23,16 @@ function shapeOfNested(x: Nested): number[] {
 }
 
 /** Build from a flat array/typed array with an explicit shape, or from nested arrays. */
-export function tensor(values: Nested | ArrayLike<number>, shapeOrOptions?: readonly number[] | TensorOptions, options: TensorOptions = {}): Tensor {
-  const explicit = Array.isArray(shapeOrOptions) ? (shapeOrOptions as readonly number[]) : undefined;
-  const opts = explicit === undefined ? ((shapeOrOptions as TensorOptions | undefined) ?? {}) : options;
+export function tensor(
+  values: Nested | ArrayLike<number>,
+  shapeOrOptions?: readonly number[] | TensorOptions,
+  options: TensorOptions = {},
+): Tensor {
+  const explicit = Array.isArray(shapeOrOptions)
+    ? (shapeOrOptions as readonly number[])
+    : undefined;
+  const opts =
+    explicit === undefined ? ((shapeOrOptions as TensorOptions | undefined) ?? {}) : options;
   const dtype = opts.dtype ?? "f32";
   let flat: ArrayLike<number>;
   let shape: number[];
@@ -40,7 +47,11 @@ export function tensor(values: Nested | ArrayLike<number>, shapeOrOptions?: read
     shape = explicit !== undefined ? [...explicit] : [flat.length];
   }
   if (flat.length !== sizeOf(shape))
-    throw new TensorError("tensor", `${flat.length} values for shape [${shape}]`, `${sizeOf(shape)} values (ragged nested arrays?)`);
+    throw new TensorError(
+      "tensor",
+      `${flat.length} values for shape [${shape}]`,
+      `${sizeOf(shape)} values (ragged nested arrays?)`,
+    );
   const data = allocate(dtype, flat.length);
   data.set(flat);
   return new Tensor(roundInPlace(data, dtype), shape, dtype, opts.requiresGrad ?? false);
@@ -52,11 +63,17 @@ export function full(shape: readonly number[], value: number, options: TensorOpt
   return new Tensor(roundInPlace(data, dtype), shape, dtype, options.requiresGrad ?? false);
 }
 
-export const zeros = (shape: readonly number[], options: TensorOptions = {}): Tensor => full(shape, 0, options);
-export const ones = (shape: readonly number[], options: TensorOptions = {}): Tensor => full(shape, 1, options);
+export const zeros = (shape: readonly number[], options: TensorOptions = {}): Tensor =>
+  full(shape, 0, options);
+export const ones = (shape: readonly number[], options: TensorOptions = {}): Tensor =>
+  full(shape, 1, options);
 
 /** Standard normal draws scaled by `std` (default 1). */
-export function randn(shape: readonly number[], rng: Rng, options: TensorOptions & { std?: number } = {}): Tensor {
+export function randn(
+  shape: readonly number[],
+  rng: Rng,
+  options: TensorOptions & { std?: number } = {},
+): Tensor {
   const dtype = options.dtype ?? "f32";
   const data = allocate(dtype, sizeOf(shape));
   const std = options.std ?? 1;
@@ -65,7 +82,13 @@ export function randn(shape: readonly number[], rng: Rng, options: TensorOptions
 }
 
 /** Uniform draws in [low, high). */
-export function uniform(shape: readonly number[], low: number, high: number, rng: Rng, options: TensorOptions = {}): Tensor {
+export function uniform(
+  shape: readonly number[],
+  low: number,
+  high: number,
+  rng: Rng,
+  options: TensorOptions = {},
+): Tensor {
   const dtype = options.dtype ?? "f32";
   const data = allocate(dtype, sizeOf(shape));
   for (let i = 0; i < data.length; i++) data[i] = low + (high - low) * rng.uniform();
@@ -73,5 +96,9 @@ export function uniform(shape: readonly number[], low: number, high: number, rng
 }
 
 export function arange(n: number, options: TensorOptions = {}): Tensor {
-  return tensor(Array.from({ length: n }, (_, i) => i), [n], options);
+  return tensor(
+    Array.from({ length: n }, (_, i) => i),
+    [n],
+    options,
+  );
 }

@@ -67,16 +67,44 @@ function binary(name: string, a: Operand, b: Operand, f: Binary, dA: Partial, dB
 }
 
 export const add = (a: Operand, b: Operand): Tensor =>
-  binary("add", a, b, (x, y) => x + y, (_x, _y, _o, g) => g, (_x, _y, _o, g) => g);
+  binary(
+    "add",
+    a,
+    b,
+    (x, y) => x + y,
+    (_x, _y, _o, g) => g,
+    (_x, _y, _o, g) => g,
+  );
 
 export const sub = (a: Operand, b: Operand): Tensor =>
-  binary("sub", a, b, (x, y) => x - y, (_x, _y, _o, g) => g, (_x, _y, _o, g) => -g);
+  binary(
+    "sub",
+    a,
+    b,
+    (x, y) => x - y,
+    (_x, _y, _o, g) => g,
+    (_x, _y, _o, g) => -g,
+  );
 
 export const mul = (a: Operand, b: Operand): Tensor =>
-  binary("mul", a, b, (x, y) => x * y, (_x, y, _o, g) => g * y, (x, _y, _o, g) => g * x);
+  binary(
+    "mul",
+    a,
+    b,
+    (x, y) => x * y,
+    (_x, y, _o, g) => g * y,
+    (x, _y, _o, g) => g * x,
+  );
 
 export const div = (a: Operand, b: Operand): Tensor =>
-  binary("div", a, b, (x, y) => x / y, (_x, y, _o, g) => g / y, (_x, y, o, g) => (-g * o) / y);
+  binary(
+    "div",
+    a,
+    b,
+    (x, y) => x / y,
+    (_x, y, _o, g) => g / y,
+    (_x, y, o, g) => (-g * o) / y,
+  );
 
 type Unary = (x: number) => number;
 type UnaryPartial = (x: number, out: number) => number;
@@ -96,13 +124,24 @@ function unary(name: string, a: Tensor, f: Unary, df: UnaryPartial): Tensor {
   return res;
 }
 
-export const neg = (a: Tensor): Tensor => unary("neg", a, (x) => -x, () => -1);
+export const neg = (a: Tensor): Tensor =>
+  unary(
+    "neg",
+    a,
+    (x) => -x,
+    () => -1,
+  );
 export const exp = (a: Tensor): Tensor => unary("exp", a, Math.exp, (_x, o) => o);
 export const log = (a: Tensor): Tensor => unary("log", a, Math.log, (x) => 1 / x);
 export const tanh = (a: Tensor): Tensor => unary("tanh", a, Math.tanh, (_x, o) => 1 - o * o);
 export const sqrt = (a: Tensor): Tensor => unary("sqrt", a, Math.sqrt, (_x, o) => 0.5 / o);
 export const pow = (a: Tensor, p: number): Tensor =>
-  unary("pow", a, (x) => x ** p, (x) => (p === 0 ? 0 : p * x ** (p - 1)));
+  unary(
+    "pow",
+    a,
+    (x) => x ** p,
+    (x) => (p === 0 ? 0 : p * x ** (p - 1)),
+  );
 
 /** ReLU with a hand-unrolled loop: it sits on the hot path of every MLP step. */
 export function relu(a: Tensor): Tensor {

@@ -11,7 +11,8 @@ export type Indices = Int32Array | readonly number[];
 function checkIndex(idx: Indices, bound: number, where: string): Int32Array {
   const out = idx instanceof Int32Array ? idx : Int32Array.from(idx);
   for (let i = 0; i < out.length; i++)
-    if (out[i]! < 0 || out[i]! >= bound) throw new TensorError(where, `index ${out[i]} at position ${i}`, `0 ≤ index < ${bound}`);
+    if (out[i]! < 0 || out[i]! >= bound)
+      throw new TensorError(where, `index ${out[i]} at position ${i}`, `0 ≤ index < ${bound}`);
   return out;
 }
 
@@ -20,11 +21,17 @@ function checkIndex(idx: Indices, bound: number, where: string): Int32Array {
  * unit per index list) with `weight` [V, D]. With one list this is an embedding lookup.
  */
 export function gatherSum(weight: Tensor, indices: readonly Indices[]): Tensor {
-  if (weight.rank !== 2) throw new TensorError("gatherSum", `weight of shape [${weight.shape}]`, "a 2-D [rows, dim] weight");
+  if (weight.rank !== 2)
+    throw new TensorError(
+      "gatherSum",
+      `weight of shape [${weight.shape}]`,
+      "a 2-D [rows, dim] weight",
+    );
   const [V, D] = weight.shape as [number, number];
   const lists = indices.map((l) => checkIndex(l, V, "gatherSum"));
   const N = lists[0]?.length ?? 0;
-  if (lists.some((l) => l.length !== N)) throw new TensorError("gatherSum", "index lists of different lengths", `all of length ${N}`);
+  if (lists.some((l) => l.length !== N))
+    throw new TensorError("gatherSum", "index lists of different lengths", `all of length ${N}`);
   const w = weight.data;
   const out = allocate(weight.dtype, N * D);
   for (const l of lists)
@@ -58,10 +65,12 @@ export function gather(weight: Tensor, indices: Indices): Tensor {
 
 /** x[i, targets[i]] for x of shape [N, C]. */
 export function pick(x: Tensor, targets: Indices): Tensor {
-  if (x.rank !== 2) throw new TensorError("pick", `input of shape [${x.shape}]`, "a 2-D [N, C] tensor");
+  if (x.rank !== 2)
+    throw new TensorError("pick", `input of shape [${x.shape}]`, "a 2-D [N, C] tensor");
   const [N, C] = x.shape as [number, number];
   const t = checkIndex(targets, C, "pick");
-  if (t.length !== N) throw new TensorError("pick", `${t.length} targets for ${N} rows`, `${N} targets`);
+  if (t.length !== N)
+    throw new TensorError("pick", `${t.length} targets for ${N} rows`, `${N} targets`);
   const out = allocate(x.dtype, N);
   for (let i = 0; i < N; i++) out[i] = x.data[i * C + t[i]!]!;
   const res = Tensor.fromOp(out, [N], x.dtype, "pick", [x]);
@@ -86,16 +95,19 @@ export function oneHot(indices: Indices, classes: number, dtype: Dtype = "f32"):
 export function slice(x: Tensor, axis: number, start: number, end: number): Tensor {
   const ax = normAxis(axis, x.rank, "slice");
   const [outer, len, inner] = axisSplit(x.shape, ax);
-  if (!(0 <= start && start <= end && end <= len)) throw new TensorError("slice", `range [${start}, ${end})`, `0 ≤ start ≤ end ≤ ${len}`);
+  if (!(0 <= start && start <= end && end <= len))
+    throw new TensorError("slice", `range [${start}, ${end})`, `0 ≤ start ≤ end ≤ ${len}`);
   const w = end - start;
   const out = allocate(x.dtype, outer * w * inner);
-  for (let o = 0; o < outer; o++) out.set(x.data.subarray((o * len + start) * inner, (o * len + end) * inner), o * w * inner);
+  for (let o = 0; o < outer; o++)
+    out.set(x.data.subarray((o * len + start) * inner, (o * len + end) * inner), o * w * inner);
   const shape = x.shape.map((d, i) => (i === ax ? w : d));
   const res = Tensor.fromOp(out, shape, x.dtype, "slice", [x]);
   if (res.requiresGrad)
     res.backwardFn = (g) => {
       const gx = allocate(x.dtype, x.size);
-      for (let o = 0; o < outer; o++) gx.set(g.subarray(o * w * inner, (o + 1) * w * inner), (o * len + start) * inner);
+      for (let o = 0; o < outer; o++)
+        gx.set(g.subarray(o * w * inner, (o + 1) * w * inner), (o * len + start) * inner);
       x.accumulateGrad(gx, true);
     };
   return res;
@@ -107,8 +119,16 @@ export function concat(xs: readonly Tensor[], axis: number): Tensor {
   if (first === undefined) throw new TensorError("concat", "no tensors", "at least one");
   const ax = normAxis(axis, first.rank, "concat");
   const parts = xs.map((x) => {
-    if (x.dtype !== first.dtype || x.rank !== first.rank || x.shape.some((d, i) => i !== ax && d !== first.shape[i]))
-      throw new TensorError("concat", `shape [${x.shape}] ${x.dtype} with [${first.shape}] ${first.dtype}`, "same dtype and sizes off the axis");
+    if (
+      x.dtype !== first.dtype ||
+      x.rank !== first.rank ||
+      x.shape.some((d, i) => i !== ax && d !== first.shape[i])
+    )
+      throw new TensorError(
+        "concat",
+        `shape [${x.shape}] ${x.dtype} with [${first.shape}] ${first.dtype}`,
+        "same dtype and sizes off the axis",
+      );
     return axisSplit(x.shape, ax);
   });
   const [outer, , inner] = parts[0]!;
@@ -122,7 +142,11 @@ export function concat(xs: readonly Tensor[], axis: number): Tensor {
   });
   xs.forEach((x, j) => {
     const len = parts[j]![1];
-    for (let o = 0; o < outer; o++) out.set(x.data.subarray(o * len * inner, (o + 1) * len * inner), (o * total + offsets[j]!) * inner);
+    for (let o = 0; o < outer; o++)
+      out.set(
+        x.data.subarray(o * len * inner, (o + 1) * len * inner),
+        (o * total + offsets[j]!) * inner,
+      );
   });
   const shape = first.shape.map((d, i) => (i === ax ? total : d));
   const res = Tensor.fromOp(out, shape, first.dtype, "concat", xs);
@@ -131,7 +155,11 @@ export function concat(xs: readonly Tensor[], axis: number): Tensor {
       xs.forEach((x, j) => {
         const len = parts[j]![1];
         const gx = allocate(x.dtype, x.size);
-        for (let o = 0; o < outer; o++) gx.set(g.subarray((o * total + offsets[j]!) * inner, (o * total + offsets[j]! + len) * inner), o * len * inner);
+        for (let o = 0; o < outer; o++)
+          gx.set(
+            g.subarray((o * total + offsets[j]!) * inner, (o * total + offsets[j]! + len) * inner),
+            o * len * inner,
+          );
         x.accumulateGrad(gx, true);
       });
   return res;

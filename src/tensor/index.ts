@@ -1,11 +1,28 @@
 // Public surface of src/tensor, re-exported by src/index.ts: a small autodiff tensor engine
 // that computes in the precision asked for (f64, f32, emulated bf16/f16), with nn modules,
 // optimisers, LR schedules, rounding helpers and a seeded generator (`makeRng`).
-export { type Dtype, type Storage, DTYPES, roundBf16, roundF16, rounder, promote } from "./dtype.ts";
+export {
+  type Dtype,
+  type Storage,
+  DTYPES,
+  roundBf16,
+  roundF16,
+  rounder,
+  promote,
+} from "./dtype.ts";
 export { TensorError } from "./error.ts";
 export { Rng, makeRng } from "./rng.ts";
 export { Tensor, noGrad, isGradEnabled, type Operand } from "./tensor.ts";
-export { tensor, zeros, ones, full, randn, uniform, arange, type TensorOptions } from "./creation.ts";
+export {
+  tensor,
+  zeros,
+  ones,
+  full,
+  randn,
+  uniform,
+  arange,
+  type TensorOptions,
+} from "./creation.ts";
 export { add, sub, mul, div, neg, exp, log, relu, gelu, tanh, sqrt, pow } from "./elementwise.ts";
 export { sum, mean, max, logsumexp, argmax } from "./reduce.ts";
 export { matmul } from "./matmul.ts";
@@ -29,4 +46,12 @@ export { Optimizer, type OptimizerOptions } from "./optim/optimizer.ts";
 export { SGD, type SgdOptions } from "./optim/sgd.ts";
 export { Adam, AdamW, type AdamOptions } from "./optim/adam.ts";
 export { projectOutWeights } from "./optim/perpgrad.ts";
-export { constantLr, warmupLr, cosineLr, wsdLr, type Schedule, type CosineOptions, type WsdOptions } from "./optim/schedule.ts";
+export {
+  constantLr,
+  warmupLr,
+  cosineLr,
+  wsdLr,
+  type Schedule,
+  type CosineOptions,
+  type WsdOptions,
+} from "./optim/schedule.ts";

@@ -25,7 +25,11 @@ export function nllLoss(logProbs: Tensor, targets: Indices, reduction: Reduction
   return reduction === "none" ? losses : reduction === "sum" ? losses.sum() : losses.mean();
 }
 
-export function crossEntropy(logits: Tensor, targets: Indices, options: CrossEntropyOptions = {}): Tensor {
+export function crossEntropy(
+  logits: Tensor,
+  targets: Indices,
+  options: CrossEntropyOptions = {},
+): Tensor {
   const reduction = options.reduction ?? "mean";
   if (options.kind === "stablemax") return nllLoss(logStablemax(logits, -1), targets, reduction);
   const losses = softmaxCrossEntropy(logits, targets);
@@ -34,9 +38,15 @@ export function crossEntropy(logits: Tensor, targets: Indices, options: CrossEnt
 
 /** Per-sample −log softmax(x)[target] for logits [N, C], fused. */
 export function softmaxCrossEntropy(logits: Tensor, targets: Indices): Tensor {
-  if (logits.rank !== 2) throw new TensorError("crossEntropy", `logits of shape [${logits.shape}]`, "[N, C]");
+  if (logits.rank !== 2)
+    throw new TensorError("crossEntropy", `logits of shape [${logits.shape}]`, "[N, C]");
   const [N, C] = logits.shape as [number, number];
-  if (targets.length !== N) throw new TensorError("crossEntropy", `${targets.length} targets for ${N} rows`, `${N} targets`);
+  if (targets.length !== N)
+    throw new TensorError(
+      "crossEntropy",
+      `${targets.length} targets for ${N} rows`,
+      `${N} targets`,
+    );
   const dtype = logits.dtype;
   const r = rounder(dtype);
   const f64 = dtype === "f64";
@@ -45,7 +55,8 @@ export function softmaxCrossEntropy(logits: Tensor, targets: Indices): Tensor {
   const probs = allocate(dtype, N * C); // exp(x − max), then divided by the row sum
   for (let i = 0; i < N; i++) {
     const t = targets[i]!;
-    if (!(t >= 0 && t < C)) throw new TensorError("crossEntropy", `target ${t} at row ${i}`, `0 ≤ target < ${C}`);
+    if (!(t >= 0 && t < C))
+      throw new TensorError("crossEntropy", `target ${t} at row ${i}`, `0 ≤ target < ${C}`);
     const base = i * C;
     let m = -Infinity;
     for (let k = 0; k < C; k++) if (x[base + k]! > m) m = x[base + k]!;

@@ -18,28 +18,67 @@ export function matmul(a0: Tensor, b0: Tensor): Tensor {
   const m = a.shape[a.rank - 2]!;
   const n = b.shape[b.rank - 1]!;
   if (b.shape[b.rank - 2] !== k)
-    throw new TensorError("matmul", `inner sizes ${k} and ${b.shape[b.rank - 2]} (shapes [${a.shape}], [${b.shape}])`, "equal inner sizes");
+    throw new TensorError(
+      "matmul",
+      `inner sizes ${k} and ${b.shape[b.rank - 2]} (shapes [${a.shape}], [${b.shape}])`,
+      "equal inner sizes",
+    );
   const folded = b.rank === 2; // [..., m, k]·[k, n]: one (batch·m)×k by k×n product
   const batchShape = a.shape.slice(0, -2);
   if (!folded && !sameShape(batchShape, b.shape.slice(0, -2)))
-    throw new TensorError("matmul", `batch shapes [${batchShape}] and [${b.shape.slice(0, -2)}]`, "equal batch shapes, or a 2-D right operand");
+    throw new TensorError(
+      "matmul",
+      `batch shapes [${batchShape}] and [${b.shape.slice(0, -2)}]`,
+      "equal batch shapes, or a 2-D right operand",
+    );
   const batch = a.size / (m * k);
   const out = allocate(dtype, batch * m * n);
   if (folded) gemm(a.data, b.data, out, batch * m, k, n);
-  else for (let t = 0; t < batch; t++) gemm(a.data.subarray(t * m * k), b.data.subarray(t * k * n), out.subarray(t * m * n), m, k, n);
+  else
+    for (let t = 0; t < batch; t++)
+      gemm(
+        a.data.subarray(t * m * k),
+        b.data.subarray(t * k * n),
+        out.subarray(t * m * n),
+        m,
+        k,
+        n,
+      );
   const res = Tensor.fromOp(out, [...batchShape, m, n], dtype, "matmul", [a, b]);
   if (res.requiresGrad)
     res.backwardFn = (g) => {
       if (a.requiresGrad) {
         const ga = allocate(dtype, a.size);
         if (folded) gemm(g, b.data, ga, batch * m, n, k, false, true);
-        else for (let t = 0; t < batch; t++) gemm(g.subarray(t * m * n), b.data.subarray(t * k * n), ga.subarray(t * m * k), m, n, k, false, true);
+        else
+          for (let t = 0; t < batch; t++)
+            gemm(
+              g.subarray(t * m * n),
+              b.data.subarray(t * k * n),
+              ga.subarray(t * m * k),
+              m,
+              n,
+              k,
+              false,
+              true,
+            );
         a.accumulateGrad(ga, true);
       }
       if (b.requiresGrad) {
         const gb = allocate(dtype, b.size);
         if (folded) gemm(a.data, g, gb, k, batch * m, n, true, false);
-        else for (let t = 0; t < batch; t++) gemm(a.data.subarray(t * m * k), g.subarray(t * m * n), gb.subarray(t * k * n), k, m, n, true, false);
+        else
+          for (let t = 0; t < batch; t++)
+            gemm(
+              a.data.subarray(t * m * k),
+              g.subarray(t * m * n),
+              gb.subarray(t * k * n),
+              k,
+              m,
+              n,
+              true,
+              false,
+            );
         b.accumulateGrad(gb, true);
       }
     };

@@ -13,15 +13,23 @@ interface Layout {
 }
 
 function layoutOf(a: Tensor, axis: number | undefined, keepDims: boolean, where: string): Layout {
-  if (axis === undefined) return { outer: 1, len: a.size, inner: 1, shape: keepDims ? a.shape.map(() => 1) : [] };
+  if (axis === undefined)
+    return { outer: 1, len: a.size, inner: 1, shape: keepDims ? a.shape.map(() => 1) : [] };
   const ax = normAxis(axis, a.rank, where);
   const [outer, len, inner] = axisSplit(a.shape, ax);
-  const shape = keepDims ? a.shape.map((d, i) => (i === ax ? 1 : d)) : a.shape.filter((_, i) => i !== ax);
+  const shape = keepDims
+    ? a.shape.map((d, i) => (i === ax ? 1 : d))
+    : a.shape.filter((_, i) => i !== ax);
   return { outer, len, inner, shape };
 }
 
 /** Broadcast a reduced gradient back over the reduced axis, scaled elementwise by `weight`. */
-function spread(L: Layout, g: Storage, into: Storage, weight?: (flat: number, o: number) => number): void {
+function spread(
+  L: Layout,
+  g: Storage,
+  into: Storage,
+  weight?: (flat: number, o: number) => number,
+): void {
   for (let o = 0; o < L.outer; o++)
     for (let k = 0; k < L.len; k++)
       for (let i = 0; i < L.inner; i++) {

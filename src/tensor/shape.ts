@@ -31,7 +31,11 @@ export function broadcastShapes(a: Shape, b: Shape, where: string): number[] {
     const da = a[a.length - n + i] ?? 1;
     const db = b[b.length - n + i] ?? 1;
     if (da !== db && da !== 1 && db !== 1)
-      throw new TensorError(where, `shapes [${a}] and [${b}] do not broadcast`, "equal trailing axes or 1");
+      throw new TensorError(
+        where,
+        `shapes [${a}] and [${b}] do not broadcast`,
+        "equal trailing axes or 1",
+      );
     out[i] = da === 1 ? db : da;
   }
   return out;
@@ -64,7 +68,12 @@ export function broadcastIndex(shape: Shape, out: Shape): Int32Array {
 
 export function normAxis(axis: number, rank: number, where: string): number {
   const a = axis < 0 ? axis + rank : axis;
-  if (a < 0 || a >= rank) throw new TensorError(where, `axis ${axis} out of range for rank ${rank}`, `-${rank} ≤ axis < ${rank}`);
+  if (a < 0 || a >= rank)
+    throw new TensorError(
+      where,
+      `axis ${axis} out of range for rank ${rank}`,
+      `-${rank} ≤ axis < ${rank}`,
+    );
   return a;
 }
 

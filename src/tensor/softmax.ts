@@ -11,7 +11,15 @@ function rows(a: Tensor, axis: number, where: string): [number, number, number] 
 }
 
 /** Row-wise: writes x − max into `zm` and returns the rounded Σ exp(x − max). */
-function shiftedSum(x: Storage, base: number, len: number, inner: number, r: (v: number) => number, f64: boolean, zm: Float64Array): number {
+function shiftedSum(
+  x: Storage,
+  base: number,
+  len: number,
+  inner: number,
+  r: (v: number) => number,
+  f64: boolean,
+  zm: Float64Array,
+): number {
   let m = -Infinity;
   for (let k = 0; k < len; k++) m = Math.max(m, x[base + k * inner]!);
   let s = 0;
@@ -47,7 +55,8 @@ export function logSoftmax(a: Tensor, axis = -1): Tensor {
         for (let i = 0; i < inner; i++) {
           const base = o * len * inner + i;
           let gs = 0;
-          for (let k = 0; k < len; k++) gs = f64 ? gs + g[base + k * inner]! : Math.fround(gs + g[base + k * inner]!);
+          for (let k = 0; k < len; k++)
+            gs = f64 ? gs + g[base + k * inner]! : Math.fround(gs + g[base + k * inner]!);
           for (let k = 0; k < len; k++) {
             const p = base + k * inner;
             ga[p] = r(g[p]! - r(r(Math.exp(y[p]!)) * gs));

@@ -21,7 +21,8 @@ function stable(a: Tensor, axis: number, logOutput: boolean): Tensor {
     for (let i = 0; i < inner; i++) {
       const base = o * len * inner + i;
       let S = 0;
-      for (let k = 0; k < len; k++) S = f64 ? S + r(s(x[base + k * inner]!)) : Math.fround(S + r(s(x[base + k * inner]!)));
+      for (let k = 0; k < len; k++)
+        S = f64 ? S + r(s(x[base + k * inner]!)) : Math.fround(S + r(s(x[base + k * inner]!)));
       S = r(S);
       total[o * inner + i] = S;
       const logS = r(Math.log(S));
@@ -48,7 +49,9 @@ function stable(a: Tensor, axis: number, logOutput: boolean): Tensor {
           for (let k = 0; k < len; k++) {
             const p = base + k * inner;
             const xi = x[p]!;
-            ga[p] = logOutput ? r(g[p]! * (ds(xi) / s(xi)) - (ds(xi) / S) * gsum) : r((ds(xi) / S) * (g[p]! - gsum / S));
+            ga[p] = logOutput
+              ? r(g[p]! * (ds(xi) / s(xi)) - (ds(xi) / S) * gsum)
+              : r((ds(xi) / S) * (g[p]! - gsum / S));
           }
         }
       a.accumulateGrad(ga, true);

@@ -30,7 +30,8 @@ export function norm(t: Tensor): number {
 /** Global L2 norm of the gradients of `params` (missing gradients count as 0). */
 export function gradNorm(params: readonly Tensor[]): number {
   let s = 0;
-  for (const p of params) if (p.grad !== null) for (let i = 0; i < p.size; i++) s += p.grad[i]! * p.grad[i]!;
+  for (const p of params)
+    if (p.grad !== null) for (let i = 0; i < p.size; i++) s += p.grad[i]! * p.grad[i]!;
   return Math.sqrt(s);
 }
 

@@ -47,11 +47,26 @@ export class Tensor {
   readonly parents: readonly Tensor[];
   backwardFn: ((grad: Storage) => void) | null = null;
 
-  constructor(data: Storage, shape: Shape, dtype: Dtype, requiresGrad = false, op = "leaf", parents: readonly Tensor[] = []) {
+  constructor(
+    data: Storage,
+    shape: Shape,
+    dtype: Dtype,
+    requiresGrad = false,
+    op = "leaf",
+    parents: readonly Tensor[] = [],
+  ) {
     if (data.length !== sizeOf(shape))
-      throw new TensorError("Tensor", `data of length ${data.length} for shape [${shape}]`, `length ${sizeOf(shape)}`);
+      throw new TensorError(
+        "Tensor",
+        `data of length ${data.length} for shape [${shape}]`,
+        `length ${sizeOf(shape)}`,
+      );
     if ((dtype === "f64") !== data instanceof Float64Array)
-      throw new TensorError("Tensor", `storage ${data.constructor.name} for dtype ${dtype}`, dtype === "f64" ? "Float64Array" : "Float32Array");
+      throw new TensorError(
+        "Tensor",
+        `storage ${data.constructor.name} for dtype ${dtype}`,
+        dtype === "f64" ? "Float64Array" : "Float32Array",
+      );
     this.data = data;
     this.shape = Object.freeze([...shape]);
     this.dtype = dtype;
@@ -62,7 +77,13 @@ export class Tensor {
   }
 
   /** Result of an op: records parents only when some parent needs a gradient. */
-  static fromOp(data: Storage, shape: Shape, dtype: Dtype, op: string, parents: readonly Tensor[]): Tensor {
+  static fromOp(
+    data: Storage,
+    shape: Shape,
+    dtype: Dtype,
+    op: string,
+    parents: readonly Tensor[],
+  ): Tensor {
     if (isHalf(dtype)) roundInPlace(data, dtype);
     const needs = gradEnabled && parents.some((p) => p.requiresGrad);
     return new Tensor(data, shape, dtype, needs, op, needs ? parents : []);
@@ -73,7 +94,8 @@ export class Tensor {
   }
 
   item(): number {
-    if (this.size !== 1) throw new TensorError("item", `tensor of shape [${this.shape}]`, "a single element");
+    if (this.size !== 1)
+      throw new TensorError("item", `tensor of shape [${this.shape}]`, "a single element");
     return this.data[0]!;
   }
 
@@ -93,7 +115,7 @@ export class Tensor {
   accumulateGrad(g: Storage, owned = false): void {
     if (!this.requiresGrad) return;
     if (this.grad === null) {
-      if (owned && (g instanceof Float64Array) === (this.dtype === "f64")) this.grad = g;
+      if (owned && g instanceof Float64Array === (this.dtype === "f64")) this.grad = g;
       else {
         this.grad = allocate(this.dtype, this.size);
         this.grad.set(g);
@@ -107,9 +129,18 @@ export class Tensor {
 
   /** Reverse-mode sweep from this tensor; a non-scalar output needs the seed gradient. */
   backward(seed?: Storage): void {
-    if (!this.requiresGrad) throw new TensorError("backward", "tensor does not require grad", "an output of ops on parameters");
+    if (!this.requiresGrad)
+      throw new TensorError(
+        "backward",
+        "tensor does not require grad",
+        "an output of ops on parameters",
+      );
     if (seed === undefined && this.size !== 1)
-      throw new TensorError("backward", `implicit seed for shape [${this.shape}]`, "a scalar, or pass the seed gradient");
+      throw new TensorError(
+        "backward",
+        `implicit seed for shape [${this.shape}]`,
+        "a scalar, or pass the seed gradient",
+      );
     const order = topologicalOrder(this);
     const start = allocate(this.dtype, this.size);
     if (seed === undefined) start[0] = 1;
@@ -126,31 +157,81 @@ export class Tensor {
   }
 
   // Method forms of the ops, for chaining: x.matmul(w).relu().
-  add(b: Operand): Tensor { return ew.add(this, b); }
-  sub(b: Operand): Tensor { return ew.sub(this, b); }
-  mul(b: Operand): Tensor { return ew.mul(this, b); }
-  div(b: Operand): Tensor { return ew.div(this, b); }
-  neg(): Tensor { return ew.neg(this); }
-  exp(): Tensor { return ew.exp(this); }
-  log(): Tensor { return ew.log(this); }
-  relu(): Tensor { return ew.relu(this); }
-  gelu(): Tensor { return ew.gelu(this); }
-  tanh(): Tensor { return ew.tanh(this); }
-  sqrt(): Tensor { return ew.sqrt(this); }
-  pow(p: number): Tensor { return ew.pow(this, p); }
-  sum(axis?: number, keepDims = false): Tensor { return red.sum(this, axis, keepDims); }
-  mean(axis?: number, keepDims = false): Tensor { return red.mean(this, axis, keepDims); }
-  max(axis?: number, keepDims = false): Tensor { return red.max(this, axis, keepDims); }
-  logsumexp(axis = -1, keepDims = false): Tensor { return red.logsumexp(this, axis, keepDims); }
-  matmul(b: Tensor): Tensor { return matmul(this, b); }
-  reshape(shape: readonly number[]): Tensor { return view.reshape(this, shape); }
-  transpose(a = -2, b = -1): Tensor { return view.transpose(this, a, b); }
-  permute(axes: readonly number[]): Tensor { return view.permute(this, axes); }
-  softmax(axis = -1): Tensor { return sm.softmax(this, axis); }
-  logSoftmax(axis = -1): Tensor { return sm.logSoftmax(this, axis); }
-  stablemax(axis = -1): Tensor { return stm.stablemax(this, axis); }
-  logStablemax(axis = -1): Tensor { return stm.logStablemax(this, axis); }
-  to(dtype: Dtype): Tensor { return cast(this, dtype); }
+  add(b: Operand): Tensor {
+    return ew.add(this, b);
+  }
+  sub(b: Operand): Tensor {
+    return ew.sub(this, b);
+  }
+  mul(b: Operand): Tensor {
+    return ew.mul(this, b);
+  }
+  div(b: Operand): Tensor {
+    return ew.div(this, b);
+  }
+  neg(): Tensor {
+    return ew.neg(this);
+  }
+  exp(): Tensor {
+    return ew.exp(this);
+  }
+  log(): Tensor {
+    return ew.log(this);
+  }
+  relu(): Tensor {
+    return ew.relu(this);
+  }
+  gelu(): Tensor {
+    return ew.gelu(this);
+  }
+  tanh(): Tensor {
+    return ew.tanh(this);
+  }
+  sqrt(): Tensor {
+    return ew.sqrt(this);
+  }
+  pow(p: number): Tensor {
+    return ew.pow(this, p);
+  }
+  sum(axis?: number, keepDims = false): Tensor {
+    return red.sum(this, axis, keepDims);
+  }
+  mean(axis?: number, keepDims = false): Tensor {
+    return red.mean(this, axis, keepDims);
+  }
+  max(axis?: number, keepDims = false): Tensor {
+    return red.max(this, axis, keepDims);
+  }
+  logsumexp(axis = -1, keepDims = false): Tensor {
+    return red.logsumexp(this, axis, keepDims);
+  }
+  matmul(b: Tensor): Tensor {
+    return matmul(this, b);
+  }
+  reshape(shape: readonly number[]): Tensor {
+    return view.reshape(this, shape);
+  }
+  transpose(a = -2, b = -1): Tensor {
+    return view.transpose(this, a, b);
+  }
+  permute(axes: readonly number[]): Tensor {
+    return view.permute(this, axes);
+  }
+  softmax(axis = -1): Tensor {
+    return sm.softmax(this, axis);
+  }
+  logSoftmax(axis = -1): Tensor {
+    return sm.logSoftmax(this, axis);
+  }
+  stablemax(axis = -1): Tensor {
+    return stm.stablemax(this, axis);
+  }
+  logStablemax(axis = -1): Tensor {
+    return stm.logStablemax(this, axis);
+  }
+  to(dtype: Dtype): Tensor {
+    return cast(this, dtype);
+  }
 }
 
 function topologicalOrder(root: Tensor): Tensor[] {

@@ -13,13 +13,22 @@ export function reshape(a: Tensor, shape: readonly number[]): Tensor {
     target[free] = a.size / known;
   }
   if (sizeOf(target) !== a.size || target.some((d) => !Number.isInteger(d) || d < 0))
-    throw new TensorError("reshape", `cannot reshape [${a.shape}] to [${shape}]`, `a shape with ${a.size} elements`);
+    throw new TensorError(
+      "reshape",
+      `cannot reshape [${a.shape}] to [${shape}]`,
+      `a shape with ${a.size} elements`,
+    );
   const res = Tensor.fromOp(a.data, target, a.dtype, "reshape", [a]);
   if (res.requiresGrad) res.backwardFn = (g) => a.accumulateGrad(g);
   return res;
 }
 
-function permuteData(data: Float64Array | Float32Array, shape: readonly number[], axes: readonly number[], out: Float64Array | Float32Array): void {
+function permuteData(
+  data: Float64Array | Float32Array,
+  shape: readonly number[],
+  axes: readonly number[],
+  out: Float64Array | Float32Array,
+): void {
   const rank = shape.length;
   const inStrides = stridesOf(shape);
   const outShape = axes.map((ax) => shape[ax]!);
@@ -41,10 +50,20 @@ function permuteData(data: Float64Array | Float32Array, shape: readonly number[]
 export function permute(a: Tensor, axes: readonly number[]): Tensor {
   const ax = axes.map((x) => normAxis(x, a.rank, "permute"));
   if (ax.length !== a.rank || new Set(ax).size !== a.rank)
-    throw new TensorError("permute", `axes [${axes}] for rank ${a.rank}`, "a permutation of all axes");
+    throw new TensorError(
+      "permute",
+      `axes [${axes}] for rank ${a.rank}`,
+      "a permutation of all axes",
+    );
   const out = allocate(a.dtype, a.size);
   permuteData(a.data, a.shape, ax, out);
-  const res = Tensor.fromOp(out, ax.map((i) => a.shape[i]!), a.dtype, "permute", [a]);
+  const res = Tensor.fromOp(
+    out,
+    ax.map((i) => a.shape[i]!),
+    a.dtype,
+    "permute",
+    [a],
+  );
   if (res.requiresGrad)
     res.backwardFn = (g) => {
       const inverse = new Array<number>(ax.length);

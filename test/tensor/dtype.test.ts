@@ -51,7 +51,8 @@ function f16BitsRef(x: number): number {
 }
 const f16Ref = (x: number): number => decodeF16(f16BitsRef(x));
 
-const same = (a: number, b: number): boolean => Object.is(a, b) || (Number.isNaN(a) && Number.isNaN(b));
+const same = (a: number, b: number): boolean =>
+  Object.is(a, b) || (Number.isNaN(a) && Number.isNaN(b));
 
 describe("bf16 rounding", () => {
   it("fixes every bf16 value and rounds every midpoint to even", () => {

@@ -7,15 +7,23 @@ import { gemm, gemmJs } from "../../src/tensor/kernels/gemm.ts";
 afterAll(() => shutdownKernels());
 
 const rng = makeRng(3);
-const fill = <T extends Float32Array | Float64Array>(x: T): T => x.map(() => rng.uniform() * 2 - 1) as T;
+const fill = <T extends Float32Array | Float64Array>(x: T): T =>
+  x.map(() => rng.uniform() * 2 - 1) as T;
 
 function maxRelativeGap(x: ArrayLike<number>, y: ArrayLike<number>): number {
   let worst = 0;
-  for (let i = 0; i < x.length; i++) worst = Math.max(worst, Math.abs(x[i]! - y[i]!) / (1 + Math.abs(y[i]!)));
+  for (let i = 0; i < x.length; i++)
+    worst = Math.max(worst, Math.abs(x[i]! - y[i]!) / (1 + Math.abs(y[i]!)));
   return worst;
 }
 
-const shapes: [number, number, number][] = [[1, 1, 1], [5, 3, 7], [17, 33, 9], [64, 64, 64], [37, 203, 29]];
+const shapes: [number, number, number][] = [
+  [1, 1, 1],
+  [5, 3, 7],
+  [17, 33, 9],
+  [64, 64, 64],
+  [37, 203, 29],
+];
 
 describe("WebAssembly SIMD kernels agree with the JS loop", () => {
   for (const [m, k, n] of shapes)
@@ -48,7 +56,8 @@ describe("the worker thread", () => {
     expect(kernelInfo()).not.toContain("worker");
     configureKernels({ threads: 2 });
     kernelInfo(); // starts the worker
-    for (let i = 0; i < 100 && !kernelInfo().includes("worker"); i++) await new Promise((r) => setTimeout(r, 50));
+    for (let i = 0; i < 100 && !kernelInfo().includes("worker"); i++)
+      await new Promise((r) => setTimeout(r, 50));
     expect(kernelInfo()).toContain("worker");
     for (let rep = 0; rep < 20; rep++) {
       const both = new Float32Array(m * n);

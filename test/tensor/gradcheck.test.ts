@@ -3,8 +3,23 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import {
-  concat, crossEntropy, gather, gatherSum, layerNorm, logSoftmax, logStablemax, logsumexp, matmul, max, mean,
-  pick, slice, softmax, stablemax, sum, type Tensor,
+  concat,
+  crossEntropy,
+  gather,
+  gatherSum,
+  layerNorm,
+  logSoftmax,
+  logStablemax,
+  logsumexp,
+  matmul,
+  max,
+  mean,
+  pick,
+  slice,
+  softmax,
+  stablemax,
+  sum,
+  type Tensor,
 } from "../../src/tensor/index.ts";
 import { gradcheck } from "./gradcheck.ts";
 
@@ -12,13 +27,25 @@ const TOL = 1e-5;
 const runs = { numRuns: 25, seed: 20250101 };
 const shapeArb = fc.array(fc.integer({ min: 1, max: 4 }), { minLength: 1, maxLength: 3 });
 const valuesFor = (n: number, lo = -2, hi = 2) =>
-  fc.array(fc.double({ min: lo, max: hi, noNaN: true }), { minLength: n, maxLength: n }).map((a) => Float64Array.from(a));
-const withValues = (lo = -2, hi = 2) => shapeArb.chain((s) => valuesFor(s.reduce((p, d) => p * d, 1), lo, hi).map((v) => ({ s, v })));
+  fc
+    .array(fc.double({ min: lo, max: hi, noNaN: true }), { minLength: n, maxLength: n })
+    .map((a) => Float64Array.from(a));
+const withValues = (lo = -2, hi = 2) =>
+  shapeArb.chain((s) =>
+    valuesFor(
+      s.reduce((p, d) => p * d, 1),
+      lo,
+      hi,
+    ).map((v) => ({ s, v })),
+  );
 /** A second shape broadcastable against `s`: some axes set to 1, maybe fewer leading axes. */
 const broadcastPartner = (s: number[]) =>
-  fc.tuple(fc.array(fc.boolean(), { minLength: s.length, maxLength: s.length }), fc.integer({ min: 0, max: s.length - 1 })).map(([ones, drop]) =>
-    s.map((d, i) => (ones[i] ? 1 : d)).slice(drop),
-  );
+  fc
+    .tuple(
+      fc.array(fc.boolean(), { minLength: s.length, maxLength: s.length }),
+      fc.integer({ min: 0, max: s.length - 1 }),
+    )
+    .map(([ones, drop]) => s.map((d, i) => (ones[i] ? 1 : d)).slice(drop));
 
 function check(f: (xs: Tensor[]) => Tensor, values: Float64Array[], shapes: number[][]): void {
   const r = gradcheck(f, values, shapes);
@@ -37,7 +64,12 @@ describe("unary ops match finite differences", () => {
     ["pow -1.5", (t) => t.pow(-1.5), 0.3, 3],
   ];
   for (const [name, f, lo, hi] of cases)
-    it(name, () => fc.assert(fc.property(withValues(lo, hi), ({ s, v }) => check(([x]) => f(x!), [v], [s])), runs));
+    it(name, () =>
+      fc.assert(
+        fc.property(withValues(lo, hi), ({ s, v }) => check(([x]) => f(x!), [v], [s])),
+        runs,
+      ),
+    );
 
   it("relu away from the kink", () =>
     fc.assert(
@@ -61,7 +93,15 @@ describe("broadcasting binary ops match finite differences", () => {
     it(name, () =>
       fc.assert(
         fc.property(
-          withValues(name === "div" ? 0.5 : -2, 2).chain(({ s, v }) => broadcastPartner(s).chain((t) => valuesFor(t.reduce((p, d) => p * d, 1), 0.5, 2).map((w) => ({ s, v, t, w })))),
+          withValues(name === "div" ? 0.5 : -2, 2).chain(({ s, v }) =>
+            broadcastPartner(s).chain((t) =>
+              valuesFor(
+                t.reduce((p, d) => p * d, 1),
+                0.5,
+                2,
+              ).map((w) => ({ s, v, t, w })),
+            ),
+          ),
           fc.boolean(),
           ({ s, v, t, w }, swap) => {
             if (swap) check(([a, b]) => f(a!, b!), [w, v], [t, s]);
@@ -69,7 +109,8 @@ describe("broadcasting binary ops match finite differences", () => {
           },
         ),
         runs,
-      ));
+      ),
+    );
 });
 
 describe("reductions and normalisers match finite differences", () => {
@@ -85,10 +126,20 @@ describe("reductions and normalisers match finite differences", () => {
   ];
   for (const [name, f] of reducers)
     it(name, () =>
-      fc.assert(fc.property(withValues().chain((x) => axisOf(x.s).map((axis) => ({ ...x, axis }))), ({ s, v, axis }) => check(([x]) => f(x!, axis), [v], [s])), runs));
+      fc.assert(
+        fc.property(
+          withValues().chain((x) => axisOf(x.s).map((axis) => ({ ...x, axis }))),
+          ({ s, v, axis }) => check(([x]) => f(x!, axis), [v], [s]),
+        ),
+        runs,
+      ),
+    );
 
   it("sum and mean of all elements", () =>
-    fc.assert(fc.property(withValues(), ({ s, v }) => check(([x]) => x!.sum().add(x!.mean()), [v], [s])), runs));
+    fc.assert(
+      fc.property(withValues(), ({ s, v }) => check(([x]) => x!.sum().add(x!.mean()), [v], [s])),
+      runs,
+    ));
 
   it("max with a unique maximum", () =>
     fc.assert(
@@ -120,7 +171,14 @@ describe("matmul, indexing and losses match finite differences", () => {
       fc.property(dims, dims, dims, (m, k, n) => {
         const a = Float64Array.from({ length: m * k }, (_, i) => Math.cos(i + m));
         const b = Float64Array.from({ length: k * n }, (_, i) => Math.sin(i * 3 + n));
-        check(([x, y]) => matmul(x!, y!), [a, b], [[m, k], [k, n]]);
+        check(
+          ([x, y]) => matmul(x!, y!),
+          [a, b],
+          [
+            [m, k],
+            [k, n],
+          ],
+        );
       }),
       runs,
     ));
@@ -129,8 +187,22 @@ describe("matmul, indexing and losses match finite differences", () => {
       fc.property(dims, dims, dims, fc.integer({ min: 1, max: 3 }), (m, k, n, B) => {
         const a = Float64Array.from({ length: B * m * k }, (_, i) => Math.cos(i * 0.7 + m));
         const b = Float64Array.from({ length: B * k * n }, (_, i) => Math.sin(i * 1.3 + n));
-        check(([x, y]) => matmul(x!, y!), [a, b], [[B, m, k], [B, k, n]]);
-        check(([x, y]) => matmul(x!, y!), [a, b.subarray(0, k * n)], [[B, m, k], [k, n]]);
+        check(
+          ([x, y]) => matmul(x!, y!),
+          [a, b],
+          [
+            [B, m, k],
+            [B, k, n],
+          ],
+        );
+        check(
+          ([x, y]) => matmul(x!, y!),
+          [a, b.subarray(0, k * n)],
+          [
+            [B, m, k],
+            [k, n],
+          ],
+        );
       }),
       runs,
     ));
@@ -138,17 +210,41 @@ describe("matmul, indexing and losses match finite differences", () => {
     fc.assert(
       fc.property(fc.array(fc.integer({ min: 1, max: 3 }), { minLength: 3, maxLength: 3 }), (s) => {
         const v = Float64Array.from({ length: s[0]! * s[1]! * s[2]! }, (_, i) => Math.sin(i));
-        check(([x]) => x!.permute([2, 0, 1]).transpose(0, 1).reshape([-1]).mul(x!.reshape([-1])), [v], [s]);
+        check(
+          ([x]) =>
+            x!
+              .permute([2, 0, 1])
+              .transpose(0, 1)
+              .reshape([-1])
+              .mul(x!.reshape([-1])),
+          [v],
+          [s],
+        );
       }),
       runs,
     ));
   it("gather, gatherSum, pick, slice, concat", () => {
     const w = Float64Array.from({ length: 12 }, (_, i) => Math.cos(i));
     check(([x]) => gather(x!, [2, 0, 2, 1]), [w], [[4, 3]]);
-    check(([x]) => gatherSum(x!, [[0, 1, 1], [3, 3, 2]]), [w], [[4, 3]]);
+    check(
+      ([x]) =>
+        gatherSum(x!, [
+          [0, 1, 1],
+          [3, 3, 2],
+        ]),
+      [w],
+      [[4, 3]],
+    );
     check(([x]) => pick(x!, [1, 0, 2, 2]), [w], [[4, 3]]);
     check(([x]) => slice(x!, 1, 1, 3), [w], [[4, 3]]);
-    check(([x, y]) => concat([x!, y!, x!], 0), [w, w.subarray(0, 6)], [[4, 3], [2, 3]]);
+    check(
+      ([x, y]) => concat([x!, y!, x!], 0),
+      [w, w.subarray(0, 6)],
+      [
+        [4, 3],
+        [2, 3],
+      ],
+    );
   });
   it("cross-entropy with softmax and with stablemax", () =>
     fc.assert(
@@ -157,7 +253,11 @@ describe("matmul, indexing and losses match finite differences", () => {
         const N = v.length / C;
         const targets = Array.from({ length: N }, (_, i) => (i * 7) % C);
         check(([x]) => crossEntropy(x!, targets), [v], [[N, C]]);
-        check(([x]) => crossEntropy(x!, targets, { kind: "stablemax", reduction: "sum" }), [v], [[N, C]]);
+        check(
+          ([x]) => crossEntropy(x!, targets, { kind: "stablemax", reduction: "sum" }),
+          [v],
+          [[N, C]],
+        );
       }),
       runs,
     ));

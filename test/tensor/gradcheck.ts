@@ -7,7 +7,12 @@ export interface GradcheckResult {
   worst: { input: number; index: number; analytic: number; numeric: number } | null;
 }
 
-export function gradcheck(f: (xs: Tensor[]) => Tensor, values: Storage[], shapes: number[][], h = 1e-6): GradcheckResult {
+export function gradcheck(
+  f: (xs: Tensor[]) => Tensor,
+  values: Storage[],
+  shapes: number[][],
+  h = 1e-6,
+): GradcheckResult {
   const leaves = values.map((v, i) => tensor(v, shapes[i]!, { dtype: "f64", requiresGrad: true }));
   const out = f(leaves);
   const rng = makeRng(7);

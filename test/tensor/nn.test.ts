@@ -2,7 +2,17 @@
 // dense product, a transformer that is causal and whose gradients match finite differences.
 import { describe, expect, it } from "vitest";
 import {
-  crossEntropy, dropout, Linear, makeRng, MLP, multiHot, noGrad, oneHot, ones, Transformer, type Module,
+  crossEntropy,
+  dropout,
+  Linear,
+  makeRng,
+  MLP,
+  multiHot,
+  noGrad,
+  oneHot,
+  ones,
+  Transformer,
+  type Module,
 } from "../../src/tensor/index.ts";
 
 describe("Linear and MLP", () => {
@@ -31,8 +41,16 @@ describe("Linear and MLP", () => {
     const run = (dense: boolean): [Float32Array, Float32Array] => {
       const mlp = new MLP([2 * P, 8, P], makeRng(5), { bias: false });
       const x = dense
-        ? oneHot(a, 2 * P).add(oneHot(b.map((v) => v + P), 2 * P))
-        : multiHot(a, b.map((v) => v + P));
+        ? oneHot(a, 2 * P).add(
+            oneHot(
+              b.map((v) => v + P),
+              2 * P,
+            ),
+          )
+        : multiHot(
+            a,
+            b.map((v) => v + P),
+          );
       const logits = mlp.forward(x);
       crossEntropy(logits, targets).backward();
       return [logits.data as Float32Array, mlp.layers[0]!.weight.grad as Float32Array];
@@ -45,7 +63,11 @@ describe("Linear and MLP", () => {
 });
 
 /** Finite-difference check of a module's loss on a few entries of every parameter (f64). */
-function checkModuleGradients(model: Module, loss: () => number, lossTensor: () => { backward(): void }): number {
+function checkModuleGradients(
+  model: Module,
+  loss: () => number,
+  lossTensor: () => { backward(): void },
+): number {
   model.zeroGrad();
   lossTensor().backward();
   let worst = 0;
@@ -75,7 +97,9 @@ describe("Transformer", () => {
     expect(out.shape).toEqual([2, 3, 5]);
     const changed = noGrad(() => model.forward([1, 4, 0, 0, 3, 3], 2)); // last token of sample 0 changed
     expect(Array.from(changed.data.subarray(0, 10))).toEqual(Array.from(out.data.subarray(0, 10)));
-    expect(Array.from(changed.data.subarray(10, 15))).not.toEqual(Array.from(out.data.subarray(10, 15)));
+    expect(Array.from(changed.data.subarray(10, 15))).not.toEqual(
+      Array.from(out.data.subarray(10, 15)),
+    );
   });
 
   it("has gradients matching finite differences for every parameter tensor", () => {
@@ -93,7 +117,11 @@ describe("dropout", () => {
     const zeros = Array.from(y.data).filter((v) => v === 0).length;
     expect(zeros / 10000).toBeGreaterThan(0.23);
     expect(zeros / 10000).toBeLessThan(0.27);
-    expect(Array.from(y.data).filter((v) => v !== 0).every((v) => v === 1 / 0.75)).toBe(true);
+    expect(
+      Array.from(y.data)
+        .filter((v) => v !== 0)
+        .every((v) => v === 1 / 0.75),
+    ).toBe(true);
     expect(Array.from(dropout(x, 0.25, makeRng(1)).data)).toEqual(Array.from(y.data));
     expect(dropout(x, 0.25, makeRng(1), false)).toBe(x);
   });

@@ -2,8 +2,21 @@
 // end-to-end check that ⊥Grad + AdamW makes a small modular-addition MLP generalise.
 import { describe, expect, it } from "vitest";
 import {
-  accuracy, Adam, AdamW, constantLr, cosineLr, crossEntropy, makeRng, MLP, multiHot, noGrad, projectOutWeights, SGD, tensor,
-  warmupLr, wsdLr,
+  accuracy,
+  Adam,
+  AdamW,
+  constantLr,
+  cosineLr,
+  crossEntropy,
+  makeRng,
+  MLP,
+  multiHot,
+  noGrad,
+  projectOutWeights,
+  SGD,
+  tensor,
+  warmupLr,
+  wsdLr,
 } from "../../src/tensor/index.ts";
 
 const param = (values: number[]) => tensor(values, { dtype: "f64", requiresGrad: true });
@@ -78,18 +91,35 @@ describe("⊥Grad", () => {
     const perm = rng.permutation(all.length);
     const split = (ix: ArrayLike<number>) => {
       const rows = Array.from(ix, (i) => all[i]!);
-      return { x: multiHot(rows.map((r) => r[0]), rows.map((r) => r[1] + P)), y: rows.map((r) => (r[0] + r[1]) % P) };
+      return {
+        x: multiHot(
+          rows.map((r) => r[0]),
+          rows.map((r) => r[1] + P),
+        ),
+        y: rows.map((r) => (r[0] + r[1]) % P),
+      };
     };
     const train = split(perm.subarray(0, Math.floor(0.6 * all.length)));
     const test = split(perm.subarray(Math.floor(0.6 * all.length)));
     const model = new MLP([2 * P, 128, 128, P], rng, { bias: false });
-    const opt = new AdamW(model.parameters(), { lr: 0.01, betas: [0.9, 0.99], eps: 1e-25, weightDecay: 0, perpGrad: true });
+    const opt = new AdamW(model.parameters(), {
+      lr: 0.01,
+      betas: [0.9, 0.99],
+      eps: 1e-25,
+      weightDecay: 0,
+      perpGrad: true,
+    });
     for (let step = 0; step < 150; step++) {
       opt.zeroGrad();
       crossEntropy(model.forward(train.x), train.y).backward();
       opt.step();
     }
-    expect(accuracy(noGrad(() => model.forward(test.x)), test.y)).toBeGreaterThan(0.9);
+    expect(
+      accuracy(
+        noGrad(() => model.forward(test.x)),
+        test.y,
+      ),
+    ).toBeGreaterThan(0.9);
   });
 });
 

@@ -4,13 +4,23 @@
 // Softmax Collapse threshold: a logit gap of 30 gives loss exactly 0 in f32 but not in f64.
 import { describe, expect, it } from "vitest";
 import {
-  crossEntropy, makeRng, matmul, roundBf16, roundF16, softmax, tensor, type Dtype, type Tensor,
+  crossEntropy,
+  makeRng,
+  matmul,
+  roundBf16,
+  roundF16,
+  softmax,
+  tensor,
+  type Dtype,
+  type Tensor,
 } from "../../src/tensor/index.ts";
 
 const rng = makeRng(11);
-const f32s = (n: number, scale = 3): number[] => Array.from({ length: n }, () => Math.fround((rng.uniform() * 2 - 1) * scale));
+const f32s = (n: number, scale = 3): number[] =>
+  Array.from({ length: n }, () => Math.fround((rng.uniform() * 2 - 1) * scale));
 const bitsEqual = (a: ArrayLike<number>, b: ArrayLike<number>): boolean =>
-  a.length === b.length && Array.from(a).every((x, i) => Object.is(x, b[i]) || (Number.isNaN(x) && Number.isNaN(b[i]!)));
+  a.length === b.length &&
+  Array.from(a).every((x, i) => Object.is(x, b[i]) || (Number.isNaN(x) && Number.isNaN(b[i]!)));
 
 const GELU_C = Math.sqrt(2 / Math.PI);
 const unaryRefs: [string, (t: Tensor) => Tensor, (x: number) => number][] = [
@@ -36,28 +46,56 @@ describe("f32 elementwise ops are bit-identical to Math.fround of the f64 result
     it(name, () => {
       const out = op(tensor(xs, { dtype: "f32" }));
       expect(out.dtype).toBe("f32");
-      expect(bitsEqual(out.data, xs.map((x) => Math.fround(ref(x))))).toBe(true);
+      expect(
+        bitsEqual(
+          out.data,
+          xs.map((x) => Math.fround(ref(x))),
+        ),
+      ).toBe(true);
     });
   for (const [name, op, ref] of binaryRefs)
     it(`${name}, with broadcasting`, () => {
       const a = f32s(64 * 32, 1e3);
       const b = f32s(32, 1e-3);
       const out = op(tensor(a, [64, 32], { dtype: "f32" }), tensor(b, [32], { dtype: "f32" }));
-      expect(bitsEqual(out.data, a.map((x, i) => Math.fround(ref(x, b[i % 32]!))))).toBe(true);
+      expect(
+        bitsEqual(
+          out.data,
+          a.map((x, i) => Math.fround(ref(x, b[i % 32]!))),
+        ),
+      ).toBe(true);
     });
 });
 
 describe("bf16 and f16 ops round every result to the format", () => {
-  const pairs: [Dtype, (x: number) => number][] = [["bf16", roundBf16], ["f16", roundF16]];
+  const pairs: [Dtype, (x: number) => number][] = [
+    ["bf16", roundBf16],
+    ["f16", roundF16],
+  ];
   for (const [dtype, round] of pairs)
     it(dtype, () => {
       const xs = f32s(2048, 4).map(round);
       const ys = f32s(2048, 4).map(round);
       const a = tensor(xs, { dtype });
       const b = tensor(ys, { dtype });
-      expect(bitsEqual(a.mul(b).data, xs.map((x, i) => round(x * ys[i]!)))).toBe(true);
-      expect(bitsEqual(a.exp().data, xs.map((x) => round(Math.exp(x))))).toBe(true);
-      expect(bitsEqual(a.add(b).data, xs.map((x, i) => round(x + ys[i]!)))).toBe(true);
+      expect(
+        bitsEqual(
+          a.mul(b).data,
+          xs.map((x, i) => round(x * ys[i]!)),
+        ),
+      ).toBe(true);
+      expect(
+        bitsEqual(
+          a.exp().data,
+          xs.map((x) => round(Math.exp(x))),
+        ),
+      ).toBe(true);
+      expect(
+        bitsEqual(
+          a.add(b).data,
+          xs.map((x, i) => round(x + ys[i]!)),
+        ),
+      ).toBe(true);
       const s = a.sum().item();
       expect(round(s)).toBe(s);
     });
@@ -79,7 +117,9 @@ describe("f32 reductions and matmul are within float32 accumulation error", () =
           exact += v;
           abs += Math.abs(v);
         }
-        expect(Math.abs(got[j]! - exact)).toBeLessThanOrEqual((n * u) / (1 - n * u) * abs + u * Math.abs(exact));
+        expect(Math.abs(got[j]! - exact)).toBeLessThanOrEqual(
+          ((n * u) / (1 - n * u)) * abs + u * Math.abs(exact),
+        );
       }
     }
   });
@@ -115,7 +155,12 @@ describe("f32 reductions and matmul are within float32 accumulation error", () =
 
 describe("Softmax Collapse at a logit gap of 30", () => {
   const classes = 97;
-  const logits = (dtype: Dtype): Tensor => tensor(Array.from({ length: classes }, (_, i) => (i === 0 ? 30 : 0)), [1, classes], { dtype, requiresGrad: true });
+  const logits = (dtype: Dtype): Tensor =>
+    tensor(
+      Array.from({ length: classes }, (_, i) => (i === 0 ? 30 : 0)),
+      [1, classes],
+      { dtype, requiresGrad: true },
+    );
   it("float32: right-class probability exactly 1, loss exactly 0, gradient exactly 0", () => {
     const z = logits("f32");
     expect(softmax(z).data[0]).toBe(1);
@@ -141,7 +186,14 @@ describe("Softmax Collapse at a logit gap of 30", () => {
   });
   it("float16 collapses at a smaller gap than float32", () => {
     const gap = (g: number, dtype: Dtype): number =>
-      crossEntropy(tensor(Array.from({ length: classes }, (_, i) => (i === 0 ? g : 0)), [1, classes], { dtype }), [0]).item();
+      crossEntropy(
+        tensor(
+          Array.from({ length: classes }, (_, i) => (i === 0 ? g : 0)),
+          [1, classes],
+          { dtype },
+        ),
+        [0],
+      ).item();
     // f16 collapses once 96·e^-gap < 2^-11 (half an ulp of 1), i.e. gap > 12.2
     expect(gap(12, "f16")).toBeGreaterThan(0);
     expect(gap(13, "f16")).toBe(0);

@@ -31,6 +31,8 @@ describe("Rng", () => {
   it("permutes 0..n−1 and randn is reproducible", () => {
     const p = Array.from(makeRng(5).permutation(100)).sort((x, y) => x - y);
     expect(p).toEqual(Array.from({ length: 100 }, (_, i) => i));
-    expect(Array.from(randn([4], makeRng(8)).data)).toEqual(Array.from(randn([4], makeRng(8)).data));
+    expect(Array.from(randn([4], makeRng(8)).data)).toEqual(
+      Array.from(randn([4], makeRng(8)).data),
+    );
   });
 });

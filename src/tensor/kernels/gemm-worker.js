@@ -17,7 +17,9 @@ for (;;) {
   seen = seq;
   const fn = Atomics.load(ctrl, C.fn);
   if (fn < 0) break;
-  const [a, b, c, row0, row1, k, npad, aRS, aCS] = Array.from({ length: 9 }, (_, i) => Atomics.load(ctrl, C.args + i));
+  const [a, b, c, row0, row1, k, npad, aRS, aCS] = Array.from({ length: 9 }, (_, i) =>
+    Atomics.load(ctrl, C.args + i),
+  );
   const chunks = Atomics.load(ctrl, C.chunks);
   const chunkRows = Atomics.load(ctrl, C.chunkRows);
   const tag = (seq & 0x7fff) << 16;

@@ -9,13 +9,31 @@ import { gemmWasm } from "./pool.ts";
 
 const SIMD_MIN_WORK = 4096; // m·k·n below this: the copies into WebAssembly memory dominate
 
-export function gemm(a: Storage, b: Storage, c: Storage, m: number, k: number, n: number, transA = false, transB = false): void {
+export function gemm(
+  a: Storage,
+  b: Storage,
+  c: Storage,
+  m: number,
+  k: number,
+  n: number,
+  transA = false,
+  transB = false,
+): void {
   if (m * k * n >= SIMD_MIN_WORK && gemmWasm(a, b, c, m, k, n, transA, transB)) return;
   gemmJs(a, b, c, m, k, n, transA, transB);
 }
 
 /** Reference i-k-j loop with strided A and B; C's row is the accumulator. */
-export function gemmJs(a: Storage, b: Storage, c: Storage, m: number, k: number, n: number, transA = false, transB = false): void {
+export function gemmJs(
+  a: Storage,
+  b: Storage,
+  c: Storage,
+  m: number,
+  k: number,
+  n: number,
+  transA = false,
+  transB = false,
+): void {
   const [aRS, aCS] = transA ? [1, m] : [k, 1];
   const [bRS, bCS] = transB ? [1, k] : [n, 1];
   for (let i = 0; i < m; i++) {

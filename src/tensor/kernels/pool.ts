@@ -28,11 +28,14 @@ function load(): Kernels | null {
   try {
     const module = new WebAssembly.Module(gemmModuleBytes(WASM_MAX_PAGES) as BufferSource);
     const memory = new WebAssembly.Memory({ initial: 64, maximum: WASM_MAX_PAGES, shared: true });
-    const exports = new WebAssembly.Instance(module, { env: { memory } }).exports as unknown as Kernels;
+    const exports = new WebAssembly.Instance(module, { env: { memory } })
+      .exports as unknown as Kernels;
     const ctrl = new Int32Array(new SharedArrayBuffer(64));
     kernels = { memory, sgemm: exports.sgemm, dgemm: exports.dgemm, ctrl, worker: null, seq: 0 };
     if (wantThreads) {
-      const worker = new Worker(new URL("./gemm-worker.js", import.meta.url), { workerData: { module, memory, ctrl } });
+      const worker = new Worker(new URL("./gemm-worker.js", import.meta.url), {
+        workerData: { module, memory, ctrl },
+      });
       worker.unref();
       worker.on("error", () => (kernels!.worker = null));
       kernels.worker = worker;
@@ -47,7 +50,8 @@ function load(): Kernels | null {
 export function kernelInfo(): string {
   const k = load();
   if (k === null) return "JS kernels";
-  const helper = k.worker !== null && Atomics.load(k.ctrl, C.ready) === 1 ? " + 1 worker thread" : "";
+  const helper =
+    k.worker !== null && Atomics.load(k.ctrl, C.ready) === 1 ? " + 1 worker thread" : "";
   return `WebAssembly SIMD on the main thread${helper}`;
 }
 
@@ -75,7 +79,16 @@ const roundUp = (x: number, q: number): number => Math.ceil(x / q) * q;
  * C = op(A)·op(B) via the SIMD kernels; returns false when they are unavailable.
  * transA: `a` holds Aᵀ (k×m); transB: `b` holds Bᵀ (n×k).
  */
-export function gemmWasm(a: Storage, b: Storage, c: Storage, m: number, k: number, n: number, transA: boolean, transB: boolean): boolean {
+export function gemmWasm(
+  a: Storage,
+  b: Storage,
+  c: Storage,
+  m: number,
+  k: number,
+  n: number,
+  transA: boolean,
+  transB: boolean,
+): boolean {
   const K = load();
   if (K === null) return false;
   const f64 = c instanceof Float64Array;
@@ -131,7 +144,11 @@ export function gemmWasm(a: Storage, b: Storage, c: Storage, m: number, k: numbe
 function run(K: Kernels, f64: boolean, args: number[], rows: number, workPerRow: number): void {
   const kernel = f64 ? K.dgemm : K.sgemm;
   const ctrl = K.ctrl;
-  const parallel = K.worker !== null && Atomics.load(ctrl, C.ready) === 1 && rows * workPerRow >= 1 << 20 && rows >= 16;
+  const parallel =
+    K.worker !== null &&
+    Atomics.load(ctrl, C.ready) === 1 &&
+    rows * workPerRow >= 1 << 20 &&
+    rows >= 16;
   if (!parallel) {
     kernel(...args);
     return;
@@ -148,7 +165,17 @@ function run(K: Kernels, f64: boolean, args: number[], rows: number, workPerRow:
   Atomics.store(ctrl, C.claim, tag);
   Atomics.store(ctrl, C.seq, K.seq);
   Atomics.notify(ctrl, C.seq);
-  const [a, b, c, row0, row1, k, npad, aRS, aCS] = args as [number, number, number, number, number, number, number, number, number];
+  const [a, b, c, row0, row1, k, npad, aRS, aCS] = args as [
+    number,
+    number,
+    number,
+    number,
+    number,
+    number,
+    number,
+    number,
+    number,
+  ];
   for (;;) {
     const claim = Atomics.load(ctrl, C.claim);
     if ((claim & 0xffff) >= chunks) break;

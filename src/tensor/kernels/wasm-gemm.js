@@ -21,7 +21,8 @@ const sleb = (n) => {
   for (;;) {
     const byte = n & 0x7f;
     n >>= 7;
-    if ((n === 0 && (byte & 0x40) === 0) || (n === -1 && (byte & 0x40) !== 0)) return [...out, byte];
+    if ((n === 0 && (byte & 0x40) === 0) || (n === -1 && (byte & 0x40) !== 0))
+      return [...out, byte];
     out.push(byte | 0x80);
   }
 };
@@ -30,19 +31,42 @@ const section = (id, body) => [id, ...leb(body.length), ...body];
 const vec = (items) => [...leb(items.length), ...items.flat()];
 
 const op = {
-  block: [0x02, 0x40], loop: [0x03, 0x40], end: [0x0b],
-  br: (l) => [0x0c, ...leb(l)], brIf: (l) => [0x0d, ...leb(l)],
-  get: (i) => [0x20, ...leb(i)], set: (i) => [0x21, ...leb(i)],
-  i32: (v) => [0x41, ...sleb(v)], add: [0x6a], sub: [0x6b], mul: [0x6c], geS: [0x4e], eqz: [0x45],
+  block: [0x02, 0x40],
+  loop: [0x03, 0x40],
+  end: [0x0b],
+  br: (l) => [0x0c, ...leb(l)],
+  brIf: (l) => [0x0d, ...leb(l)],
+  get: (i) => [0x20, ...leb(i)],
+  set: (i) => [0x21, ...leb(i)],
+  i32: (v) => [0x41, ...sleb(v)],
+  add: [0x6a],
+  sub: [0x6b],
+  mul: [0x6c],
+  geS: [0x4e],
+  eqz: [0x45],
   simd: (code, ...imm) => [0xfd, ...leb(code), ...imm],
 };
 const memarg = (offset) => [0, ...leb(offset)];
 
 // params: aPtr bPtr cPtr row0 row1 k npad aRS aCS; locals below
 const P = { a: 0, b: 1, c: 2, row0: 3, row1: 4, k: 5, npad: 6, aRS: 7, aCS: 8 };
-const L = { i: 9, j: 10, p: 11, pa: 12, pb: 13, aRSb: 14, aCSb: 15, npadB: 16, cRow: 17, aRS2: 18, aRS3: 19 };
+const L = {
+  i: 9,
+  j: 10,
+  p: 11,
+  pa: 12,
+  pb: 13,
+  aRSb: 14,
+  aCSb: 15,
+  npadB: 16,
+  cRow: 17,
+  aRS2: 18,
+  aRS3: 19,
+};
 const ACC = 20; // 8 v128 accumulators: row r, vector v at ACC + 2r + v
-const B0 = 28, B1 = 29, S = 30;
+const B0 = 28,
+  B1 = 29,
+  S = 30;
 
 function kernelBody(elemBytes, splatOp, addOp, mulOp) {
   const cols = 32 / elemBytes; // two v128 vectors
@@ -67,18 +91,41 @@ function kernelBody(elemBytes, splatOp, addOp, mulOp) {
   emit(op.get(L.p), op.eqz, op.brIf(1));
   emit(op.get(L.pb), op.simd(0x00, ...memarg(0)), op.set(B0));
   emit(op.get(L.pb), op.simd(0x00, ...memarg(16)), op.set(B1));
-  const rowAddr = [[op.get(L.pa)], [op.get(L.pa), op.get(L.aRSb), op.add], [op.get(L.pa), op.get(L.aRS2), op.add], [op.get(L.pa), op.get(L.aRS3), op.add]];
+  const rowAddr = [
+    [op.get(L.pa)],
+    [op.get(L.pa), op.get(L.aRSb), op.add],
+    [op.get(L.pa), op.get(L.aRS2), op.add],
+    [op.get(L.pa), op.get(L.aRS3), op.add],
+  ];
   for (let r = 0; r < 4; r++) {
     emit(...rowAddr[r], op.simd(splatOp, ...memarg(0)), op.set(S));
     for (let v = 0; v < 2; v++)
-      emit(op.get(ACC + 2 * r + v), op.get(S), op.get(v === 0 ? B0 : B1), op.simd(mulOp), op.simd(addOp), op.set(ACC + 2 * r + v));
+      emit(
+        op.get(ACC + 2 * r + v),
+        op.get(S),
+        op.get(v === 0 ? B0 : B1),
+        op.simd(mulOp),
+        op.simd(addOp),
+        op.set(ACC + 2 * r + v),
+      );
   }
   emit(op.get(L.pa), op.get(L.aCSb), op.add, op.set(L.pa));
   emit(op.get(L.pb), op.get(L.npadB), op.add, op.set(L.pb));
   emit(op.get(L.p), op.i32(1), op.sub, op.set(L.p));
   emit(op.br(0), op.end, op.end);
   // store the 4 × cols block at C[i + r, j]
-  emit(op.get(P.c), op.get(L.i), op.get(P.npad), op.mul, op.get(L.j), op.add, op.i32(elemBytes), op.mul, op.add, op.set(L.cRow));
+  emit(
+    op.get(P.c),
+    op.get(L.i),
+    op.get(P.npad),
+    op.mul,
+    op.get(L.j),
+    op.add,
+    op.i32(elemBytes),
+    op.mul,
+    op.add,
+    op.set(L.cRow),
+  );
   for (let r = 0; r < 4; r++)
     for (let v = 0; v < 2; v++) {
       emit(op.get(L.cRow));
@@ -90,7 +137,10 @@ function kernelBody(elemBytes, splatOp, addOp, mulOp) {
   emit(op.get(L.i), op.i32(4), op.add, op.set(L.i));
   emit(op.br(0), op.end, op.end);
   emit(op.end);
-  const locals = vec([[...leb(11), 0x7f], [...leb(11), 0x7b]]);
+  const locals = vec([
+    [...leb(11), 0x7f],
+    [...leb(11), 0x7b],
+  ]);
   const body = [...locals, ...code];
   return [...leb(body.length), ...body];
 }
@@ -99,11 +149,27 @@ function kernelBody(elemBytes, splatOp, addOp, mulOp) {
 export function gemmModuleBytes(maxPages) {
   const type = [0x60, ...vec(new Array(9).fill([0x7f])), 0x00];
   const bytes = [
-    0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00,
+    0x00,
+    0x61,
+    0x73,
+    0x6d,
+    0x01,
+    0x00,
+    0x00,
+    0x00,
     ...section(1, vec([type])),
-    ...section(2, vec([[...str("env"), ...str("memory"), 0x02, 0x03, ...leb(1), ...leb(maxPages)]])),
+    ...section(
+      2,
+      vec([[...str("env"), ...str("memory"), 0x02, 0x03, ...leb(1), ...leb(maxPages)]]),
+    ),
     ...section(3, vec([[0x00], [0x00]])),
-    ...section(7, vec([[...str("sgemm"), 0x00, 0x00], [...str("dgemm"), 0x00, 0x01]])),
+    ...section(
+      7,
+      vec([
+        [...str("sgemm"), 0x00, 0x00],
+        [...str("dgemm"), 0x00, 0x01],
+      ]),
+    ),
     ...section(10, vec([kernelBody(4, 0x09, 0xe4, 0xe6), kernelBody(8, 0x0a, 0xf0, 0xf2)])),
   ];
   return new Uint8Array(bytes);

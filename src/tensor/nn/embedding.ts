@@ -9,9 +9,17 @@ import { Module } from "./module.ts";
 export class Embedding extends Module {
   readonly weight: Tensor;
 
-  constructor(readonly count: number, readonly dim: number, rng: Rng, options: { dtype?: Dtype; std?: number } = {}) {
+  constructor(
+    readonly count: number,
+    readonly dim: number,
+    rng: Rng,
+    options: { dtype?: Dtype; std?: number } = {},
+  ) {
     super();
-    this.weight = this.param("weight", randn([count, dim], rng, { dtype: options.dtype ?? "f32", std: options.std ?? 1 }));
+    this.weight = this.param(
+      "weight",
+      randn([count, dim], rng, { dtype: options.dtype ?? "f32", std: options.std ?? 1 }),
+    );
   }
 
   /** Rows at `indices`, shaped [...shape, dim] (shape defaults to [indices.length]). */

@@ -10,7 +10,10 @@ export class LayerNorm extends Module {
   readonly beta: Tensor;
   readonly eps: number;
 
-  constructor(readonly dim: number, options: { dtype?: Dtype; eps?: number } = {}) {
+  constructor(
+    readonly dim: number,
+    options: { dtype?: Dtype; eps?: number } = {},
+  ) {
     super();
     const dtype = options.dtype ?? "f32";
     this.gamma = this.param("gamma", ones([dim], { dtype }));

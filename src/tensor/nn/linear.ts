@@ -28,12 +28,23 @@ export class Linear extends Module {
   readonly weight: Tensor;
   readonly bias: Tensor | null;
 
-  constructor(readonly inFeatures: number, readonly outFeatures: number, rng: Rng, options: LinearOptions = {}) {
+  constructor(
+    readonly inFeatures: number,
+    readonly outFeatures: number,
+    rng: Rng,
+    options: LinearOptions = {},
+  ) {
     super();
     const bound = 1 / Math.sqrt(inFeatures);
     const dtype = options.dtype ?? "f32";
-    this.weight = this.param("weight", uniform([inFeatures, outFeatures], -bound, bound, rng, { dtype }));
-    this.bias = options.bias === false ? null : this.param("bias", uniform([outFeatures], -bound, bound, rng, { dtype }));
+    this.weight = this.param(
+      "weight",
+      uniform([inFeatures, outFeatures], -bound, bound, rng, { dtype }),
+    );
+    this.bias =
+      options.bias === false
+        ? null
+        : this.param("bias", uniform([outFeatures], -bound, bound, rng, { dtype }));
   }
 
   forward(x: Tensor | MultiHot): Tensor {

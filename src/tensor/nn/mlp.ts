@@ -19,10 +19,16 @@ export class MLP extends Module {
   readonly activation: Activation;
 
   /** sizes = [in, hidden…, out], e.g. [2p, 200, 200, p]. */
-  constructor(readonly sizes: readonly number[], rng: Rng, options: MlpOptions = {}) {
+  constructor(
+    readonly sizes: readonly number[],
+    rng: Rng,
+    options: MlpOptions = {},
+  ) {
     super();
     this.activation = options.activation ?? "relu";
-    this.layers = sizes.slice(1).map((out, i) => this.child(`layers.${i}`, new Linear(sizes[i]!, out, rng, options)));
+    this.layers = sizes
+      .slice(1)
+      .map((out, i) => this.child(`layers.${i}`, new Linear(sizes[i]!, out, rng, options)));
   }
 
   forward(x: Tensor | MultiHot): Tensor {

@@ -27,7 +27,10 @@ export class SelfAttention extends Module {
   readonly heads: number;
   readonly causal: boolean;
 
-  constructor(readonly options: AttentionOptions, rng: Rng) {
+  constructor(
+    readonly options: AttentionOptions,
+    rng: Rng,
+  ) {
     super();
     const { dModel: d, dtype } = options;
     this.heads = options.heads;
@@ -101,12 +104,23 @@ export class Transformer extends Module {
   readonly lnFinal: LayerNorm;
   readonly unembed: Linear;
 
-  constructor(readonly options: TransformerOptions, rng: Rng) {
+  constructor(
+    readonly options: TransformerOptions,
+    rng: Rng,
+  ) {
     super();
     const { dModel: d, dtype } = options;
-    this.embed = this.child("embed", new Embedding(options.vocab, d, rng, { dtype, std: 1 / Math.sqrt(d) }));
-    this.pos = this.child("pos", new Embedding(options.seqLen, d, rng, { dtype, std: 1 / Math.sqrt(d) }));
-    this.blocks = Array.from({ length: options.layers ?? 1 }, (_, i) => this.child(`blocks.${i}`, new TransformerBlock(options, rng)));
+    this.embed = this.child(
+      "embed",
+      new Embedding(options.vocab, d, rng, { dtype, std: 1 / Math.sqrt(d) }),
+    );
+    this.pos = this.child(
+      "pos",
+      new Embedding(options.seqLen, d, rng, { dtype, std: 1 / Math.sqrt(d) }),
+    );
+    this.blocks = Array.from({ length: options.layers ?? 1 }, (_, i) =>
+      this.child(`blocks.${i}`, new TransformerBlock(options, rng)),
+    );
     this.lnFinal = this.child("lnFinal", new LayerNorm(d, { dtype }));
     this.unembed = this.child("unembed", new Linear(d, options.vocab, rng, { dtype, bias: false }));
   }

@@ -40,13 +40,25 @@ export interface WsdOptions {
 }
 
 /** Warmup, a constant plateau, then a decay to minLr over the last decayFraction of steps. */
-export function wsdLr({ lr, steps, decayFraction, warmup = 0, minLr = 0, decay = "linear" }: WsdOptions): Schedule {
+export function wsdLr({
+  lr,
+  steps,
+  decayFraction,
+  warmup = 0,
+  minLr = 0,
+  decay = "linear",
+}: WsdOptions): Schedule {
   const decaySteps = Math.round(steps * decayFraction);
   const start = steps - decaySteps;
   const stable: Schedule = (step) => {
     if (step < start) return lr;
     const t = Math.min(1, (step - start) / Math.max(1, decaySteps));
-    const f = decay === "linear" ? 1 - t : decay === "cosine" ? 0.5 * (1 + Math.cos(Math.PI * t)) : 1 - Math.sqrt(t);
+    const f =
+      decay === "linear"
+        ? 1 - t
+        : decay === "cosine"
+          ? 0.5 * (1 + Math.cos(Math.PI * t))
+          : 1 - Math.sqrt(t);
     return minLr + (lr - minLr) * f;
   };
   return warmup > 0 ? warmupLr(lr, warmup, stable) : stable;
