@@ -8,28 +8,49 @@
   "use strict";
   var root = document.documentElement.getAttribute("data-root") || ".";
 
-  // Marks whose points a reader may want to inspect; the others (rules, grids, frames, text) get no tip.
+  // Marks whose points a reader may want to inspect; rules, grids, frames and text get no tip.
   var TIP_MARKS = /^(line|dot|bar|area|rect|cell|tick|link|arrow|hexagon|circle|spike|vector|waffle)/;
 
-  // Plot's namespace with tip: true defaulted on data marks, for the spec's `$plot` calls.
-  function withTips(Plot) {
-    var wrapped = Object.assign({}, Plot);
-    Object.keys(Plot).forEach(function (name) {
-      if (!TIP_MARKS.test(name) || typeof Plot[name] !== "function") return;
-      wrapped[name] = function (data, options) {
-        if (arguments.length > 2 || (options !== undefined && (options === null || typeof options !== "object"))) return Plot[name].apply(Plot, arguments);
-        if (options && options.tip !== undefined) return Plot[name](data, options);
-        return Plot[name](data, Object.assign({}, options, { tip: true }));
-      };
+  function isPlain(value) {
+    return value !== null && typeof value === "object" && !Array.isArray(value) && !("$plot" in value) && !("$date" in value) && !("$object" in value);
+  }
+
+  function eachMark(marks, visit) {
+    (Array.isArray(marks) ? marks : []).forEach(function (mark) {
+      if (Array.isArray(mark)) eachMark(mark, visit);
+      else if (mark && typeof mark === "object" && typeof mark.$plot === "string" && Array.isArray(mark.args)) visit(mark);
     });
-    return wrapped;
+  }
+
+  // Edits the JSON spec before it is revived (plot-spec.ts format, version 1):
+  // - tooltips: unless the author already placed a tip, the first data mark gets `tip: true`
+  //   (one tip per chart; two marks over the same points would show two boxes);
+  // - faceting: Plot facets a mark whose data *is* the facet data (same array object); JSON
+  //   loses that identity, so a mark whose data equals the facet data gets `facet: true`.
+  function prepareSpec(spec) {
+    var options = spec.options || {};
+    var facetData = options.facet && Array.isArray(options.facet.data) ? JSON.stringify(options.facet.data) : null;
+    var hasTip = false;
+    var candidates = [];
+    eachMark(options.marks, function (mark) {
+      var markOptions = mark.args[1];
+      // `Plot.lineY(data)`: give it an options object (only for data marks: `gridX(options)`
+      // must keep a single argument, Plot reads the argument count)
+      if (mark.args.length === 1 && Array.isArray(mark.args[0]) && TIP_MARKS.test(mark.$plot)) markOptions = mark.args[1] = {};
+      if (isPlain(markOptions) && markOptions.tip !== undefined) hasTip = true;
+      if (isPlain(markOptions) && TIP_MARKS.test(mark.$plot)) candidates.push(markOptions);
+      if (facetData && isPlain(markOptions) && markOptions.facet === undefined && Array.isArray(mark.args[0]) && JSON.stringify(mark.args[0]) === facetData) {
+        markOptions.facet = true;
+      }
+    });
+    if (!hasTip && candidates.length > 0) candidates[0].tip = true;
+    return spec;
   }
 
   function hydrateCharts() {
     var Plot = window.Plot;
     var codec = window.tsnbPlotSpec;
     if (!Plot || typeof Plot.plot !== "function" || !codec) return;
-    var tipped = withTips(Plot);
     var figures = document.querySelectorAll("figure.plot");
     for (var i = 0; i < figures.length; i++) {
       var figure = figures[i];
@@ -40,7 +61,7 @@
         var spec = JSON.parse(script.textContent);
         // a spec with omitted parts (user functions, huge data) cannot be redrawn faithfully
         if (!spec || spec.version !== 1 || !spec.redrawable) continue;
-        var chart = codec.redrawPlot(spec, spec.call === "plot" ? tipped : Plot);
+        var chart = codec.redrawPlot(spec.call === "plot" ? prepareSpec(spec) : spec, Plot);
         var label = figure.getAttribute("aria-label");
         var svg = chart.tagName.toLowerCase() === "svg" ? chart : chart.querySelector(":scope > svg:last-of-type") || chart.querySelector("svg");
         if (svg && label && !svg.getAttribute("aria-label")) { svg.setAttribute("role", "img"); svg.setAttribute("aria-label", label); }

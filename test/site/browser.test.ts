@@ -60,7 +60,8 @@ afterAll(async () => {
 
 function watch(page: Page) {
   page.on("console", (message) => {
-    if (message.type() === "error") consoleErrors.push(`${page.url()}: ${message.text()}`);
+    // warnings too: Plot warns when a redraw loses faceting or channels
+    if (message.type() === "error" || message.type() === "warning") consoleErrors.push(`${page.url()}: ${message.type()}: ${message.text()}`);
   });
   page.on("pageerror", (error) => consoleErrors.push(`${page.url()}: ${error.message}`));
 }
@@ -124,6 +125,23 @@ describe("site in a browser", () => {
     await page.mouse.move(box.x + box.width * 0.45, box.y + box.height * 0.5);
     await expect.poll(tipText).toMatch(/parameters N [0-9,]+.*loss 0\.[0-9]+/);
     await page.screenshot({ path: join(ARTIFACTS, "site-page.png"), fullPage: true });
+    await page.close();
+  });
+
+  it("redrawn charts keep the build-time figure's structure (facets, one line per series)", async () => {
+    const page = await open("beta-grokking/index.html");
+    await expect.poll(() => page.locator('figure.plot[data-interactive="true"]').count()).toBe(2);
+    const counts = await page.evaluate(async () => {
+      const count = (root: ParentNode) =>
+        [...root.querySelectorAll("figure.plot")].map((figure) =>
+          // points per drawn line: an unfaceted redraw would draw every series in each panel
+          [...figure.querySelectorAll('g[aria-label="line"] path')].map((path) => (path.getAttribute("d") ?? "").split(/[ML]/).length - 1),
+        );
+      const served = new DOMParser().parseFromString(await (await fetch(location.href)).text(), "text/html");
+      return { live: count(document), built: count(served) };
+    });
+    expect(counts.built).toEqual([[30, 30], [30, 30]]);
+    expect(counts.live).toEqual(counts.built);
     await page.close();
   });
 
