@@ -4,6 +4,7 @@
 // console must stay free of errors. Screenshots go to test/artifacts/ for review.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { mkdir, mkdtemp, rm } from "node:fs/promises";
+import { existsSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
@@ -14,6 +15,7 @@ import { serveFolder, type StaticServer } from "./static-server.ts";
 
 const FIXTURES = fileURLToPath(new URL("./fixtures/notebooks/", import.meta.url));
 const ARTIFACTS = fileURLToPath(new URL("../artifacts/", import.meta.url));
+const CHROMIUM = "/usr/bin/chromium";
 const CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync"];
 
 let out: string;
@@ -25,6 +27,7 @@ const consoleErrors: string[] = [];
 const foreignRequests: string[] = [];
 
 beforeAll(async () => {
+  if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} not found: install Debian's chromium (apt-get install chromium; .ci/run does)`);
   out = await mkdtemp(join(tmpdir(), "tsnb-site-e2e-"));
   build = await buildSite({
     notebooksDir: FIXTURES,
@@ -39,7 +42,7 @@ beforeAll(async () => {
   });
   await mkdir(ARTIFACTS, { recursive: true });
   server = await serveFolder(join(out, "site"), "/reports/");
-  browser = await chromium.launch({ executablePath: "/usr/bin/chromium", args: CHROMIUM_ARGS });
+  browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
   context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
   // Anything not served by our loopback server (or inline data:) is recorded and blocked.
   await context.route("**/*", (route) => {

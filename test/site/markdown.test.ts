@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import fc from "fast-check";
 import { renderMarkdown } from "../../src/site/markdown.ts";
 import { renderTex } from "../../src/site/math.ts";
 
@@ -66,5 +67,24 @@ describe("renderMarkdown: headings and text", () => {
     const result = renderMarkdown("Some *words* here\n\n| a | b |\n|---|---|\n| 1 | 2 |");
     expect(result.html).toContain("<table>");
     expect(result.text).toContain("Some words here");
+  });
+});
+
+describe("renderMarkdown: any input", () => {
+  it("never throws, and every inline $x$ with a TeX-safe body becomes KaTeX", () => {
+    fc.assert(
+      fc.property(fc.string({ maxLength: 200 }), (text) => {
+        renderMarkdown(text);
+      }),
+      { seed: 8, numRuns: 300 },
+    );
+    fc.assert(
+      fc.property(fc.stringMatching(/^[a-z][a-z0-9+= ]{0,20}[a-z0-9]$/), (tex) => {
+        const { html } = renderMarkdown(`before $${tex}$ after`);
+        expect(html).toContain('class="katex"');
+        expect(html).not.toContain("$");
+      }),
+      { seed: 8, numRuns: 200 },
+    );
   });
 });
