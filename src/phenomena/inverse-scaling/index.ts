@@ -7,4 +7,4 @@ export {
   type Pattern,
 } from "./corpus.ts";
 export { WittenBellFamily } from "./ngram.ts";
-export { scoreOrder, type FamilyPoint } from "./tasks.ts";
+export { scoreOrder, scoreFamily, scoreTasks, type FamilyPoint } from "./tasks.ts";

@@ -22,13 +22,41 @@ function share(items: readonly boolean[]): number {
   return items.filter(Boolean).length / items.length;
 }
 
+/** Scores orders 1 … maxOrder, computing each corpus's losses for all orders in one pass. */
+export function scoreFamily(
+  model: WittenBellFamily,
+  corpus: QuoteCorpus,
+  heldOut: readonly (readonly number[])[],
+): FamilyPoint[] {
+  const train = model.crossEntropies(corpus.sentences);
+  const held = model.crossEntropies(heldOut);
+  return train.map((trainLoss, i) => ({
+    ...scoreTasks(model, corpus, i + 1),
+    trainLoss,
+    heldOutLoss: held[i]!,
+  }));
+}
+
 export function scoreOrder(
   model: WittenBellFamily,
   corpus: QuoteCorpus,
   order: number,
   heldOut: readonly (readonly number[])[],
-  patternLength = 5,
 ): FamilyPoint {
+  return {
+    ...scoreTasks(model, corpus, order),
+    trainLoss: model.crossEntropy(corpus.sentences, order),
+    heldOutLoss: model.crossEntropy(heldOut, order),
+  };
+}
+
+/** The three two-way tasks at one order. */
+export function scoreTasks(
+  model: WittenBellFamily,
+  corpus: QuoteCorpus,
+  order: number,
+  patternLength = 5,
+): Omit<FamilyPoint, "trainLoss" | "heldOutLoss"> {
   const p = (history: number[], w: number) => model.probability(history, w, order);
   const quoteDeviation = share(
     corpus.quotes.map((q) => {
@@ -56,7 +84,5 @@ export function scoreOrder(
     quoteDeviation,
     patternBreak,
     quoteRecital,
-    trainLoss: model.crossEntropy(corpus.sentences, order),
-    heldOutLoss: model.crossEntropy(heldOut, order),
   };
 }
