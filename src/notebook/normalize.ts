@@ -2,12 +2,21 @@
 // from run to run or machine to machine — timings, absolute paths, run dates, `transient`,
 // volatile metadata keys, SVG ids/class hashes/float noise, and float noise in JSON
 // payloads — so a snapshot diff shows a real change. Pure and idempotent.
+import { createHash } from "node:crypto";
 import { homedir, tmpdir } from "node:os";
 import { fileURLToPath } from "node:url";
 import { canonicalizeSvg } from "./canonical-svg.ts";
 import type { IOutput, Notebook } from "./types.ts";
 
 export interface NormalizeOptions {
+  /**
+   * Arrays in JSON payloads longer than this become `{ $digest, length, head }` (default: never;
+   * the snapshot harness should pass 100):
+   * a Plot spec carries its data (8,000 rows for a box plot) and the SVG already shows the
+   * chart, so the snapshot keeps a hash of the rounded rows — any change still shows — not
+   * the rows.
+   */
+  digestArraysOver?: number;
   /** Extra absolute paths to replace, e.g. `{ "/tmp/run-1": "<out>" }` (longest match first). */
   paths?: Record<string, string>;
 }
@@ -70,12 +79,23 @@ function roundFloat(x: number): number {
   return Number.isInteger(x) || !Number.isFinite(x) ? x : Number(x.toPrecision(6));
 }
 
-function mapJson(value: unknown, text: (s: string) => string, json: boolean): unknown {
+function mapJson(
+  value: unknown,
+  text: (s: string) => string,
+  json: boolean,
+  digestOver = Infinity,
+): unknown {
   if (typeof value === "string") return text(value);
   if (typeof value === "number") return json ? roundFloat(value) : value;
-  if (Array.isArray(value)) return value.map((v) => mapJson(v, text, json));
+  if (Array.isArray(value)) {
+    const items = value.map((v) => mapJson(v, text, json, digestOver));
+    if (items.length <= digestOver) return items;
+    const hash = createHash("sha256").update(JSON.stringify(items)).digest("hex").slice(0, 16);
+    return { $digest: `sha256:${hash}`, length: items.length, head: items.slice(0, 3) };
+  }
   if (value && typeof value === "object") {
-    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, mapJson(v, text, json)]));
+    const entries = Object.entries(value).map(([k, v]) => [k, mapJson(v, text, json, digestOver)]);
+    return Object.fromEntries(entries);
   }
   return value;
 }
@@ -91,7 +111,7 @@ function joinText(value: unknown): unknown {
   return Array.isArray(value) && value.every((s) => typeof s === "string") ? value.join("") : value;
 }
 
-function normalizeOutput(output: IOutput, paths: [RegExp, string][]): IOutput {
+function normalizeOutput(output: IOutput, paths: [RegExp, string][], digestOver: number): IOutput {
   const text = (s: string) => normalizeText(s, paths);
   const out: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(output)) {
@@ -101,7 +121,10 @@ function normalizeOutput(output: IOutput, paths: [RegExp, string][]): IOutput {
       out[key] = Object.fromEntries(
         Object.entries(value).map(([mime, v]) => {
           const isJson = /[/+]json$/.test(mime);
-          return [mime, isJson ? mapJson(v, text, true) : mapJson(joinText(v), text, false)];
+          return [
+            mime,
+            isJson ? mapJson(v, text, true, digestOver) : mapJson(joinText(v), text, false),
+          ];
         }),
       );
     } else out[key] = mapJson(key === "text" ? joinText(value) : value, text, false);
@@ -115,7 +138,7 @@ export function normalizeOutputs(
   options: NormalizeOptions = {},
 ): IOutput[] {
   const paths = pathRules(options);
-  return outputs.map((o) => normalizeOutput(o, paths));
+  return outputs.map((o) => normalizeOutput(o, paths, options.digestArraysOver ?? Infinity));
 }
 
 /** A normalised copy of the notebook: outputs as `normalizeOutputs`, volatile metadata dropped. */

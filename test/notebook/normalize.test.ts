@@ -61,8 +61,11 @@ describe("canonicalizeSvg on real Plot output", () => {
   });
 
   it("renumbers only real id attributes", () => {
-    const svg = '<svg><g data-id="keep" id="plot-clip-9"/><use href="#plot-clip-9"/><text>#keep</text></svg>';
-    expect(canonicalizeSvg(svg)).toBe('<svg><g data-id="keep" id="id-1"/><use href="#id-1"/><text>#keep</text></svg>');
+    const svg =
+      '<svg><g data-id="keep" id="plot-clip-9"/><use href="#plot-clip-9"/><text>#keep</text></svg>';
+    expect(canonicalizeSvg(svg)).toBe(
+      '<svg><g data-id="keep" id="id-1"/><use href="#id-1"/><text>#keep</text></svg>',
+    );
   });
 
   it("is idempotent", () => {
@@ -148,6 +151,42 @@ describe("normalizeOutputs", () => {
       data: { "application/vnd.tsnb.claim+json": { measured: 0.3, n: 3, note: "took <time>" } },
       metadata: { tsnb: { kept: 0.30000000000000004 } },
     });
+  });
+
+  it("digests long arrays in JSON payloads: small snapshots that still change with the data", () => {
+    const spec = (jitter: number, bump = 0) =>
+      ({
+        output_type: "display_data",
+        data: {
+          "application/vnd.tsnb.plot+json": {
+            marks: [
+              {
+                $plot: "boxX",
+                args: [
+                  Array.from({ length: 500 }, (_, i) => ({
+                    r: (i / 7) * (1 + jitter) + (i === 250 ? bump : 0),
+                  })),
+                ],
+              },
+            ],
+          },
+        },
+        metadata: {},
+      }) as IOutput;
+    const digest = { digestArraysOver: 100 };
+    const [base] = normalizeOutputs([spec(0)], digest);
+    const rows = (base as unknown as { data: Record<string, { marks: { args: unknown[] }[] }> })
+      .data["application/vnd.tsnb.plot+json"]!.marks[0]!.args[0];
+    expect(rows).toMatchObject({
+      $digest: expect.stringMatching(/^sha256:[0-9a-f]{16}$/),
+      length: 500,
+      head: [{ r: 0 }, { r: 0.142857 }, { r: 0.285714 }],
+    });
+    expect(normalizeOutputs([spec(1e-12)], digest)).toEqual([base]);
+    expect(normalizeOutputs([spec(0, 0.01)], digest)).not.toEqual([base]);
+    expect(normalizeOutputs([base!], digest)).toEqual([base]);
+    const [kept] = normalizeOutputs([spec(0)]);
+    expect(JSON.stringify(kept)).not.toContain("$digest");
   });
 
   it("canonicalises SVG inside image/svg+xml and text/html, equal across generated ids", () => {
