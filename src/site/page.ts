@@ -5,7 +5,7 @@
 import type { INotebookContent } from "@jupyterlab/nbformat";
 import { escapeHtml } from "./html.ts";
 import { renderCell } from "./cells.ts";
-import { collectClaims, type SiteClaim } from "./claims.ts";
+import { cellAnchor, collectClaims, type SiteClaim } from "./claims.ts";
 import { renderScorecard } from "./scorecard.ts";
 import { renderToc } from "./toc.ts";
 import { renderLayout } from "./layout.ts";
@@ -85,6 +85,7 @@ export function renderNotebookPage(input: PageInput): RenderedPage {
     `<main id="main" tabindex="-1"><article class="notebook">` +
     renderHeader(input) +
     renderScorecard(claims) +
+    renderErrorNotice(notebook.cells) +
     (input.failure ? `<div class="build-failure" role="alert"><strong>Execution did not complete:</strong> ${escapeHtml(input.failure)}</div>` : "") +
     `<div class="cells">${cellsHtml.join("\n")}</div>` +
     `</article>${renderPager(input.prev, input.next)}</main></div>`;
@@ -131,6 +132,16 @@ function renderHeader({ info }: PageInput): string {
     `<p class="downloads"><a href="${escapeHtml(info.slug)}.ipynb" download>Download the notebook (.ipynb)</a></p>` +
     `</header>`
   );
+}
+
+/** Cells that raised, listed under the scorecard with links, so an error is never buried. */
+function renderErrorNotice(cells: INotebookContent["cells"]): string {
+  const failing = cells
+    .map((cell, index) => ({ cell, index }))
+    .filter(({ cell }) => cell.cell_type === "code" && ((cell.outputs as { output_type: string }[] | undefined) ?? []).some((o) => o.output_type === "error"));
+  if (failing.length === 0) return "";
+  const links = failing.map(({ cell, index }) => `<a href="#${cellAnchor(cell, index)}">cell ${index + 1}</a>`).join(", ");
+  return `<p class="error-notice" role="note"><strong>${failing.length === 1 ? "A cell raised an error" : `${failing.length} cells raised errors`}:</strong> ${links}.</p>`;
 }
 
 function renderPager(prev?: PageLink, next?: PageLink): string {

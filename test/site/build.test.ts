@@ -42,7 +42,9 @@ describe("buildSite exit codes", () => {
   it("is 1 when a cell raised, and the page still shows the error", async () => {
     await write("a", makeNotebook({ slug: "a", outputs: [[errorOutput()]] }));
     expect((await buildSite(options())).exitCode).toBe(1);
-    expect(await readFile(join(dir, "out", "a", "index.html"), "utf8")).toContain("Error: boom");
+    const page = await readFile(join(dir, "out", "a", "index.html"), "utf8");
+    expect(page).toContain("Error: boom");
+    expect(page).toContain('<strong>A cell raised an error:</strong> <a href="#cell-c0">cell 2</a>');
   });
 
   it("is 3 when a claim failed, and the scorecard shows it", async () => {
@@ -121,6 +123,11 @@ describe("buildSite output", () => {
     await buildSite(options());
     expect(existsSync(join(dir, "out", "a"))).toBe(false);
     expect(existsSync(join(dir, "out", "b", "index.html"))).toBe(true);
+  });
+
+  it("stops with the notebook layer's error on a notebook that is not valid JSON", async () => {
+    await writeFile(join(dir, "notebooks", "bad.ipynb"), "{ nope");
+    await expect(buildSite(options())).rejects.toMatchObject({ name: "NotebookError", file: join(dir, "notebooks", "bad.ipynb") });
   });
 
   it("rejects duplicate slugs and an unknown --only slug", async () => {
