@@ -182,7 +182,8 @@ export function studentLossFromMoments(teacher: Teacher, E: Float64Array, P: num
  * GXᵀ = G_V R with G_V = GV a P × D standard normal matrix, and the prediction Eᵀθ equals
  * V G_Vᵀ M (MᵀM)⁻¹ y + (I − VVᵀ) Z L̃ᵀ (MᵀM)⁻¹ y, M = G_V R, L̃L̃ᵀ = MᵀM, Z an S × D standard
  * normal matrix (the part of G outside V, independent of G_V, seen only through M). Same
- * distribution as drawing all P·S entries, at P·D + S·D normals per draw.
+ * distribution as drawing all P·S entries, at P·D + S·D normals per draw; the loss returned is
+ * the mean over the antithetic pair (Z, −Z).
  */
 export function studentLossSampled(teacher: Teacher, X: Float64Array, y: Float64Array, D: number, P: number, random: Rng): number {
   const S = teacher.S;
@@ -237,11 +238,25 @@ export function studentLossSampled(teacher: Teacher, X: Float64Array, y: Float64
   }
   const coords = new Float64Array(D);
   for (let e = 0; e < D; e++) for (let s = 0; s < S; s++) coords[e] += V[e * S + s]! * outside[s]!;
-  const v = new Float64Array(S);
+  // Z and −Z are equally likely: averaging the two losses cancels the zero-mean cross term
+  // between the in-span error and the out-of-span part (antithetic variates), same mean.
+  const vIn = new Float64Array(S);
+  const vOut = new Float64Array(S);
   for (let s = 0; s < S; s++) {
-    let value = outside[s]!;
-    for (let e = 0; e < D; e++) value += V[e * S + s]! * (inside[e]! - coords[e]!);
-    v[s] = value;
+    let within = 0;
+    let projected = 0;
+    for (let e = 0; e < D; e++) {
+      within += V[e * S + s]! * inside[e]!;
+      projected += V[e * S + s]! * coords[e]!;
+    }
+    vIn[s] = within;
+    vOut[s] = outside[s]! - projected;
   }
-  return latentLoss(teacher, v);
+  const { lambda, w } = teacher;
+  let loss = 0;
+  for (let s = 0; s < S; s++) {
+    const r = w[s]! - vIn[s]!;
+    loss += lambda[s]! * (r * r + vOut[s]! * vOut[s]!);
+  }
+  return loss;
 }
