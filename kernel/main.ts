@@ -2,6 +2,8 @@
 // The runtime's worker boots in parallel with the sockets and the TypeScript compiler is
 // loaded on the first complete/inspect/is_complete request, so kernel_info is answered fast.
 // SIGINT (kernelspec interrupt_mode "signal") interrupts the running cell like interrupt_request.
+import { dirname, join, resolve } from "node:path";
+import { fileURLToPath, pathToFileURL } from "node:url";
 import { Kernel } from "./kernel.ts";
 import { readConnection } from "./protocol/connection.ts";
 import { stderrLogger, type Logger } from "./protocol/log.ts";
@@ -15,10 +17,31 @@ export interface RunKernelOptions {
   notebookDir?: string;
   /** Replace the runtime (tests). */
   createSession?: () => Promise<KernelSession>;
+  /**
+   * The tsnb package folder. Set by kernel/launch.mjs, which runs this module bundled to plain
+   * JavaScript: the runtime and the language tools are TypeScript loaded from here through tsx,
+   * registered only after the sockets answer, so start-up does not wait for the loader.
+   */
+  packageRoot?: string;
+  registerTsx?: boolean;
 }
 
-async function startWorkerSession(notebookDir: string): Promise<KernelSession> {
-  const { WorkerSession } = await import("../src/runtime/worker-session.ts");
+const SOURCE_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "..");
+
+let tsxRegistered: Promise<void> | undefined;
+function ensureTsx(enabled: boolean): Promise<void> {
+  if (!enabled) return Promise.resolve();
+  tsxRegistered ??= import("tsx/esm/api").then(({ register }) => void register());
+  return tsxRegistered;
+}
+
+async function importSource<T>(root: string, path: string, registerTsx: boolean): Promise<T> {
+  await ensureTsx(registerTsx);
+  return (await import(pathToFileURL(join(root, path)).href)) as T;
+}
+
+async function startWorkerSession(root: string, notebookDir: string, registerTsx: boolean): Promise<KernelSession> {
+  const { WorkerSession } = await importSource<typeof import("../src/runtime/worker-session.ts")>(root, "src/runtime/worker-session.ts", registerTsx);
   const session = new WorkerSession({ notebookDir });
   await session.ready;
   return session;
@@ -42,7 +65,18 @@ export async function runKernel(connectionFile: string, options: RunKernelOption
   const signer = createSigner(info.key, info.signature_scheme);
   if (!signer.enabled) log("warn", "the connection file has an empty key: messages are not signed");
   const sockets = await openSockets(info, (error) => log("error", `socket: ${(error as Error).message}`));
-  const starting = (options.createSession ?? (() => startWorkerSession(notebookDir)))();
+  const root = options.packageRoot ?? SOURCE_ROOT;
+  const registerTsx = options.registerTsx ?? false;
+  // Loading tsx and booting the worker keep the event loop busy for a while: begin once the
+  // first reply (kernel_info, which every client sends first) is out, or after 300 ms at most.
+  let openGate = () => {};
+  const gate = new Promise<void>((resolve) => (openGate = resolve));
+  const gateTimer = setTimeout(() => openGate(), 300);
+  const create = options.createSession ?? (() => startWorkerSession(root, notebookDir, registerTsx));
+  const starting = gate.then(() => {
+    clearTimeout(gateTimer);
+    return create();
+  });
   starting.catch((error: Error) => log("error", `the runtime failed to start: ${error.stack ?? error.message}`));
 
   return new Promise<number>((resolve) => {
@@ -56,10 +90,14 @@ export async function runKernel(connectionFile: string, options: RunKernelOption
     const kernel = new Kernel({
       session: deferSession(starting),
       signer,
-      send: (channel, frames) => sockets.send(channel, frames),
+      send: (channel, frames) => {
+        const sent = sockets.send(channel, frames);
+        if (channel === "shell" || channel === "control") void sent.then(() => setImmediate(openGate));
+        return sent;
+      },
       log,
       loadLanguage: async () => {
-        const { createLanguageTools } = await import("../src/runtime/language/index.ts");
+        const { createLanguageTools } = await importSource<typeof import("../src/runtime/language/index.ts")>(root, "src/runtime/language/index.ts", registerTsx);
         return createLanguageTools({ rootDir: notebookDir });
       },
       // Let the reply and the idle status leave the socket before closing it.

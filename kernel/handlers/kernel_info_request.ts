@@ -15,7 +15,8 @@ function versionOf(packageJson: string): string {
   }
 }
 
-export const tsnbVersion = versionOf("../../package.json");
+// Through the package's self-reference, so this also works from the bundled kernel (launch.mjs).
+export const tsnbVersion = versionOf("tsnb/package.json");
 const typescriptVersion = versionOf("typescript/package.json");
 
 export const kernelInfo = {

@@ -24,9 +24,10 @@ export interface KernelSpec {
   metadata: Record<string, unknown>;
 }
 
-export function kernelSpec(node = process.execPath, entry = join(PACKAGE_ROOT, "bin/tsnb.js")): KernelSpec {
+/** argv runs kernel/launch.mjs (bundled, fast start); `tsnb kernel run FILE` is the same kernel via tsx. */
+export function kernelSpec(node = process.execPath, entry = join(PACKAGE_ROOT, "kernel/launch.mjs")): KernelSpec {
   return {
-    argv: [node, entry, "kernel", "run", "{connection_file}"],
+    argv: [node, entry, "{connection_file}"],
     display_name: DISPLAY_NAME,
     language: "typescript",
     interrupt_mode: "message",
