@@ -73,7 +73,7 @@ export function complete(cell: CellService, cells: readonly string[], code: stri
     .filter((entry) => entry.kind !== "warning" && entry.name.toLowerCase().startsWith(lower))
     .sort(
       (a, b) =>
-        Number(!b.name.startsWith(typed)) - Number(!a.name.startsWith(typed)) ||
+        Number(!a.name.startsWith(typed)) - Number(!b.name.startsWith(typed)) ||
         a.sortText.localeCompare(b.sortText) ||
         a.name.localeCompare(b.name),
     );
