@@ -19,7 +19,9 @@ import { renderSite } from "../src/site/render.ts";
 const root = fileURLToPath(new URL("../", import.meta.url));
 const cli = join(root, "bin", "tsnb.js");
 const work = await mkdtemp(join(tmpdir(), "tsnb-site-bench-"));
-const version = (JSON.parse(await readFile(join(root, "package.json"), "utf8")) as { version: string }).version;
+const version = (
+  JSON.parse(await readFile(join(root, "package.json"), "utf8")) as { version: string }
+).version;
 const lockfileHash = sha256(await readFile(join(root, "package-lock.json")));
 
 function median(values: number[]): number {
@@ -27,19 +29,40 @@ function median(values: number[]): number {
   return sorted[Math.floor(sorted.length / 2)]!;
 }
 
-function report(name: string, metric: string, value: number, unit: string, extra: Record<string, unknown> = {}): void {
-  const line = { bench: "site", case: name, metric, value: Math.round(value * 1000) / 1000, unit, ...extra };
+function report(
+  name: string,
+  metric: string,
+  value: number,
+  unit: string,
+  extra: Record<string, unknown> = {},
+): void {
+  const line = {
+    bench: "site",
+    case: name,
+    metric,
+    value: Math.round(value * 1000) / 1000,
+    unit,
+    ...extra,
+  };
   console.log(JSON.stringify(line));
-  const note = Object.entries(extra).map(([k, v]) => `${k}=${v}`).join(" ");
-  process.stderr.write(`site  ${name.padEnd(26)} ${metric.padEnd(7)} ${value.toFixed(3).padStart(10)} ${unit}  ${note}\n`);
+  const note = Object.entries(extra)
+    .map(([k, v]) => `${k}=${v}`)
+    .join(" ");
+  process.stderr.write(
+    `site  ${name.padEnd(26)} ${metric.padEnd(7)} ${value.toFixed(3).padStart(10)} ${unit}  ${note}\n`,
+  );
 }
 
 /** `tsnb build-site` in a fresh process (module loading included), cwd = `cwd` (its cache lives there). */
 function timeCli(cwd: string, args: string[]): { seconds: number; status: number | null } {
   const start = performance.now();
-  const result = spawnSync(process.execPath, [cli, "build-site", ...args], { cwd, encoding: "utf8" });
+  const result = spawnSync(process.execPath, [cli, "build-site", ...args], {
+    cwd,
+    encoding: "utf8",
+  });
   const seconds = (performance.now() - start) / 1000;
-  if (result.status !== 0 && result.status !== 1 && result.status !== 3) throw new Error(`build-site failed (${result.status}): ${result.stderr}`);
+  if (result.status !== 0 && result.status !== 1 && result.status !== 3)
+    throw new Error(`build-site failed (${result.status}): ${result.stderr}`);
   return { seconds, status: result.status };
 }
 
@@ -50,9 +73,17 @@ try {
   const realCwd = join(work, "real");
   await mkdir(realCwd);
   if (process.env.TSNB_SITE_BENCH_COLD !== "0") {
-    const cold = timeCli(realCwd, ["--notebooks", notebooksDir, "--out", join(realCwd, "out"), "--no-cache"]);
+    const cold = timeCli(realCwd, [
+      "--notebooks",
+      notebooksDir,
+      "--out",
+      join(realCwd, "out"),
+      "--no-cache",
+    ]);
     report("cold-build", "time", cold.seconds, "s", { notebooks: realCount, exit: cold.status });
-    const warm = [1, 2, 3].map(() => timeCli(realCwd, ["--notebooks", notebooksDir, "--out", join(realCwd, "out")]).seconds);
+    const warm = [1, 2, 3].map(
+      () => timeCli(realCwd, ["--notebooks", notebooksDir, "--out", join(realCwd, "out")]).seconds,
+    );
     report("warm-build", "median", median(warm), "s", { notebooks: realCount });
   }
 
@@ -60,12 +91,16 @@ try {
   const cacheDir = join(realCwd, ".tsnb-cache", "site");
   const executed: INotebookContent[] = [];
   if (existsSync(cacheDir)) {
-    for (const name of await readdir(cacheDir)) executed.push((JSON.parse(await readFile(join(cacheDir, name), "utf8")) as CacheEntry).notebook);
+    for (const name of await readdir(cacheDir))
+      executed.push(
+        (JSON.parse(await readFile(join(cacheDir, name), "utf8")) as CacheEntry).notebook,
+      );
   }
   const source = executed.length > 0 ? "notebooks" : "fixtures";
   if (executed.length === 0) {
     const fixtures = join(root, "test", "site", "fixtures", "notebooks");
-    for (const name of (await readdir(fixtures)).sort()) executed.push(JSON.parse(await readFile(join(fixtures, name), "utf8")));
+    for (const name of (await readdir(fixtures)).sort())
+      executed.push(JSON.parse(await readFile(join(fixtures, name), "utf8")));
   }
   const tenCwd = join(work, "ten");
   const tenNotebooks = join(tenCwd, "notebooks");
@@ -73,13 +108,37 @@ try {
   for (let i = 0; i < 10; i++) {
     const nb = structuredClone(executed[i % executed.length]!);
     const tsnb = (nb.metadata.tsnb ?? {}) as Record<string, unknown>;
-    nb.metadata.tsnb = { ...tsnb, slug: `nb-${String(i).padStart(2, "0")}`, title: `${String(tsnb.title ?? "notebook")} (${i})` };
-    await writeFile(join(tenNotebooks, `nb-${String(i).padStart(2, "0")}.ipynb`), JSON.stringify(nb));
+    nb.metadata.tsnb = {
+      ...tsnb,
+      slug: `nb-${String(i).padStart(2, "0")}`,
+      title: `${String(tsnb.title ?? "notebook")} (${i})`,
+    };
+    await writeFile(
+      join(tenNotebooks, `nb-${String(i).padStart(2, "0")}.ipynb`),
+      JSON.stringify(nb),
+    );
   }
   // fill the cache the way the CLI keys it (same version and lockfile), executing nothing
-  const common = { notebooksDir: tenNotebooks, executor: storedOutputs, allowErrors: true, tsnbVersion: version, lockfileHash, nodeVersion: process.version, now: () => new Date() };
-  const filled = await buildSite({ ...common, outDir: join(tenCwd, "prefill"), cacheDir: join(tenCwd, ".tsnb-cache", "site"), readCache: false });
-  const warm10 = [1, 2, 3].map(() => timeCli(tenCwd, ["--notebooks", tenNotebooks, "--out", join(tenCwd, "out"), "--allow-errors"]).seconds);
+  const common = {
+    notebooksDir: tenNotebooks,
+    executor: storedOutputs,
+    allowErrors: true,
+    tsnbVersion: version,
+    lockfileHash,
+    nodeVersion: process.version,
+    now: () => new Date(),
+  };
+  const filled = await buildSite({
+    ...common,
+    outDir: join(tenCwd, "prefill"),
+    cacheDir: join(tenCwd, ".tsnb-cache", "site"),
+    readCache: false,
+  });
+  const warm10 = [1, 2, 3].map(
+    () =>
+      timeCli(tenCwd, ["--notebooks", tenNotebooks, "--out", join(tenCwd, "out"), "--allow-errors"])
+        .seconds,
+  );
   report("warm-build-10", "median", median(warm10), "s", { notebooks: 10, source, target: 3 });
 
   // 3. per-page render (pure stage, in process), median over repeats
@@ -87,7 +146,16 @@ try {
   const pages: ExecutedNotebook[] = filled.notebooks;
   const perPage = new Map<string, number[]>();
   for (let r = 0; r < 7; r++) {
-    const site = renderSite(pages, { template, tsnbVersion: version, nodeVersion: process.version, buildDate: new Date().toISOString() }, () => performance.now());
+    const site = renderSite(
+      pages,
+      {
+        template,
+        tsnbVersion: version,
+        nodeVersion: process.version,
+        buildDate: new Date().toISOString(),
+      },
+      () => performance.now(),
+    );
     for (const { slug, ms } of site.pageMs) perPage.set(slug, [...(perPage.get(slug) ?? []), ms]);
   }
   const medians = [...perPage.values()].map(median);
@@ -107,9 +175,15 @@ try {
       times.push(performance.now() - start);
     }
     const theirs = median(times);
-    report("render-page-vs-nbconvert", "median", ours, "ms", { baseline: "nbconvert-html", baseline_value: Math.round(theirs), ratio: Math.round((ours / theirs) * 1000) / 1000 });
+    report("render-page-vs-nbconvert", "median", ours, "ms", {
+      baseline: "nbconvert-html",
+      baseline_value: Math.round(theirs),
+      ratio: Math.round((ours / theirs) * 1000) / 1000,
+    });
   }
-  process.stderr.write("(timings on a shared 2-core machine; nbconvert's figure includes Python start-up)\n");
+  process.stderr.write(
+    "(timings on a shared 2-core machine; nbconvert's figure includes Python start-up)\n",
+  );
 } finally {
   await rm(work, { recursive: true, force: true });
 }

@@ -9,16 +9,30 @@
   var root = document.documentElement.getAttribute("data-root") || ".";
 
   // Marks whose points a reader may want to inspect; rules, grids, frames and text get no tip.
-  var TIP_MARKS = /^(line|dot|bar|area|rect|cell|tick|link|arrow|hexagon|circle|spike|vector|waffle)/;
+  var TIP_MARKS =
+    /^(line|dot|bar|area|rect|cell|tick|link|arrow|hexagon|circle|spike|vector|waffle)/;
 
   function isPlain(value) {
-    return value !== null && typeof value === "object" && !Array.isArray(value) && !("$plot" in value) && !("$date" in value) && !("$object" in value);
+    return (
+      value !== null &&
+      typeof value === "object" &&
+      !Array.isArray(value) &&
+      !("$plot" in value) &&
+      !("$date" in value) &&
+      !("$object" in value)
+    );
   }
 
   function eachMark(marks, visit) {
     (Array.isArray(marks) ? marks : []).forEach(function (mark) {
       if (Array.isArray(mark)) eachMark(mark, visit);
-      else if (mark && typeof mark === "object" && typeof mark.$plot === "string" && Array.isArray(mark.args)) visit(mark);
+      else if (
+        mark &&
+        typeof mark === "object" &&
+        typeof mark.$plot === "string" &&
+        Array.isArray(mark.args)
+      )
+        visit(mark);
     });
   }
 
@@ -29,17 +43,27 @@
   //   loses that identity, so a mark whose data equals the facet data gets `facet: true`.
   function prepareSpec(spec) {
     var options = spec.options || {};
-    var facetData = options.facet && Array.isArray(options.facet.data) ? JSON.stringify(options.facet.data) : null;
+    var facetData =
+      options.facet && Array.isArray(options.facet.data)
+        ? JSON.stringify(options.facet.data)
+        : null;
     var hasTip = false;
     var candidates = [];
     eachMark(options.marks, function (mark) {
       var markOptions = mark.args[1];
       // `Plot.lineY(data)`: give it an options object (only for data marks: `gridX(options)`
       // must keep a single argument, Plot reads the argument count)
-      if (mark.args.length === 1 && Array.isArray(mark.args[0]) && TIP_MARKS.test(mark.$plot)) markOptions = mark.args[1] = {};
+      if (mark.args.length === 1 && Array.isArray(mark.args[0]) && TIP_MARKS.test(mark.$plot))
+        markOptions = mark.args[1] = {};
       if (isPlain(markOptions) && markOptions.tip !== undefined) hasTip = true;
       if (isPlain(markOptions) && TIP_MARKS.test(mark.$plot)) candidates.push(markOptions);
-      if (facetData && isPlain(markOptions) && markOptions.facet === undefined && Array.isArray(mark.args[0]) && JSON.stringify(mark.args[0]) === facetData) {
+      if (
+        facetData &&
+        isPlain(markOptions) &&
+        markOptions.facet === undefined &&
+        Array.isArray(mark.args[0]) &&
+        JSON.stringify(mark.args[0]) === facetData
+      ) {
         markOptions.facet = true;
       }
     });
@@ -63,8 +87,14 @@
         if (!spec || spec.version !== 1 || !spec.redrawable) continue;
         var chart = codec.redrawPlot(spec.call === "plot" ? prepareSpec(spec) : spec, Plot);
         var label = figure.getAttribute("aria-label");
-        var svg = chart.tagName.toLowerCase() === "svg" ? chart : chart.querySelector(":scope > svg:last-of-type") || chart.querySelector("svg");
-        if (svg && label && !svg.getAttribute("aria-label")) { svg.setAttribute("role", "img"); svg.setAttribute("aria-label", label); }
+        var svg =
+          chart.tagName.toLowerCase() === "svg"
+            ? chart
+            : chart.querySelector(":scope > svg:last-of-type") || chart.querySelector("svg");
+        if (svg && label && !svg.getAttribute("aria-label")) {
+          svg.setAttribute("role", "img");
+          svg.setAttribute("aria-label", label);
+        }
         target.replaceChildren(chart);
         figure.setAttribute("data-interactive", "true");
       } catch (error) {
@@ -83,7 +113,9 @@
       var el = document.createElement("script");
       el.src = src;
       el.onload = resolve;
-      el.onerror = function () { reject(new Error("cannot load " + src)); };
+      el.onerror = function () {
+        reject(new Error("cannot load " + src));
+      };
       document.head.appendChild(el);
     });
   }
@@ -91,7 +123,9 @@
   function loadSearch() {
     if (!loading) {
       loading = loadScript(root + "/assets/minisearch.js")
-        .then(function () { return loadScript(root + "/assets/search-index.js"); })
+        .then(function () {
+          return loadScript(root + "/assets/search-index.js");
+        })
         .then(function () {
           search = window.MiniSearch.loadJSON(window.tsnbSearchIndex, window.tsnbSearchOptions);
           return search;
@@ -107,13 +141,31 @@
   }
 
   function showResults(box, query) {
-    if (!query.trim()) { box.innerHTML = ""; return; }
+    if (!query.trim()) {
+      box.innerHTML = "";
+      return;
+    }
     var hits = search.search(query, { prefix: true, fuzzy: 0.2, boost: { title: 2 } }).slice(0, 8);
-    if (hits.length === 0) { box.innerHTML = "<p>No results for “" + escapeHtml(query) + "”.</p>"; return; }
-    box.innerHTML = "<ol>" + hits.map(function (hit) {
-      return '<li><a href="' + escapeHtml(root + "/" + hit.url) + '"><span class="result-title">' + escapeHtml(hit.title) +
-        '</span><span class="result-excerpt">' + escapeHtml(hit.excerpt || "") + "</span></a></li>";
-    }).join("") + "</ol>";
+    if (hits.length === 0) {
+      box.innerHTML = "<p>No results for “" + escapeHtml(query) + "”.</p>";
+      return;
+    }
+    box.innerHTML =
+      "<ol>" +
+      hits
+        .map(function (hit) {
+          return (
+            '<li><a href="' +
+            escapeHtml(root + "/" + hit.url) +
+            '"><span class="result-title">' +
+            escapeHtml(hit.title) +
+            '</span><span class="result-excerpt">' +
+            escapeHtml(hit.excerpt || "") +
+            "</span></a></li>"
+          );
+        })
+        .join("") +
+      "</ol>";
   }
 
   function setUpSearch() {
@@ -121,15 +173,28 @@
     var box = document.getElementById("search-results");
     if (!input || !box) return;
     var update = function () {
-      loadSearch().then(function () { showResults(box, input.value); }, function (error) {
-        box.innerHTML = "<p>Search is unavailable: " + escapeHtml(error.message) + "</p>";
-      });
+      loadSearch().then(
+        function () {
+          showResults(box, input.value);
+        },
+        function (error) {
+          box.innerHTML = "<p>Search is unavailable: " + escapeHtml(error.message) + "</p>";
+        },
+      );
     };
-    input.addEventListener("focus", function () { loadSearch().catch(function () {}); });
+    input.addEventListener("focus", function () {
+      loadSearch().catch(function () {});
+    });
     input.addEventListener("input", update);
     input.addEventListener("keydown", function (event) {
-      if (event.key === "Escape") { input.value = ""; box.innerHTML = ""; }
-      if (event.key === "Enter") { var first = box.querySelector("a"); if (first) first.click(); }
+      if (event.key === "Escape") {
+        input.value = "";
+        box.innerHTML = "";
+      }
+      if (event.key === "Enter") {
+        var first = box.querySelector("a");
+        if (first) first.click();
+      }
     });
     document.addEventListener("click", function (event) {
       if (!box.contains(event.target) && event.target !== input) box.innerHTML = "";
@@ -139,7 +204,8 @@
   // The contents list is open in the HTML; on a phone it would fill the first screen.
   function foldTocOnNarrowScreens() {
     var toc = document.querySelector("details.toc-details");
-    if (toc && window.matchMedia && window.matchMedia("(max-width: 63.99rem)").matches) toc.open = false;
+    if (toc && window.matchMedia && window.matchMedia("(max-width: 63.99rem)").matches)
+      toc.open = false;
   }
 
   function start() {

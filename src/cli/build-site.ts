@@ -49,7 +49,10 @@ export async function buildSiteCommand(argv: string[]): Promise<number> {
     process.stdout.write(BUILD_SITE_HELP + "\n");
     return 0;
   }
-  if (positionals.length > 0) throw new UsageError(`tsnb build-site: unexpected argument "${positionals[0]}" (see tsnb build-site --help)`);
+  if (positionals.length > 0)
+    throw new UsageError(
+      `tsnb build-site: unexpected argument "${positionals[0]}" (see tsnb build-site --help)`,
+    );
   const started = performance.now();
   const executor: Executor = values["no-execute"] ? storedOutputs : await runnerExecutor();
   const result = await buildSite({
@@ -67,7 +70,9 @@ export async function buildSiteCommand(argv: string[]): Promise<number> {
     progress: progressReporter(process.stderr),
   });
   const seconds = ((performance.now() - started) / 1000).toFixed(1);
-  const stages = Object.entries(result.stageMs).map(([stage, ms]) => `${stage} ${(ms / 1000).toFixed(1)} s`).join(", ");
+  const stages = Object.entries(result.stageMs)
+    .map(([stage, ms]) => `${stage} ${(ms / 1000).toFixed(1)} s`)
+    .join(", ");
   process.stderr.write(
     `Built ${result.notebooks.length} notebook page${result.notebooks.length === 1 ? "" : "s"} into ${values.out} in ${seconds} s ` +
       `(${result.executed} executed, ${result.cached} cached; ${stages})${result.exitCode ? `; exit ${result.exitCode}: ${exitReason(result.exitCode)}` : ""}\n`,
@@ -76,7 +81,9 @@ export async function buildSiteCommand(argv: string[]): Promise<number> {
 }
 
 function exitReason(code: number): string {
-  return code === 1 ? "a cell raised (see the page; --allow-errors to publish anyway)" : "a claim failed (see the scorecard; --allow-errors to publish anyway)";
+  return code === 1
+    ? "a cell raised (see the page; --allow-errors to publish anyway)"
+    : "a claim failed (see the scorecard; --allow-errors to publish anyway)";
 }
 
 /** The runner's executor, loaded only when something must execute. */
@@ -86,7 +93,9 @@ async function runnerExecutor(): Promise<Executor> {
 }
 
 async function packageVersion(): Promise<string> {
-  const pkg = JSON.parse(await readFile(join(PROJECT_ROOT, "package.json"), "utf8")) as { version: string };
+  const pkg = JSON.parse(await readFile(join(PROJECT_ROOT, "package.json"), "utf8")) as {
+    version: string;
+  };
   return pkg.version;
 }
 

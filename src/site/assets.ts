@@ -27,7 +27,8 @@ export function packageDir(name: string): string {
   let dir = dirname(require.resolve(name));
   while (!existsSync(join(dir, "package.json")) || !dir.endsWith(join("node_modules", name))) {
     const parent = dirname(dir);
-    if (parent === dir) throw new Error(`package ${name}: no package folder above ${require.resolve(name)}`);
+    if (parent === dir)
+      throw new Error(`package ${name}: no package folder above ${require.resolve(name)}`);
     dir = parent;
   }
   return dir;
@@ -35,13 +36,21 @@ export function packageDir(name: string): string {
 
 export function siteAssets(siteDir: string = SITE_SOURCE_DIR): AssetCopy[] {
   const katex = join(packageDir("katex"), "dist");
-  const fonts = readdirSync(join(katex, "fonts")).filter((f) => f.endsWith(".woff2") || f.endsWith(".woff"));
-  const own = readdirSync(join(siteDir, "assets")).map((f) => ({ from: join(siteDir, "assets", f), to: `assets/${f}` }));
+  const fonts = readdirSync(join(katex, "fonts")).filter(
+    (f) => f.endsWith(".woff2") || f.endsWith(".woff"),
+  );
+  const own = readdirSync(join(siteDir, "assets")).map((f) => ({
+    from: join(siteDir, "assets", f),
+    to: `assets/${f}`,
+  }));
   return [
     ...own,
     { from: join(katex, "katex.min.css"), to: "assets/katex/katex.min.css" },
     ...fonts.map((f) => ({ from: join(katex, "fonts", f), to: `assets/katex/fonts/${f}` })),
-    { from: join(packageDir("@observablehq/plot"), "dist", "plot.umd.min.js"), to: "assets/plot.umd.min.js" },
+    {
+      from: join(packageDir("@observablehq/plot"), "dist", "plot.umd.min.js"),
+      to: "assets/plot.umd.min.js",
+    },
     { from: join(packageDir("d3"), "dist", "d3.min.js"), to: "assets/d3.min.js" },
     { from: join(packageDir("minisearch"), "dist", "umd", "index.js"), to: "assets/minisearch.js" },
   ];
@@ -59,5 +68,10 @@ export function clientModules(): SiteFile[] {
     minify: true,
     sourcefile: "plot-spec.ts",
   });
-  return [{ path: "assets/plot-spec.js", content: `/* compiled from src/display/plot-spec.ts */\n${code}` }];
+  return [
+    {
+      path: "assets/plot-spec.js",
+      content: `/* compiled from src/display/plot-spec.ts */\n${code}`,
+    },
+  ];
 }

@@ -5,7 +5,13 @@ import { readdir, readFile } from "node:fs/promises";
 import { basename, join } from "node:path";
 import { readNotebook } from "../notebook/read.ts";
 import { TsnbError } from "../notebook/errors.ts";
-import { executeCached, buildExitCode, type ExecutedNotebook, type Executor, type SourceNotebook } from "./execute.ts";
+import {
+  executeCached,
+  buildExitCode,
+  type ExecutedNotebook,
+  type Executor,
+  type SourceNotebook,
+} from "./execute.ts";
 import { notebookInfo } from "./metadata.ts";
 import { renderSite } from "./render.ts";
 import { writeSite } from "./write.ts";
@@ -49,16 +55,24 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
   const sources = await parseNotebooks(await discoverNotebooks(options.notebooksDir));
   const parse = clock.lap();
   if (options.only && !sources.some((s) => s.slug === options.only)) {
-    throw new TsnbError(`--only ${options.only}: no notebook with that slug in ${options.notebooksDir}`, {
-      file: options.notebooksDir,
-      expected: `one of ${sources.map((s) => s.slug).join(", ") || "(no notebooks)"}`,
-    });
+    throw new TsnbError(
+      `--only ${options.only}: no notebook with that slug in ${options.notebooksDir}`,
+      {
+        file: options.notebooksDir,
+        expected: `one of ${sources.map((s) => s.slug).join(", ") || "(no notebooks)"}`,
+      },
+    );
   }
   const notebooks = await executeAll(sources, options, progress);
   progress.done();
   const execute = clock.lap();
   const template = await readFile(join(siteDir, "templates", "layout.html"), "utf8");
-  const context = { template, tsnbVersion: options.tsnbVersion, nodeVersion: options.nodeVersion, buildDate: options.now().toISOString() };
+  const context = {
+    template,
+    tsnbVersion: options.tsnbVersion,
+    nodeVersion: options.nodeVersion,
+    buildDate: options.now().toISOString(),
+  };
   const site = renderSite(notebooks, context, () => performance.now());
   const render = clock.lap();
   await writeSite(options.outDir, [...site.files, ...clientModules()], siteAssets(siteDir));
@@ -79,9 +93,16 @@ export async function discoverNotebooks(dir: string): Promise<string[]> {
   try {
     names = await readdir(dir);
   } catch (error) {
-    throw new TsnbError(`${dir}: cannot list notebooks (${(error as Error).message})`, { file: dir, expected: "a folder of .ipynb files" }, { cause: error });
+    throw new TsnbError(
+      `${dir}: cannot list notebooks (${(error as Error).message})`,
+      { file: dir, expected: "a folder of .ipynb files" },
+      { cause: error },
+    );
   }
-  return names.filter((n) => n.endsWith(".ipynb")).sort().map((n) => join(dir, n));
+  return names
+    .filter((n) => n.endsWith(".ipynb"))
+    .sort()
+    .map((n) => join(dir, n));
 }
 
 /** Stage 2: read and validate each notebook; slugs must be unique (they are page folders). */
@@ -91,15 +112,29 @@ export async function parseNotebooks(files: readonly string[]): Promise<SourceNo
     const notebook = await readNotebook(file);
     const slug = notebookInfo(notebook, basename(file, ".ipynb")).slug;
     const clash = sources.find((s) => s.slug === slug);
-    if (clash) throw new TsnbError(`${file}: slug "${slug}" is also used by ${clash.file}`, { file, field: "metadata.tsnb.slug", expected: "a slug unique among the notebooks" });
-    if (!/^[a-z0-9][a-z0-9-]*$/.test(slug)) throw new TsnbError(`${file}: slug "${slug}" is not usable as a folder name`, { file, field: "metadata.tsnb.slug", expected: "lowercase letters, digits and dashes" });
+    if (clash)
+      throw new TsnbError(`${file}: slug "${slug}" is also used by ${clash.file}`, {
+        file,
+        field: "metadata.tsnb.slug",
+        expected: "a slug unique among the notebooks",
+      });
+    if (!/^[a-z0-9][a-z0-9-]*$/.test(slug))
+      throw new TsnbError(`${file}: slug "${slug}" is not usable as a folder name`, {
+        file,
+        field: "metadata.tsnb.slug",
+        expected: "lowercase letters, digits and dashes",
+      });
     sources.push({ file, slug, notebook });
   }
   return sources;
 }
 
 /** Stage 3: execute each notebook unless cached; one at a time (the machine's cores go to the notebook). */
-async function executeAll(sources: readonly SourceNotebook[], options: BuildOptions, progress: BuildProgress): Promise<ExecutedNotebook[]> {
+async function executeAll(
+  sources: readonly SourceNotebook[],
+  options: BuildOptions,
+  progress: BuildProgress,
+): Promise<ExecutedNotebook[]> {
   const results: ExecutedNotebook[] = [];
   for (const [i, source] of sources.entries()) {
     const position = i + 1;

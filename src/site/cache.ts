@@ -18,16 +18,26 @@ export interface CacheKeyInput {
 }
 
 /** The content key: a SHA-256 hex digest. */
-export function cacheKey({ notebook, parameters = {}, tsnbVersion, lockfileHash }: CacheKeyInput): string {
+export function cacheKey({
+  notebook,
+  parameters = {},
+  tsnbVersion,
+  lockfileHash,
+}: CacheKeyInput): string {
   const cells = notebook.cells
     .filter((cell) => cell.cell_type === "code")
-    .map((cell) => ({ source: Array.isArray(cell.source) ? cell.source.join("") : cell.source, tags: (cell.metadata?.tags as unknown) ?? [] }));
+    .map((cell) => ({
+      source: Array.isArray(cell.source) ? cell.source.join("") : cell.source,
+      tags: (cell.metadata?.tags as unknown) ?? [],
+    }));
   const tsnb = (notebook.metadata?.tsnb ?? {}) as { seed?: unknown };
   const material = {
     v: 1,
     cells,
     seed: tsnb.seed ?? null,
-    parameters: Object.fromEntries(Object.entries(parameters).sort(([a], [b]) => a.localeCompare(b))),
+    parameters: Object.fromEntries(
+      Object.entries(parameters).sort(([a], [b]) => a.localeCompare(b)),
+    ),
     tsnbVersion,
     lockfileHash,
   };
@@ -52,7 +62,10 @@ export interface CacheEntry {
  * The current notebook with the outputs of `executed` (same code cells, by the key): its
  * markdown, metadata and cell ids are today's, its outputs the cached run's.
  */
-export function mergeOutputs(current: INotebookContent, executed: INotebookContent): INotebookContent {
+export function mergeOutputs(
+  current: INotebookContent,
+  executed: INotebookContent,
+): INotebookContent {
   const runs = executed.cells.filter((cell) => cell.cell_type === "code");
   let next = 0;
   const cells = current.cells.map((cell) => {
@@ -61,12 +74,21 @@ export function mergeOutputs(current: INotebookContent, executed: INotebookConte
     return run ? { ...cell, outputs: run.outputs, execution_count: run.execution_count } : cell;
   });
   const language_info = executed.metadata?.language_info;
-  return { ...current, metadata: { ...current.metadata, ...(language_info ? { language_info } : {}) }, cells };
+  return {
+    ...current,
+    metadata: { ...current.metadata, ...(language_info ? { language_info } : {}) },
+    cells,
+  };
 }
 
-const entryFile = (dir: string, slug: string, key: string) => join(dir, `${slug}-${key.slice(0, 24)}.json`);
+const entryFile = (dir: string, slug: string, key: string) =>
+  join(dir, `${slug}-${key.slice(0, 24)}.json`);
 
-export async function readCacheEntry(dir: string, slug: string, key: string): Promise<CacheEntry | undefined> {
+export async function readCacheEntry(
+  dir: string,
+  slug: string,
+  key: string,
+): Promise<CacheEntry | undefined> {
   let text: string;
   try {
     text = await readFile(entryFile(dir, slug, key), "utf8");
@@ -87,7 +109,12 @@ export async function writeCacheEntry(dir: string, entry: CacheEntry): Promise<v
   const file = entryFile(dir, entry.slug, entry.key);
   await writeFileAtomic(file, JSON.stringify(entry));
   for (const name of await readdir(dir)) {
-    if (name.startsWith(`${entry.slug}-`) && name.endsWith(".json") && join(dir, name) !== file && /^[0-9a-f]{24}\.json$/.test(name.slice(entry.slug.length + 1))) {
+    if (
+      name.startsWith(`${entry.slug}-`) &&
+      name.endsWith(".json") &&
+      join(dir, name) !== file &&
+      /^[0-9a-f]{24}\.json$/.test(name.slice(entry.slug.length + 1))
+    ) {
       await rm(join(dir, name), { force: true });
     }
   }

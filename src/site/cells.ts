@@ -17,19 +17,34 @@ export interface RenderedCell {
   text: string;
 }
 
-export function renderCell(cell: ICell, index: number, ctx: MimeContext & { language: string }): RenderedCell {
+export function renderCell(
+  cell: ICell,
+  index: number,
+  ctx: MimeContext & { language: string },
+): RenderedCell {
   const tags = new Set(((cell.metadata?.tags as string[] | undefined) ?? []).map(String));
   const anchor = cellAnchor(cell, index);
   if (tags.has("remove-cell")) return { html: "", headings: [], text: "" };
   const source = joinSource(cell.source);
   if (cell.cell_type === "markdown") {
     const md = renderMarkdown(source, ctx.usedIds, ctx.headingShift);
-    return { html: `<div class="cell cell-markdown prose" id="${anchor}">${md.html}</div>`, headings: md.headings, text: md.text };
+    return {
+      html: `<div class="cell cell-markdown prose" id="${anchor}">${md.html}</div>`,
+      headings: md.headings,
+      text: md.text,
+    };
   }
   if (cell.cell_type === "raw") {
-    return { html: `<div class="cell cell-raw" id="${anchor}"><pre>${escapeHtml(source)}</pre></div>`, headings: [], text: "" };
+    return {
+      html: `<div class="cell cell-raw" id="${anchor}"><pre>${escapeHtml(source)}</pre></div>`,
+      headings: [],
+      text: "",
+    };
   }
-  const jupyter = (cell.metadata?.jupyter ?? {}) as { source_hidden?: boolean; outputs_hidden?: boolean };
+  const jupyter = (cell.metadata?.jupyter ?? {}) as {
+    source_hidden?: boolean;
+    outputs_hidden?: boolean;
+  };
   const count = typeof cell.execution_count === "number" ? String(cell.execution_count) : " ";
   let input = "";
   if (!tags.has("remove-input") && source.trim() !== "") {
@@ -56,7 +71,9 @@ export function renderOutput(output: IOutput, ctx: MimeContext): string {
       return `<pre class="output-stream stream-${name}">${ansiToHtml(joinSource(output.text as string | string[]))}</pre>`;
     }
     case "error": {
-      const traceback = ((output.traceback as string[] | undefined) ?? []).join("\n") || `${output.ename}: ${output.evalue}`;
+      const traceback =
+        ((output.traceback as string[] | undefined) ?? []).join("\n") ||
+        `${output.ename}: ${output.evalue}`;
       return (
         `<div class="output-error" role="note" aria-label="Error: ${escapeHtml(String(output.ename))}">` +
         `<p class="error-title">${escapeHtml(String(output.ename))}: ${escapeHtml(String(output.evalue))}</p>` +

@@ -35,7 +35,10 @@ export function isClaimValue(value: unknown): value is ClaimValue {
   return typeof v.id === "string" && typeof v.text === "string" && typeof v.pass === "boolean";
 }
 
-export function claimStatus(claim: ClaimValue, known: readonly KnownFailure[]): { status: ClaimStatus; reason?: string } {
+export function claimStatus(
+  claim: ClaimValue,
+  known: readonly KnownFailure[],
+): { status: ClaimStatus; reason?: string } {
   if (claim.pass) return { status: "pass" };
   const entry = known.find((k) => k.id === claim.id);
   return entry ? { status: "not-reproduced", reason: entry.reason } : { status: "fail" };
@@ -43,14 +46,18 @@ export function claimStatus(claim: ClaimValue, known: readonly KnownFailure[]): 
 
 /** The claim carried by one output, if it is a claim output. */
 export function claimOfOutput(output: IOutput): ClaimValue | undefined {
-  if (output.output_type !== "display_data" && output.output_type !== "execute_result") return undefined;
+  if (output.output_type !== "display_data" && output.output_type !== "execute_result")
+    return undefined;
   const data = (output.data as Record<string, unknown> | undefined)?.[CLAIM_MIME];
   const value = typeof data === "string" ? safeJson(data) : data;
   return isClaimValue(value) ? value : undefined;
 }
 
 /** Every claim in cell order; a claim id emitted twice keeps its last value (a re-run cell). */
-export function collectClaims(cells: readonly ICell[], known: readonly KnownFailure[]): SiteClaim[] {
+export function collectClaims(
+  cells: readonly ICell[],
+  known: readonly KnownFailure[],
+): SiteClaim[] {
   const byId = new Map<string, SiteClaim>();
   cells.forEach((cell, index) => {
     if (cell.cell_type !== "code") return;
@@ -58,7 +65,11 @@ export function collectClaims(cells: readonly ICell[], known: readonly KnownFail
       const claim = claimOfOutput(output);
       if (!claim) continue;
       byId.delete(claim.id);
-      byId.set(claim.id, { ...claim, ...claimStatus(claim, known), cellId: cellAnchor(cell, index) });
+      byId.set(claim.id, {
+        ...claim,
+        ...claimStatus(claim, known),
+        cellId: cellAnchor(cell, index),
+      });
     }
   });
   return [...byId.values()];

@@ -54,39 +54,93 @@ export interface ExecuteStageOptions {
   onCell?: (index: number, total: number) => void;
 }
 
-export async function executeCached(source: SourceNotebook, options: ExecuteStageOptions): Promise<ExecutedNotebook | undefined> {
-  const key = cacheKey({ notebook: source.notebook, tsnbVersion: options.tsnbVersion, lockfileHash: options.lockfileHash });
+export async function executeCached(
+  source: SourceNotebook,
+  options: ExecuteStageOptions,
+): Promise<ExecutedNotebook | undefined> {
+  const key = cacheKey({
+    notebook: source.notebook,
+    tsnbVersion: options.tsnbVersion,
+    lockfileHash: options.lockfileHash,
+  });
   if (options.cacheDir && (options.readCache || options.cacheOnly)) {
     const hit = await readCacheEntry(options.cacheDir, source.slug, key);
     if (hit) {
       const executed = mergeOutputs(source.notebook, hit.notebook);
-      return { ...source, executed, summary: summarize(executed, source.file, hit.summary), cached: true, executedAt: hit.executedAt, key };
+      return {
+        ...source,
+        executed,
+        summary: summarize(executed, source.file, hit.summary),
+        cached: true,
+        executedAt: hit.executedAt,
+        key,
+      };
     }
   }
   if (options.cacheOnly) return undefined;
   const executedAt = options.now().toISOString();
   try {
-    const run = await options.executor(source.notebook, { file: source.file, allowErrors: options.allowErrors, onCell: options.onCell });
+    const run = await options.executor(source.notebook, {
+      file: source.file,
+      allowErrors: options.allowErrors,
+      onCell: options.onCell,
+    });
     if (options.cacheDir && run.summary.errors === 0) {
       // runs with a raising cell are not cached: the next build tries again
-      await writeCacheEntry(options.cacheDir, { key, slug: source.slug, executedAt, nodeVersion: options.nodeVersion, notebook: run.notebook, summary: run.summary });
+      await writeCacheEntry(options.cacheDir, {
+        key,
+        slug: source.slug,
+        executedAt,
+        nodeVersion: options.nodeVersion,
+        notebook: run.notebook,
+        summary: run.summary,
+      });
     }
-    return { ...source, executed: run.notebook, summary: run.summary, cached: false, executedAt, key };
+    return {
+      ...source,
+      executed: run.notebook,
+      summary: run.summary,
+      cached: false,
+      executedAt,
+      key,
+    };
   } catch (error) {
     const failure = error instanceof Error ? error.message : String(error);
-    const summary: RunSummaryLike = { notebook: source.file, cells: 0, errors: 1, claims: [], seconds: 0 };
-    return { ...source, executed: source.notebook, summary, cached: false, executedAt, key, failure };
+    const summary: RunSummaryLike = {
+      notebook: source.file,
+      cells: 0,
+      errors: 1,
+      claims: [],
+      seconds: 0,
+    };
+    return {
+      ...source,
+      executed: source.notebook,
+      summary,
+      cached: false,
+      executedAt,
+      key,
+      failure,
+    };
   }
 }
 
 /** Claim statuses recomputed from today's known_failures (they may change without re-running). */
-function summarize(notebook: INotebookContent, file: string, cached: RunSummaryLike): RunSummaryLike {
+function summarize(
+  notebook: INotebookContent,
+  file: string,
+  cached: RunSummaryLike,
+): RunSummaryLike {
   return { ...cached, notebook: file, claims: summaryClaims(notebook) };
 }
 
 function summaryClaims(notebook: INotebookContent): RunSummaryLike["claims"] {
   const known = notebookInfo(notebook, "").known_failures;
-  return collectClaims(notebook.cells, known).map((c) => ({ id: c.id, status: c.pass ? "pass" : "fail", ...(c.status === "not-reproduced" ? { known_failure: true } : {}) }));
+  return collectClaims(notebook.cells, known).map((c) => ({
+    id: c.id,
+    status: c.pass ? "pass" : "fail",
+    ...(c.status === "not-reproduced" ? { known_failure: true } : {}),
+  }));
 }
 
 /**
@@ -94,15 +148,23 @@ function summaryClaims(notebook: INotebookContent): RunSummaryLike["claims"] {
  * elsewhere (Jupyter, `tsnb run --inplace`) and for the site's own tests.
  */
 export const storedOutputs: Executor = async (notebook, { file }) => {
-  const errors = notebook.cells.filter((cell) => cell.cell_type === "code" && ((cell.outputs as IOutput[] | undefined) ?? []).some((o) => o.output_type === "error")).length;
+  const errors = notebook.cells.filter(
+    (cell) =>
+      cell.cell_type === "code" &&
+      ((cell.outputs as IOutput[] | undefined) ?? []).some((o) => o.output_type === "error"),
+  ).length;
   const cells = notebook.cells.filter((cell) => cell.cell_type === "code").length;
-  return { notebook, summary: { notebook: file, cells, errors, claims: summaryClaims(notebook), seconds: 0 } };
+  return {
+    notebook,
+    summary: { notebook: file, cells, errors, claims: summaryClaims(notebook), seconds: 0 },
+  };
 };
 
 /** Build exit code, as `tsnb run`'s: 1 a cell raised (or execution failed), 3 a claim failed, else 0. */
 export function buildExitCode(results: readonly ExecutedNotebook[], allowErrors: boolean): number {
   if (allowErrors) return 0;
   if (results.some((r) => r.summary.errors > 0 || r.failure !== undefined)) return 1;
-  if (results.some((r) => r.summary.claims.some((c) => c.status === "fail" && !c.known_failure))) return 3;
+  if (results.some((r) => r.summary.claims.some((c) => c.status === "fail" && !c.known_failure)))
+    return 3;
   return 0;
 }

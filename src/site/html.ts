@@ -1,7 +1,13 @@
 // HTML text escaping and tiny tag helpers. Every string that reaches a page goes through
 // `escapeHtml` unless it is markup this build produced itself (KaTeX, highlight.js, ours).
 
-const ESCAPES: Record<string, string> = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" };
+const ESCAPES: Record<string, string> = {
+  "&": "&amp;",
+  "<": "&lt;",
+  ">": "&gt;",
+  '"': "&quot;",
+  "'": "&#39;",
+};
 
 export function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (c) => ESCAPES[c]!);
@@ -20,7 +26,10 @@ export function slugify(text: string): string {
 
 /** Embeds JSON in a `<script type="application/json">` without letting `</script>` end it. */
 export function jsonForScript(value: unknown): string {
-  return JSON.stringify(value).replace(/</g, "\\u003c").replace(/\u2028/g, "\\u2028").replace(/\u2029/g, "\\u2029");
+  return JSON.stringify(value)
+    .replace(/</g, "\\u003c")
+    .replace(/\u2028/g, "\\u2028")
+    .replace(/\u2029/g, "\\u2029");
 }
 
 /** nbformat's MultilineString (string or string[]) as one string. */

@@ -13,7 +13,11 @@ export interface IndexEntry {
   errors: number;
 }
 
-export function renderIndexPage(entries: readonly IndexEntry[], template: string, footer: string): string {
+export function renderIndexPage(
+  entries: readonly IndexEntry[],
+  template: string,
+  footer: string,
+): string {
   const all = entries.flatMap((e) => e.claims);
   const { passed, total } = claimCounts(all);
   const cards = entries.map(renderCard).join("\n");
@@ -38,8 +42,17 @@ function renderCard(entry: IndexEntry): string {
   const { info, claims } = entry;
   const href = `${escapeHtml(info.slug)}/index.html`;
   const { passed, total, notReproduced, failed } = claimCounts(claims);
-  const state = total > 0 && passed === total && entry.errors === 0 ? "pass" : failed > 0 || entry.errors > 0 ? "fail" : "not-reproduced";
-  const detail = [notReproduced ? `${notReproduced} not reproduced` : "", failed ? `${failed} failed` : "", entry.errors ? `${entry.errors} cell error${entry.errors > 1 ? "s" : ""}` : ""]
+  const state =
+    total > 0 && passed === total && entry.errors === 0
+      ? "pass"
+      : failed > 0 || entry.errors > 0
+        ? "fail"
+        : "not-reproduced";
+  const detail = [
+    notReproduced ? `${notReproduced} not reproduced` : "",
+    failed ? `${failed} failed` : "",
+    entry.errors ? `${entry.errors} cell error${entry.errors > 1 ? "s" : ""}` : "",
+  ]
     .filter(Boolean)
     .join(", ");
   const thumb = entry.hasThumbnail
@@ -49,7 +62,9 @@ function renderCard(entry: IndexEntry): string {
     `<li class="card" data-slug="${escapeHtml(info.slug)}"><article>` +
     `<a class="thumb-link" href="${href}" tabindex="-1" aria-hidden="true">${thumb}</a>` +
     `<h2><a href="${href}">${escapeHtml(info.title)}</a></h2>` +
-    (info.papers.length ? `<p class="card-papers">${info.papers.map((p) => escapeHtml(shortCitation(p))).join("; ")}</p>` : "") +
+    (info.papers.length
+      ? `<p class="card-papers">${info.papers.map((p) => escapeHtml(shortCitation(p))).join("; ")}</p>`
+      : "") +
     (info.summary ? `<p class="card-summary">${escapeHtml(info.summary)}</p>` : "") +
     `<p class="card-status"><span class="status status-${state}" aria-label="${passed} of ${total} claims reproduced">${escapeHtml(claimSummary(claims))}</span>` +
     (detail ? ` <span class="card-detail">${escapeHtml(detail)}</span>` : "") +

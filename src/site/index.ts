@@ -1,7 +1,20 @@
 // Public surface of src/site: the build pipeline and its pure stages (used by the CLI,
 // tests and benchmarks).
-export { buildSite, discoverNotebooks, parseNotebooks, type BuildOptions, type BuildResult } from "./build.ts";
-export { executeCached, storedOutputs, buildExitCode, type Executor, type ExecutedNotebook, type RunSummaryLike } from "./execute.ts";
+export {
+  buildSite,
+  discoverNotebooks,
+  parseNotebooks,
+  type BuildOptions,
+  type BuildResult,
+} from "./build.ts";
+export {
+  executeCached,
+  storedOutputs,
+  buildExitCode,
+  type Executor,
+  type ExecutedNotebook,
+  type RunSummaryLike,
+} from "./execute.ts";
 export { cacheKey, mergeOutputs } from "./cache.ts";
 export { renderSite, type RenderContext } from "./render.ts";
 export { renderMarkdown } from "./markdown.ts";

@@ -6,11 +6,17 @@ import { escapeHtml } from "./html.ts";
 export type Slots = Record<string, string>;
 
 export function fillTemplate(template: string, slots: Slots, templateName = "template"): string {
-  return template.replace(/\{\{(\{?)\s*([a-zA-Z_]+)\s*\}?\}\}/g, (_match, raw: string, name: string) => {
-    const value = slots[name];
-    if (value === undefined) throw new Error(`${templateName}: slot "${name}" has no value; expected one of ${Object.keys(slots).join(", ")}`);
-    return raw ? value : escapeHtml(value);
-  });
+  return template.replace(
+    /\{\{(\{?)\s*([a-zA-Z_]+)\s*\}?\}\}/g,
+    (_match, raw: string, name: string) => {
+      const value = slots[name];
+      if (value === undefined)
+        throw new Error(
+          `${templateName}: slot "${name}" has no value; expected one of ${Object.keys(slots).join(", ")}`,
+        );
+      return raw ? value : escapeHtml(value);
+    },
+  );
 }
 
 export interface LayoutSlots {

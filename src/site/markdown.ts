@@ -34,7 +34,11 @@ const md = new MarkdownIt({
  * get `intro` and `intro-2`, the way GitHub numbers them. `headingShift` demotes headings
  * (a notebook's `#` becomes `<h2>` under the page's own `<h1>` title).
  */
-export function renderMarkdown(source: string, usedIds: Set<string> = new Set(), headingShift = 0): RenderedMarkdown {
+export function renderMarkdown(
+  source: string,
+  usedIds: Set<string> = new Set(),
+  headingShift = 0,
+): RenderedMarkdown {
   const tokens = md.parse(source, {});
   const headings: Heading[] = [];
   const words: string[] = [];
@@ -60,6 +64,10 @@ export function renderMarkdown(source: string, usedIds: Set<string> = new Set(),
 /** Visible text of inline tokens; math keeps its TeX source so search finds `\alpha` too. */
 function plainText(children: { type: string; content: string; children: unknown }[]): string {
   return children
-    .map((child) => (child.type === "text" || child.type === "code_inline" || child.type.startsWith("math") ? child.content : ""))
+    .map((child) =>
+      child.type === "text" || child.type === "code_inline" || child.type.startsWith("math")
+        ? child.content
+        : "",
+    )
     .join("");
 }

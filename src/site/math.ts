@@ -37,7 +37,8 @@ function mathInline(state: StateInline, silent: boolean): boolean {
       continue;
     }
     // the first unescaped `$` must close the span, else this `$` is plain text
-    if (!display && (isSpace(src.charCodeAt(end - 1)) || /[0-9]/.test(src[end + 1] ?? ""))) return false;
+    if (!display && (isSpace(src.charCodeAt(end - 1)) || /[0-9]/.test(src[end + 1] ?? "")))
+      return false;
     break;
   }
   if (end === start) return false;
@@ -50,7 +51,12 @@ function mathInline(state: StateInline, silent: boolean): boolean {
   return true;
 }
 
-function mathBlock(state: StateBlock, startLine: number, endLine: number, silent: boolean): boolean {
+function mathBlock(
+  state: StateBlock,
+  startLine: number,
+  endLine: number,
+  silent: boolean,
+): boolean {
   let pos = state.bMarks[startLine]! + state.tShift[startLine]!;
   let max = state.eMarks[startLine]!;
   if (state.sCount[startLine]! - state.blkIndent >= 4) return false;
@@ -78,7 +84,8 @@ function mathBlock(state: StateBlock, startLine: number, endLine: number, silent
     }
   }
   if (!closed) return false;
-  const inner = line > startLine + 1 ? state.getLines(startLine + 1, line, state.tShift[startLine]!, true) : "";
+  const inner =
+    line > startLine + 1 ? state.getLines(startLine + 1, line, state.tShift[startLine]!, true) : "";
   state.line = line + 1;
   const token = state.push("math_block", "math", 0);
   token.block = true;
@@ -90,7 +97,9 @@ function mathBlock(state: StateBlock, startLine: number, endLine: number, silent
 
 export function mathPlugin(md: MarkdownIt): void {
   md.inline.ruler.after("escape", "math_inline", mathInline);
-  md.block.ruler.before("fence", "math_block", mathBlock, { alt: ["paragraph", "reference", "blockquote", "list"] });
+  md.block.ruler.before("fence", "math_block", mathBlock, {
+    alt: ["paragraph", "reference", "blockquote", "list"],
+  });
   md.renderer.rules.math_inline = (tokens, idx) => renderTex(tokens[idx]!.content, false);
   md.renderer.rules.math_inline_display = (tokens, idx) => renderTex(tokens[idx]!.content, true);
   md.renderer.rules.math_block = (tokens, idx) =>

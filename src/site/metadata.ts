@@ -29,7 +29,9 @@ export function notebookInfo(nb: INotebookContent, fileSlug: string): NotebookIn
     title: typeof meta.title === "string" && meta.title !== "" ? meta.title : fileSlug,
     papers: Array.isArray(meta.papers) ? (meta.papers as Paper[]) : [],
     summary: typeof meta.summary === "string" ? meta.summary : "",
-    known_failures: Array.isArray(meta.known_failures) ? (meta.known_failures as KnownFailure[]) : [],
+    known_failures: Array.isArray(meta.known_failures)
+      ? (meta.known_failures as KnownFailure[])
+      : [],
   };
   if (typeof meta.seed === "number") info.seed = meta.seed;
   if (typeof meta.budget_seconds === "number") info.budget_seconds = meta.budget_seconds;
@@ -38,15 +40,20 @@ export function notebookInfo(nb: INotebookContent, fileSlug: string): NotebookIn
 
 /** "Prieto, Barsbey et al. (2025)" — the short form used on cards and in the scorecard. */
 export function shortCitation(paper: Paper): string {
-  const authors = Array.isArray(paper.authors) ? paper.authors : paper.authors.split(/,\s*|\s+and\s+/);
+  const authors = Array.isArray(paper.authors)
+    ? paper.authors
+    : paper.authors.split(/,\s*|\s+and\s+/);
   const surname = (name: string) => name.trim().split(/\s+/).pop() ?? name;
-  const who = authors.length > 2 ? `${surname(authors[0]!)} et al.` : authors.map(surname).join(" & ");
+  const who =
+    authors.length > 2 ? `${surname(authors[0]!)} et al.` : authors.map(surname).join(" & ");
   return `${who} (${paper.year})`;
 }
 
 /** Full citation as HTML: authors (year). *Title*. linked when the paper has a URL. */
 export function citationHtml(paper: Paper): string {
   const authors = Array.isArray(paper.authors) ? paper.authors.join(", ") : paper.authors;
-  const title = paper.url ? `<a href="${escapeHtml(paper.url)}">${escapeHtml(paper.title)}</a>` : escapeHtml(paper.title);
+  const title = paper.url
+    ? `<a href="${escapeHtml(paper.url)}">${escapeHtml(paper.title)}</a>`
+    : escapeHtml(paper.title);
   return `${escapeHtml(authors)} (${escapeHtml(String(paper.year))}). <cite>${title}</cite>.`;
 }

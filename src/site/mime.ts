@@ -26,7 +26,9 @@ export interface MimeRenderer {
 
 const text = (bundle: IMimeBundle, mime: string): string => {
   const value = bundle[mime];
-  return typeof value === "string" || Array.isArray(value) ? joinSource(value as string | string[]) : JSON.stringify(value);
+  return typeof value === "string" || Array.isArray(value)
+    ? joinSource(value as string | string[])
+    : JSON.stringify(value);
 };
 
 const image = (mime: string) => (bundle: IMimeBundle) =>
@@ -38,7 +40,8 @@ export const MIME_RENDERERS: readonly MimeRenderer[] = [
     render: (bundle, ctx) => {
       const raw = bundle[CLAIM_MIME];
       const value = typeof raw === "string" ? JSON.parse(raw) : raw;
-      if (!isClaimValue(value)) return `<pre class="output-text">${escapeHtml(text(bundle, "text/plain"))}</pre>`;
+      if (!isClaimValue(value))
+        return `<pre class="output-text">${escapeHtml(text(bundle, "text/plain"))}</pre>`;
       // a claim shown twice (re-displayed) keeps its anchor on the first showing only
       const anchor = !ctx.usedIds.has(`claim-${value.id}`);
       ctx.usedIds.add(`claim-${value.id}`);
@@ -46,19 +49,43 @@ export const MIME_RENDERERS: readonly MimeRenderer[] = [
     },
   },
   { mime: PLOT_MIME, render: (bundle) => renderPlot(bundle) },
-  { mime: "image/svg+xml", render: (bundle) => `<div class="output-svg">${text(bundle, "image/svg+xml")}</div>` },
-  { mime: "text/html", render: (bundle) => `<div class="output-html">${text(bundle, "text/html")}</div>` },
-  { mime: "text/markdown", render: (bundle, ctx) => `<div class="output-markdown prose">${renderMarkdown(text(bundle, "text/markdown"), ctx.usedIds, ctx.headingShift).html}</div>` },
-  { mime: "text/latex", render: (bundle) => `<div class="output-latex">${renderTex(stripMathDelimiters(text(bundle, "text/latex")), true)}</div>` },
+  {
+    mime: "image/svg+xml",
+    render: (bundle) => `<div class="output-svg">${text(bundle, "image/svg+xml")}</div>`,
+  },
+  {
+    mime: "text/html",
+    render: (bundle) => `<div class="output-html">${text(bundle, "text/html")}</div>`,
+  },
+  {
+    mime: "text/markdown",
+    render: (bundle, ctx) =>
+      `<div class="output-markdown prose">${renderMarkdown(text(bundle, "text/markdown"), ctx.usedIds, ctx.headingShift).html}</div>`,
+  },
+  {
+    mime: "text/latex",
+    render: (bundle) =>
+      `<div class="output-latex">${renderTex(stripMathDelimiters(text(bundle, "text/latex")), true)}</div>`,
+  },
   { mime: "image/png", render: image("image/png") },
   { mime: "image/jpeg", render: image("image/jpeg") },
   { mime: "image/gif", render: image("image/gif") },
-  { mime: "application/json", render: (bundle) => `<pre class="output-json"><code>${escapeHtml(JSON.stringify(bundle["application/json"], null, 2))}</code></pre>` },
-  { mime: "text/plain", render: (bundle) => `<pre class="output-text">${ansiToHtml(text(bundle, "text/plain"))}</pre>` },
+  {
+    mime: "application/json",
+    render: (bundle) =>
+      `<pre class="output-json"><code>${escapeHtml(JSON.stringify(bundle["application/json"], null, 2))}</code></pre>`,
+  },
+  {
+    mime: "text/plain",
+    render: (bundle) => `<pre class="output-text">${ansiToHtml(text(bundle, "text/plain"))}</pre>`,
+  },
 ];
 
 /** The renderer chosen for `bundle`, or undefined when no type is known. */
-export function chooseRenderer(bundle: IMimeBundle, table: readonly MimeRenderer[] = MIME_RENDERERS): MimeRenderer | undefined {
+export function chooseRenderer(
+  bundle: IMimeBundle,
+  table: readonly MimeRenderer[] = MIME_RENDERERS,
+): MimeRenderer | undefined {
   return table.find((renderer) => bundle[renderer.mime] !== undefined);
 }
 
@@ -77,7 +104,10 @@ export function renderMimeBundle(bundle: IMimeBundle, ctx: MimeContext): string 
 function renderPlot(bundle: IMimeBundle): string {
   const spec = bundle[PLOT_MIME];
   const label = altText(bundle);
-  const figure = bundle["text/html"] !== undefined ? text(bundle, "text/html") : labelSvg(bundle["image/svg+xml"] !== undefined ? text(bundle, "image/svg+xml") : "", label);
+  const figure =
+    bundle["text/html"] !== undefined
+      ? text(bundle, "text/html")
+      : labelSvg(bundle["image/svg+xml"] !== undefined ? text(bundle, "image/svg+xml") : "", label);
   return (
     `<figure class="plot" aria-label="${escapeHtml(label)}">` +
     `<div class="plot-static">${figure}</div>` +
@@ -110,6 +140,9 @@ function labelSvg(svg: string, label: string): string {
 
 function stripMathDelimiters(tex: string): string {
   const trimmed = tex.trim();
-  const match = /^\$\$([\s\S]*)\$\$$/.exec(trimmed) ?? /^\$([\s\S]*)\$$/.exec(trimmed) ?? /^\\\[([\s\S]*)\\\]$/.exec(trimmed);
+  const match =
+    /^\$\$([\s\S]*)\$\$$/.exec(trimmed) ??
+    /^\$([\s\S]*)\$$/.exec(trimmed) ??
+    /^\\\[([\s\S]*)\\\]$/.exec(trimmed);
   return match ? match[1]! : trimmed;
 }

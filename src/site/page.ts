@@ -59,25 +59,50 @@ export interface RenderedPage {
 
 export function renderNotebookPage(input: PageInput): RenderedPage {
   const { info, notebook } = input;
-  const usedIds = new Set(["main", "scorecard-title", "toc-title", "search-input", "search-results"]);
-  const language = String(notebook.metadata?.kernelspec?.language ?? notebook.metadata?.language_info?.name ?? "typescript");
+  const usedIds = new Set([
+    "main",
+    "scorecard-title",
+    "toc-title",
+    "search-input",
+    "search-results",
+  ]);
+  const language = String(
+    notebook.metadata?.kernelspec?.language ??
+      notebook.metadata?.language_info?.name ??
+      "typescript",
+  );
   const ctx = { knownFailures: info.known_failures, usedIds, headingShift: 1, language };
   const headings: Heading[] = [];
   const cellsHtml: string[] = [];
   const url = `${info.slug}/index.html`;
-  const docs: SearchDoc[] = [{ id: info.slug, title: info.title, url, text: `${info.summary} ${info.papers.map((p) => p.title).join(" ")}` }];
+  const docs: SearchDoc[] = [
+    {
+      id: info.slug,
+      title: info.title,
+      url,
+      text: `${info.summary} ${info.papers.map((p) => p.title).join(" ")}`,
+    },
+  ];
   const cells = withoutTitleHeading(notebook.cells, info.title);
   cells.forEach((cell, index) => {
     const rendered = renderCell(cell, index, ctx);
     cellsHtml.push(rendered.html);
     headings.push(...rendered.headings);
     const first = rendered.headings[0];
-    if (first) docs.push({ id: `${info.slug}#${first.id}`, title: `${info.title} › ${first.text}`, url: `${url}#${first.id}`, text: rendered.text });
+    if (first)
+      docs.push({
+        id: `${info.slug}#${first.id}`,
+        title: `${info.title} › ${first.text}`,
+        url: `${url}#${first.id}`,
+        text: rendered.text,
+      });
     else docs[docs.length - 1]!.text += ` ${rendered.text}`;
   });
   const claims = collectClaims(notebook.cells, info.known_failures);
   for (const claim of claims) docs[0]!.text += ` ${claim.text} ${claim.source}`;
-  const hasPlots = notebook.cells.some((cell) => cell.cell_type === "code" && JSON.stringify(cell.outputs ?? []).includes(PLOT_MIME));
+  const hasPlots = notebook.cells.some(
+    (cell) => cell.cell_type === "code" && JSON.stringify(cell.outputs ?? []).includes(PLOT_MIME),
+  );
 
   const body =
     `<div class="page-grid">` +
@@ -86,11 +111,15 @@ export function renderNotebookPage(input: PageInput): RenderedPage {
     renderHeader(input) +
     renderScorecard(claims) +
     renderErrorNotice(notebook.cells) +
-    (input.failure ? `<div class="build-failure" role="alert"><strong>Execution did not complete:</strong> ${escapeHtml(input.failure)}</div>` : "") +
+    (input.failure
+      ? `<div class="build-failure" role="alert"><strong>Execution did not complete:</strong> ${escapeHtml(input.failure)}</div>`
+      : "") +
     `<div class="cells">${cellsHtml.join("\n")}</div>` +
     `</article>${renderPager(input.prev, input.next)}</main></div>`;
 
-  const scripts = hasPlots ? `<script src="../assets/d3.min.js" defer></script>\n<script src="../assets/plot.umd.min.js" defer></script>\n<script src="../assets/plot-spec.js" defer></script>\n` : "";
+  const scripts = hasPlots
+    ? `<script src="../assets/d3.min.js" defer></script>\n<script src="../assets/plot.umd.min.js" defer></script>\n<script src="../assets/plot-spec.js" defer></script>\n`
+    : "";
   const html = renderLayout(input.template, {
     root: "..",
     title: `${info.title} · tsnb`,
@@ -107,12 +136,21 @@ export function renderNotebookPage(input: PageInput): RenderedPage {
  * The page header already shows the title: a first markdown cell that opens with the same
  * `# Title` loses that line (as Jupyter Book takes a notebook's first heading as its title).
  */
-function withoutTitleHeading(cells: INotebookContent["cells"], title: string): INotebookContent["cells"] {
+function withoutTitleHeading(
+  cells: INotebookContent["cells"],
+  title: string,
+): INotebookContent["cells"] {
   const first = cells.findIndex((cell) => cell.cell_type === "markdown");
   if (first < 0) return cells;
-  const source = Array.isArray(cells[first]!.source) ? (cells[first]!.source as string[]).join("") : (cells[first]!.source as string);
+  const source = Array.isArray(cells[first]!.source)
+    ? (cells[first]!.source as string[]).join("")
+    : (cells[first]!.source as string);
   const match = /^\s*#\s+(.+?)\s*#*\s*(?:\n|$)/.exec(source);
-  const normalize = (text: string) => text.toLowerCase().replace(/[^a-z0-9]+/g, " ").trim();
+  const normalize = (text: string) =>
+    text
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, " ")
+      .trim();
   if (!match || normalize(match[1]!) !== normalize(title)) return cells;
   const copy = [...cells];
   copy[first] = { ...cells[first]!, source: source.slice(match[0].length) };
@@ -138,9 +176,17 @@ function renderHeader({ info }: PageInput): string {
 function renderErrorNotice(cells: INotebookContent["cells"]): string {
   const failing = cells
     .map((cell, index) => ({ cell, index }))
-    .filter(({ cell }) => cell.cell_type === "code" && ((cell.outputs as { output_type: string }[] | undefined) ?? []).some((o) => o.output_type === "error"));
+    .filter(
+      ({ cell }) =>
+        cell.cell_type === "code" &&
+        ((cell.outputs as { output_type: string }[] | undefined) ?? []).some(
+          (o) => o.output_type === "error",
+        ),
+    );
   if (failing.length === 0) return "";
-  const links = failing.map(({ cell, index }) => `<a href="#${cellAnchor(cell, index)}">cell ${index + 1}</a>`).join(", ");
+  const links = failing
+    .map(({ cell, index }) => `<a href="#${cellAnchor(cell, index)}">cell ${index + 1}</a>`)
+    .join(", ");
   return `<p class="error-notice" role="note"><strong>${failing.length === 1 ? "A cell raised an error" : `${failing.length} cells raised errors`}:</strong> ${links}.</p>`;
 }
 
@@ -156,7 +202,12 @@ function renderProvenance(p: Provenance, info: NotebookInfo): string {
     ["tsnb", p.tsnbVersion],
     ["Node", p.nodeVersion],
     ["seed", info.seed === undefined ? "—" : String(info.seed)],
-    ["executed", p.executedAt + (p.seconds !== undefined ? ` in ${p.seconds.toFixed(1)} s` : "") + (p.cached ? " (cached)" : "")],
+    [
+      "executed",
+      p.executedAt +
+        (p.seconds !== undefined ? ` in ${p.seconds.toFixed(1)} s` : "") +
+        (p.cached ? " (cached)" : ""),
+    ],
     ["built", p.buildDate],
   ];
   if (p.cacheKey) items.push(["cache key", p.cacheKey.slice(0, 12)]);

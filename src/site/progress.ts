@@ -6,12 +6,19 @@ import type { ExecutedNotebook } from "./execute.ts";
 export interface BuildProgress {
   notebookStart(position: number, total: number, slug: string): void;
   cell(index: number, total: number): void;
-  notebookEnd(position: number, total: number, slug: string, result: ExecutedNotebook | undefined): void;
+  notebookEnd(
+    position: number,
+    total: number,
+    slug: string,
+    result: ExecutedNotebook | undefined,
+  ): void;
   log(message: string): void;
   done(): void;
 }
 
-export function progressReporter(stream: NodeJS.WriteStream | NodeJS.WritableStream & { isTTY?: boolean; columns?: number }): BuildProgress {
+export function progressReporter(
+  stream: NodeJS.WriteStream | (NodeJS.WritableStream & { isTTY?: boolean; columns?: number }),
+): BuildProgress {
   const tty = Boolean(stream.isTTY);
   const buildStart = performance.now();
   let notebookStart = buildStart;
@@ -37,7 +44,9 @@ export function progressReporter(stream: NodeJS.WriteStream | NodeJS.WritableStr
     cell(index, total) {
       if (!tty) return;
       const filled = total > 0 ? Math.round((index / total) * 20) : 0;
-      draw(`${current}  ${"█".repeat(filled)}${"░".repeat(20 - filled)}  cell ${index + 1}/${total}  ${seconds(notebookStart)} s (total ${seconds(buildStart)} s)`);
+      draw(
+        `${current}  ${"█".repeat(filled)}${"░".repeat(20 - filled)}  cell ${index + 1}/${total}  ${seconds(notebookStart)} s (total ${seconds(buildStart)} s)`,
+      );
     },
     notebookEnd(position, total, slug, result) {
       clear();
@@ -59,9 +68,17 @@ function describe(result: ExecutedNotebook | undefined): string {
   const { summary } = result;
   const passed = summary.claims.filter((c) => c.status === "pass").length;
   const how = result.cached ? "cached" : `executed in ${summary.seconds.toFixed(1)} s`;
-  const errors = summary.errors ? `, ${summary.errors} cell error${summary.errors > 1 ? "s" : ""}` : "";
+  const errors = summary.errors
+    ? `, ${summary.errors} cell error${summary.errors > 1 ? "s" : ""}`
+    : "";
   return `${how}, claims ${passed}/${summary.claims.length}${errors}`;
 }
 
 /** A reporter that prints nothing (tests, benchmarks). */
-export const silentProgress: BuildProgress = { notebookStart() {}, cell() {}, notebookEnd() {}, log() {}, done() {} };
+export const silentProgress: BuildProgress = {
+  notebookStart() {},
+  cell() {},
+  notebookEnd() {},
+  log() {},
+  done() {},
+};

@@ -26,7 +26,11 @@ export interface RenderedSite {
   pageMs: { slug: string; ms: number }[];
 }
 
-export function renderSite(notebooks: readonly ExecutedNotebook[], ctx: RenderContext, clock: () => number = () => 0): RenderedSite {
+export function renderSite(
+  notebooks: readonly ExecutedNotebook[],
+  ctx: RenderContext,
+  clock: () => number = () => 0,
+): RenderedSite {
   const infos = notebooks.map((nb) => notebookInfo(nb.executed, nb.slug));
   const files: SiteFile[] = [];
   const entries: IndexEntry[] = [];
@@ -36,7 +40,8 @@ export function renderSite(notebooks: readonly ExecutedNotebook[], ctx: RenderCo
   notebooks.forEach((nb, i) => {
     const started = clock();
     const info = infos[i]!;
-    const link = (other?: NotebookInfo) => (other ? { slug: other.slug, title: other.title } : undefined);
+    const link = (other?: NotebookInfo) =>
+      other ? { slug: other.slug, title: other.title } : undefined;
     const page = renderNotebookPage({
       info,
       notebook: nb.executed,
@@ -55,18 +60,37 @@ export function renderSite(notebooks: readonly ExecutedNotebook[], ctx: RenderCo
       ...(nb.failure ? { failure: nb.failure } : {}),
     });
     files.push({ path: `${info.slug}/index.html`, content: page.html });
-    files.push({ path: `${info.slug}/${info.slug}.ipynb`, content: serializeNotebook(stripOutputs(nb.notebook)) });
+    files.push({
+      path: `${info.slug}/${info.slug}.ipynb`,
+      content: serializeNotebook(stripOutputs(nb.notebook)),
+    });
     const thumb = firstChartSvg(nb.executed);
     if (thumb) files.push({ path: `${info.slug}/thumb.svg`, content: thumb });
-    entries.push({ info, claims: page.claims, hasThumbnail: thumb !== undefined, errors: nb.summary.errors });
+    entries.push({
+      info,
+      claims: page.claims,
+      hasThumbnail: thumb !== undefined,
+      errors: nb.summary.errors,
+    });
     docs.push(...page.searchDocs);
     claimsJson.push(claimsRecord(info, nb, page.claims));
     pageMs.push({ slug: info.slug, ms: clock() - started });
   });
   const footer = `<p>Built with tsnb ${escapeHtml(ctx.tsnbVersion)} on Node ${escapeHtml(ctx.nodeVersion)}, ${escapeHtml(ctx.buildDate)}. <a href="claims.json">claims.json</a></p>`;
   files.push({ path: "index.html", content: renderIndexPage(entries, ctx.template, footer) });
-  files.push({ path: "claims.json", content: JSON.stringify({ tsnb: ctx.tsnbVersion, built: ctx.buildDate, notebooks: claimsJson }, null, 2) + "\n" });
-  files.push({ path: "assets/search-index.js", content: searchIndexScript(buildSearchIndex(docs)) });
+  files.push({
+    path: "claims.json",
+    content:
+      JSON.stringify(
+        { tsnb: ctx.tsnbVersion, built: ctx.buildDate, notebooks: claimsJson },
+        null,
+        2,
+      ) + "\n",
+  });
+  files.push({
+    path: "assets/search-index.js",
+    content: searchIndexScript(buildSearchIndex(docs)),
+  });
   return { files, pageMs };
 }
 

@@ -3,9 +3,19 @@
 // output inside its cell. Status words are spelled out next to the symbols, so colour is
 // never the only signal (WCAG 1.4.1).
 import { escapeHtml } from "./html.ts";
-import { claimStatus, type ClaimStatus, type ClaimValue, type KnownFailure, type SiteClaim } from "./claims.ts";
+import {
+  claimStatus,
+  type ClaimStatus,
+  type ClaimValue,
+  type KnownFailure,
+  type SiteClaim,
+} from "./claims.ts";
 
-const STATUS_LABEL: Record<ClaimStatus, string> = { pass: "✓ pass", fail: "✗ fail", "not-reproduced": "○ not reproduced" };
+const STATUS_LABEL: Record<ClaimStatus, string> = {
+  pass: "✓ pass",
+  fail: "✗ fail",
+  "not-reproduced": "○ not reproduced",
+};
 
 export function statusBadge(status: ClaimStatus): string {
   return `<span class="status status-${status}">${STATUS_LABEL[status]}</span>`;
@@ -28,7 +38,14 @@ export function formatValue(value: unknown, unit?: string): string {
 
 /** Short lists in full; long ones as head … tail (n values) so a table cell stays readable. */
 function formatList(values: readonly unknown[]): string {
-  const shown = values.length > 6 ? [...values.slice(0, 3).map((v) => formatValue(v)), "…", ...values.slice(-2).map((v) => formatValue(v))] : values.map((v) => formatValue(v));
+  const shown =
+    values.length > 6
+      ? [
+          ...values.slice(0, 3).map((v) => formatValue(v)),
+          "…",
+          ...values.slice(-2).map((v) => formatValue(v)),
+        ]
+      : values.map((v) => formatValue(v));
   return `[${shown.join(", ")}]${values.length > 6 ? ` (${values.length} values)` : ""}`;
 }
 
@@ -40,9 +57,16 @@ function formatNumber(x: number): string {
   return String(Number(x.toPrecision(4)));
 }
 
-export function renderClaimOutput(claim: ClaimValue, known: readonly KnownFailure[], anchor = true): string {
+export function renderClaimOutput(
+  claim: ClaimValue,
+  known: readonly KnownFailure[],
+  anchor = true,
+): string {
   const { status, reason } = claimStatus(claim, known);
-  const expected = claim.expected !== undefined ? ` <span class="claim-expected">(expected ${escapeHtml(formatValue(claim.expected, claim.unit))})</span>` : "";
+  const expected =
+    claim.expected !== undefined
+      ? ` <span class="claim-expected">(expected ${escapeHtml(formatValue(claim.expected, claim.unit))})</span>`
+      : "";
   return (
     `<div class="claim claim-${status}"${anchor ? ` id="claim-${escapeHtml(claim.id)}"` : ""}>` +
     `${statusBadge(status)} <span class="claim-text">${escapeHtml(claim.text)}</span>` +
@@ -53,7 +77,12 @@ export function renderClaimOutput(claim: ClaimValue, known: readonly KnownFailur
   );
 }
 
-export function claimCounts(claims: readonly SiteClaim[]): { passed: number; total: number; failed: number; notReproduced: number } {
+export function claimCounts(claims: readonly SiteClaim[]): {
+  passed: number;
+  total: number;
+  failed: number;
+  notReproduced: number;
+} {
   return {
     passed: claims.filter((c) => c.status === "pass").length,
     failed: claims.filter((c) => c.status === "fail").length,
@@ -70,7 +99,8 @@ export function claimSummary(claims: readonly SiteClaim[]): string {
 }
 
 export function renderScorecard(claims: readonly SiteClaim[]): string {
-  if (claims.length === 0) return `<section class="scorecard" aria-labelledby="scorecard-title"><h2 id="scorecard-title">Claims scorecard</h2><p>This notebook makes no claims.</p></section>`;
+  if (claims.length === 0)
+    return `<section class="scorecard" aria-labelledby="scorecard-title"><h2 id="scorecard-title">Claims scorecard</h2><p>This notebook makes no claims.</p></section>`;
   const { passed, total, notReproduced } = claimCounts(claims);
   const rows = claims
     .map(

@@ -10,8 +10,18 @@ export const SEARCH_OPTIONS = {
 } as const;
 
 export function buildSearchIndex(docs: readonly SearchDoc[]): string {
-  const search = new MiniSearch<SearchDoc & { excerpt: string }>({ ...SEARCH_OPTIONS, fields: [...SEARCH_OPTIONS.fields], storeFields: [...SEARCH_OPTIONS.storeFields] });
-  search.addAll(docs.map((doc) => ({ ...doc, text: doc.text.replace(/\s+/g, " ").trim(), excerpt: excerpt(doc.text) })));
+  const search = new MiniSearch<SearchDoc & { excerpt: string }>({
+    ...SEARCH_OPTIONS,
+    fields: [...SEARCH_OPTIONS.fields],
+    storeFields: [...SEARCH_OPTIONS.storeFields],
+  });
+  search.addAll(
+    docs.map((doc) => ({
+      ...doc,
+      text: doc.text.replace(/\s+/g, " ").trim(),
+      excerpt: excerpt(doc.text),
+    })),
+  );
   return JSON.stringify(search);
 }
 

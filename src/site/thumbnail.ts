@@ -7,9 +7,11 @@ export function firstChartSvg(notebook: INotebookContent): string | undefined {
   for (const cell of notebook.cells) {
     if (cell.cell_type !== "code") continue;
     for (const output of (cell.outputs as IOutput[] | undefined) ?? []) {
-      if (output.output_type !== "display_data" && output.output_type !== "execute_result") continue;
+      if (output.output_type !== "display_data" && output.output_type !== "execute_result")
+        continue;
       const svg = (output.data as Record<string, unknown>)["image/svg+xml"];
-      if (typeof svg === "string" || Array.isArray(svg)) return standaloneSvg(joinSource(svg as string | string[]));
+      if (typeof svg === "string" || Array.isArray(svg))
+        return standaloneSvg(joinSource(svg as string | string[]));
     }
   }
   return undefined;
@@ -22,7 +24,9 @@ export function firstChartSvg(notebook: INotebookContent): string | undefined {
  */
 export function standaloneSvg(markup: string): string {
   const body = largestSvgElement(markup) ?? markup;
-  const withNs = /<svg\b[^>]*\bxmlns=/.test(body) ? body : body.replace(/<svg\b/, '<svg xmlns="http://www.w3.org/2000/svg"');
+  const withNs = /<svg\b[^>]*\bxmlns=/.test(body)
+    ? body
+    : body.replace(/<svg\b/, '<svg xmlns="http://www.w3.org/2000/svg"');
   return `<?xml version="1.0" encoding="utf-8"?>\n${withNs}`;
 }
 

@@ -8,6 +8,11 @@ import type { Heading } from "./markdown.ts";
 export function renderToc(headings: readonly Heading[], extra: readonly Heading[] = []): string {
   const items = [...extra, ...headings.filter((h) => h.level >= 2 && h.level <= 4)];
   if (items.length === 0) return "";
-  const list = items.map((h) => `<li class="toc-level-${h.level}"><a href="#${escapeHtml(h.id)}">${escapeHtml(h.text)}</a></li>`).join("");
+  const list = items
+    .map(
+      (h) =>
+        `<li class="toc-level-${h.level}"><a href="#${escapeHtml(h.id)}">${escapeHtml(h.text)}</a></li>`,
+    )
+    .join("");
   return `<nav class="toc" aria-labelledby="toc-title"><details class="toc-details" open><summary id="toc-title">Contents</summary><ol>${list}</ol></details></nav>`;
 }

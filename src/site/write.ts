@@ -15,14 +15,23 @@ export interface SiteFile {
 
 export const SITE_MARKER = ".tsnb-site";
 
-export async function writeSite(outDir: string, files: readonly SiteFile[], assets: readonly AssetCopy[]): Promise<void> {
+export async function writeSite(
+  outDir: string,
+  files: readonly SiteFile[],
+  assets: readonly AssetCopy[],
+): Promise<void> {
   await prepareOutDir(outDir);
-  const dirs = new Set([...files.map((f) => f.path), ...assets.map((a) => a.to)].map((p) => dirname(join(outDir, p))));
+  const dirs = new Set(
+    [...files.map((f) => f.path), ...assets.map((a) => a.to)].map((p) => dirname(join(outDir, p))),
+  );
   for (const dir of dirs) await mkdir(dir, { recursive: true });
   await Promise.all([
     ...files.map((file) => writeFile(join(outDir, file.path), file.content, "utf8")),
     ...assets.map((asset) => copyFile(asset.from, join(outDir, asset.to))),
-    writeFile(join(outDir, SITE_MARKER), "Built by `tsnb build-site`; this folder is replaced on each build.\n"),
+    writeFile(
+      join(outDir, SITE_MARKER),
+      "Built by `tsnb build-site`; this folder is replaced on each build.\n",
+    ),
   ]);
 }
 
@@ -31,10 +40,13 @@ async function prepareOutDir(outDir: string): Promise<void> {
   const entries = await readdir(outDir);
   if (entries.length === 0) return;
   if (!entries.includes(SITE_MARKER)) {
-    throw new TsnbError(`${outDir}: output folder is not empty and was not made by tsnb build-site; refusing to replace it`, {
-      file: outDir,
-      expected: "an empty or absent folder, or a previous build's output",
-    });
+    throw new TsnbError(
+      `${outDir}: output folder is not empty and was not made by tsnb build-site; refusing to replace it`,
+      {
+        file: outDir,
+        expected: "an empty or absent folder, or a previous build's output",
+      },
+    );
   }
   await rm(outDir, { recursive: true, force: true });
 }

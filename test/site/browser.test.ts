@@ -16,7 +16,14 @@ import { serveFolder, type StaticServer } from "./static-server.ts";
 const FIXTURES = fileURLToPath(new URL("./fixtures/notebooks/", import.meta.url));
 const ARTIFACTS = fileURLToPath(new URL("../artifacts/", import.meta.url));
 const CHROMIUM = "/usr/bin/chromium";
-const CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync"];
+const CHROMIUM_ARGS = [
+  "--headless",
+  "--no-sandbox",
+  "--disable-gpu",
+  "--disable-background-networking",
+  "--disable-component-update",
+  "--disable-sync",
+];
 
 let out: string;
 let build: BuildResult;
@@ -27,7 +34,10 @@ const consoleErrors: string[] = [];
 const foreignRequests: string[] = [];
 
 beforeAll(async () => {
-  if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} not found: install Debian's chromium (apt-get install chromium; .ci/run does)`);
+  if (!existsSync(CHROMIUM))
+    throw new Error(
+      `${CHROMIUM} not found: install Debian's chromium (apt-get install chromium; .ci/run does)`,
+    );
   out = await mkdtemp(join(tmpdir(), "tsnb-site-e2e-"));
   build = await buildSite({
     notebooksDir: FIXTURES,
@@ -47,7 +57,8 @@ beforeAll(async () => {
   // Anything not served by our loopback server (or inline data:) is recorded and blocked.
   await context.route("**/*", (route) => {
     const url = route.request().url();
-    if (url.startsWith(server.origin + "/") || url.startsWith("data:") || url.startsWith("file://")) return route.continue();
+    if (url.startsWith(server.origin + "/") || url.startsWith("data:") || url.startsWith("file://"))
+      return route.continue();
     foreignRequests.push(url);
     return route.abort();
   });
@@ -64,7 +75,8 @@ afterAll(async () => {
 function watch(page: Page) {
   page.on("console", (message) => {
     // warnings too: Plot warns when a redraw loses faceting or channels
-    if (message.type() === "error" || message.type() === "warning") consoleErrors.push(`${page.url()}: ${message.type()}: ${message.text()}`);
+    if (message.type() === "error" || message.type() === "warning")
+      consoleErrors.push(`${page.url()}: ${message.type()}: ${message.text()}`);
   });
   page.on("pageerror", (error) => consoleErrors.push(`${page.url()}: ${error.message}`));
 }
@@ -77,7 +89,11 @@ async function open(path: string): Promise<Page> {
 
 describe("site in a browser", () => {
   it("was built from every fixture, with the failing one making the build exit 1", () => {
-    expect(build.notebooks.map((n) => n.slug)).toEqual(["alpha-scaling", "beta-grokking", "gamma-emergence"]);
+    expect(build.notebooks.map((n) => n.slug)).toEqual([
+      "alpha-scaling",
+      "beta-grokking",
+      "gamma-emergence",
+    ]);
     expect(build.exitCode).toBe(1);
   });
 
@@ -88,8 +104,14 @@ describe("site in a browser", () => {
     const status = await cards.locator(".card-status .status").allTextContents();
     expect(status).toEqual(["✓ 2/2", "○ 1/2", "✗ 0/1"]);
     const titles = await cards.locator("h2 a").allTextContents();
-    expect(titles).toEqual(["Scaling laws for neural language models", "Grokking at the edge of numerical stability", "Are emergent abilities a mirage?"]);
-    const thumbLoaded = await page.locator('li.card[data-slug="alpha-scaling"] img.thumb').evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth > 0);
+    expect(titles).toEqual([
+      "Scaling laws for neural language models",
+      "Grokking at the edge of numerical stability",
+      "Are emergent abilities a mirage?",
+    ]);
+    const thumbLoaded = await page
+      .locator('li.card[data-slug="alpha-scaling"] img.thumb')
+      .evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth > 0);
     expect(thumbLoaded).toBe(true);
     await page.screenshot({ path: join(ARTIFACTS, "site-index.png"), fullPage: true });
     await page.close();
@@ -122,7 +144,10 @@ describe("site in a browser", () => {
     expect(await figure.getAttribute("aria-label")).toBe("Loss against parameters, log–log");
     await figure.scrollIntoViewIfNeeded();
     // Plot's tip marks exist from the start but stay empty until the pointer is near a point
-    const tipText = () => figure.locator('g[aria-label="tip"]').evaluateAll((gs) => gs.map((g) => g.textContent ?? "").join(""));
+    const tipText = () =>
+      figure
+        .locator('g[aria-label="tip"]')
+        .evaluateAll((gs) => gs.map((g) => g.textContent ?? "").join(""));
     expect(await tipText()).toBe("");
     const box = (await figure.locator("svg").first().boundingBox())!;
     await page.mouse.move(box.x + box.width * 0.45, box.y + box.height * 0.5);
@@ -138,12 +163,20 @@ describe("site in a browser", () => {
       const count = (root: ParentNode) =>
         [...root.querySelectorAll("figure.plot")].map((figure) =>
           // points per drawn line: an unfaceted redraw would draw every series in each panel
-          [...figure.querySelectorAll('g[aria-label="line"] path')].map((path) => (path.getAttribute("d") ?? "").split(/[ML]/).length - 1),
+          [...figure.querySelectorAll('g[aria-label="line"] path')].map(
+            (path) => (path.getAttribute("d") ?? "").split(/[ML]/).length - 1,
+          ),
         );
-      const served = new DOMParser().parseFromString(await (await fetch(location.href)).text(), "text/html");
+      const served = new DOMParser().parseFromString(
+        await (await fetch(location.href)).text(),
+        "text/html",
+      );
       return { live: count(document), built: count(served) };
     });
-    expect(counts.built).toEqual([[30, 30], [30, 30]]);
+    expect(counts.built).toEqual([
+      [30, 30],
+      [30, 30],
+    ]);
     expect(counts.live).toEqual(counts.built);
     await page.close();
   });
@@ -154,8 +187,13 @@ describe("site in a browser", () => {
     expect(await rows.count()).toBe(2);
     expect(await rows.nth(0).locator(".status").textContent()).toBe("✓ pass");
     expect(await rows.nth(1).locator(".status").textContent()).toBe("○ not reproduced");
-    const scorecardTop = await page.locator(".scorecard").evaluate((el) => el.getBoundingClientRect().top);
-    const firstCellTop = await page.locator(".cells .cell").first().evaluate((el) => el.getBoundingClientRect().top);
+    const scorecardTop = await page
+      .locator(".scorecard")
+      .evaluate((el) => el.getBoundingClientRect().top);
+    const firstCellTop = await page
+      .locator(".cells .cell")
+      .first()
+      .evaluate((el) => el.getBoundingClientRect().top);
     expect(scorecardTop).toBeLessThan(firstCellTop);
     await rows.nth(0).locator("a").click();
     expect(new URL(page.url()).hash).toBe("#cell-claims");
@@ -168,13 +206,26 @@ describe("site in a browser", () => {
     const page = await open("alpha-scaling/index.html");
     await page.locator('nav.toc a:text("Fitting the exponent")').click();
     expect(new URL(page.url()).hash).toBe("#fitting-the-exponent");
-    expect(await page.locator("#fitting-the-exponent").evaluate((el) => el.getBoundingClientRect().top)).toBeLessThan(100);
+    expect(
+      await page.locator("#fitting-the-exponent").evaluate((el) => el.getBoundingClientRect().top),
+    ).toBeLessThan(100);
     expect(await page.evaluate(() => window.scrollY)).toBeGreaterThan(300);
     expect(await page.locator("a[rel=prev]").count()).toBe(0);
-    await Promise.all([page.waitForURL("**/beta-grokking/index.html"), page.locator("a[rel=next]").click()]);
-    expect(await page.locator("h1").textContent()).toBe("Grokking at the edge of numerical stability");
-    await Promise.all([page.waitForURL("**/alpha-scaling/index.html"), page.locator("a[rel=prev]").click()]);
-    await Promise.all([page.waitForURL("**/reports/index.html"), page.locator(".breadcrumb a").click()]);
+    await Promise.all([
+      page.waitForURL("**/beta-grokking/index.html"),
+      page.locator("a[rel=next]").click(),
+    ]);
+    expect(await page.locator("h1").textContent()).toBe(
+      "Grokking at the edge of numerical stability",
+    );
+    await Promise.all([
+      page.waitForURL("**/alpha-scaling/index.html"),
+      page.locator("a[rel=prev]").click(),
+    ]);
+    await Promise.all([
+      page.waitForURL("**/reports/index.html"),
+      page.locator(".breadcrumb a").click(),
+    ]);
     await page.close();
   });
 
@@ -183,9 +234,13 @@ describe("site in a browser", () => {
     expect(await page.content()).not.toContain("StableMax");
     await page.locator("#search-input").fill("stablemax");
     const first = page.locator("#search-results a").first();
-    await expect.poll(() => first.getAttribute("href")).toMatch(/^\.\.\/beta-grokking\/index\.html/);
+    await expect
+      .poll(() => first.getAttribute("href"))
+      .toMatch(/^\.\.\/beta-grokking\/index\.html/);
     await Promise.all([page.waitForURL("**/beta-grokking/index.html*"), first.click()]);
-    expect(await page.locator("h1").textContent()).toBe("Grokking at the edge of numerical stability");
+    expect(await page.locator("h1").textContent()).toBe(
+      "Grokking at the edge of numerical stability",
+    );
     await page.close();
   });
 
@@ -195,7 +250,9 @@ describe("site in a browser", () => {
     const response = await page.request.get(new URL(href!, page.url()).href);
     expect(response.status()).toBe(200);
     expect((await response.json()).metadata.tsnb.slug).toBe("gamma-emergence");
-    expect(await page.locator(".output-error .ansi-red-fg").first().textContent()).toBe("RangeError");
+    expect(await page.locator(".output-error .ansi-red-fg").first().textContent()).toBe(
+      "RangeError",
+    );
     await page.close();
   });
 
@@ -204,7 +261,9 @@ describe("site in a browser", () => {
     await page.setViewportSize({ width: 360, height: 740 });
     await page.emulateMedia({ colorScheme: "dark" });
     await page.goto(server.url + "beta-grokking/index.html");
-    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(
+      360,
+    );
     // the contents list is folded so the page starts with the title, and opens on tap
     const toc = page.locator("details.toc-details");
     expect(await toc.evaluate((d: HTMLDetailsElement) => d.open)).toBe(false);
@@ -220,8 +279,13 @@ describe("site in a browser", () => {
     const page = await context.newPage();
     await page.goto(pathToFileURL(join(out, "site", "index.html")).href);
     await page.locator("#search-input").fill("mirage");
-    await expect.poll(() => page.locator("#search-results a").first().getAttribute("href")).toMatch(/^\.\/gamma-emergence\/index\.html/);
-    await Promise.all([page.waitForURL("**/gamma-emergence/index.html*"), page.locator("#search-results a").first().click()]);
+    await expect
+      .poll(() => page.locator("#search-results a").first().getAttribute("href"))
+      .toMatch(/^\.\/gamma-emergence\/index\.html/);
+    await Promise.all([
+      page.waitForURL("**/gamma-emergence/index.html*"),
+      page.locator("#search-results a").first().click(),
+    ]);
     expect(await page.locator(".scorecard").count()).toBe(1);
     await page.close();
   });

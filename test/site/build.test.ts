@@ -44,17 +44,28 @@ describe("buildSite exit codes", () => {
     expect((await buildSite(options())).exitCode).toBe(1);
     const page = await readFile(join(dir, "out", "a", "index.html"), "utf8");
     expect(page).toContain("Error: boom");
-    expect(page).toContain('<strong>A cell raised an error:</strong> <a href="#cell-c0">cell 2</a>');
+    expect(page).toContain(
+      '<strong>A cell raised an error:</strong> <a href="#cell-c0">cell 2</a>',
+    );
   });
 
   it("is 3 when a claim failed, and the scorecard shows it", async () => {
     await write("a", makeNotebook({ slug: "a", outputs: [[claimOutput("c1", false)]] }));
     expect((await buildSite(options())).exitCode).toBe(3);
-    expect(await readFile(join(dir, "out", "a", "index.html"), "utf8")).toMatch(/class="claim-row claim-fail"/);
+    expect(await readFile(join(dir, "out", "a", "index.html"), "utf8")).toMatch(
+      /class="claim-row claim-fail"/,
+    );
   });
 
   it("is 0 when the only failing claim is a documented known failure, shown as not reproduced", async () => {
-    await write("a", makeNotebook({ slug: "a", outputs: [[claimOutput("c1", false)]], knownFailures: [{ id: "c1", reason: "needs a GPU week" }] }));
+    await write(
+      "a",
+      makeNotebook({
+        slug: "a",
+        outputs: [[claimOutput("c1", false)]],
+        knownFailures: [{ id: "c1", reason: "needs a GPU week" }],
+      }),
+    );
     expect((await buildSite(options())).exitCode).toBe(0);
     const page = await readFile(join(dir, "out", "a", "index.html"), "utf8");
     expect(page).toContain("○ not reproduced");
@@ -62,23 +73,47 @@ describe("buildSite exit codes", () => {
   });
 
   it("is 0 with allowErrors even when cells raised", async () => {
-    await write("a", makeNotebook({ slug: "a", outputs: [[errorOutput(), claimOutput("c1", false)]] }));
+    await write(
+      "a",
+      makeNotebook({ slug: "a", outputs: [[errorOutput(), claimOutput("c1", false)]] }),
+    );
     expect((await buildSite(options({ allowErrors: true }))).exitCode).toBe(0);
   });
 });
 
 describe("buildSite output", () => {
   it("writes the index, one page per notebook, downloads, claims.json, search index and assets", async () => {
-    await write("b-second", makeNotebook({ slug: "b-second", outputs: [[claimOutput("c2", false)]] }));
+    await write(
+      "b-second",
+      makeNotebook({ slug: "b-second", outputs: [[claimOutput("c2", false)]] }),
+    );
     await write("a-first", makeNotebook({ slug: "a-first", outputs: [[claimOutput("c1", true)]] }));
     await buildSite(options());
     const out = join(dir, "out");
-    for (const file of ["index.html", "a-first/index.html", "b-second/index.html", "a-first/a-first.ipynb", "claims.json", "assets/search-index.js", "assets/style.css", "assets/site.js", "assets/plot.umd.min.js", "assets/d3.min.js", "assets/minisearch.js", "assets/katex/katex.min.css", "assets/katex/fonts/KaTeX_Main-Regular.woff2"]) {
+    for (const file of [
+      "index.html",
+      "a-first/index.html",
+      "b-second/index.html",
+      "a-first/a-first.ipynb",
+      "claims.json",
+      "assets/search-index.js",
+      "assets/style.css",
+      "assets/site.js",
+      "assets/plot.umd.min.js",
+      "assets/d3.min.js",
+      "assets/minisearch.js",
+      "assets/katex/katex.min.css",
+      "assets/katex/fonts/KaTeX_Main-Regular.woff2",
+    ]) {
       expect(existsSync(join(out, file)), file).toBe(true);
     }
     const claims = JSON.parse(await readFile(join(out, "claims.json"), "utf8"));
     expect(claims.notebooks.map((n: { slug: string }) => n.slug)).toEqual(["a-first", "b-second"]);
-    expect(claims.notebooks[1].claims[0]).toMatchObject({ id: "c2", status: "fail", url: "b-second/index.html#cell-c0" });
+    expect(claims.notebooks[1].claims[0]).toMatchObject({
+      id: "c2",
+      status: "fail",
+      url: "b-second/index.html#cell-c0",
+    });
     const download = JSON.parse(await readFile(join(out, "a-first", "a-first.ipynb"), "utf8"));
     expect(download.cells[1].outputs).toEqual([]);
   });
@@ -91,7 +126,10 @@ describe("buildSite output", () => {
       const html = await readFile(join(dir, "out", file), "utf8");
       const urls = [...html.matchAll(/\b(?:href|src)="([^"]*)"/g)].map((m) => m[1]!);
       expect(urls.length).toBeGreaterThan(3);
-      for (const url of urls) expect(url, `${file}: ${url}`).toMatch(/^(\.\.?\/|#|[a-z0-9-]+\/|[a-z0-9-]+\.(ipynb|json|html)$|data:)/);
+      for (const url of urls)
+        expect(url, `${file}: ${url}`).toMatch(
+          /^(\.\.?\/|#|[a-z0-9-]+\/|[a-z0-9-]+\.(ipynb|json|html)$|data:)/,
+        );
     }
     const page = await readFile(join(dir, "out", "a", "index.html"), "utf8");
     expect(page).toContain('rel="next" href="../b/index.html"');
@@ -127,7 +165,10 @@ describe("buildSite output", () => {
 
   it("stops with the notebook layer's error on a notebook that is not valid JSON", async () => {
     await writeFile(join(dir, "notebooks", "bad.ipynb"), "{ nope");
-    await expect(buildSite(options())).rejects.toMatchObject({ name: "NotebookError", file: join(dir, "notebooks", "bad.ipynb") });
+    await expect(buildSite(options())).rejects.toMatchObject({
+      name: "NotebookError",
+      file: join(dir, "notebooks", "bad.ipynb"),
+    });
   });
 
   it("rejects duplicate slugs and an unknown --only slug", async () => {
@@ -155,7 +196,10 @@ describe("buildSite with a cache", () => {
     expect([warm.executed, warm.cached]).toEqual([0, 2]);
     await write("c", makeNotebook({ slug: "c" }));
     const only = await buildSite(options({ executor, cacheDir, only: "a", readCache: false }));
-    expect(only.notebooks.map((n) => [n.slug, n.cached])).toEqual([["a", false], ["b", true]]);
+    expect(only.notebooks.map((n) => [n.slug, n.cached])).toEqual([
+      ["a", false],
+      ["b", true],
+    ]);
     expect(ran).toEqual(["a.ipynb", "b.ipynb", "a.ipynb"]);
     expect(existsSync(join(dir, "out", "c"))).toBe(false);
   });
@@ -164,7 +208,13 @@ describe("buildSite with a cache", () => {
 describe("tsnb build-site command", () => {
   it("builds stored outputs with --no-execute and returns the build's exit code", async () => {
     await write("a", makeNotebook({ slug: "a", outputs: [[claimOutput("c1", false)]] }));
-    const args = ["--notebooks", join(dir, "notebooks"), "--out", join(dir, "cli-out"), "--no-execute"];
+    const args = [
+      "--notebooks",
+      join(dir, "notebooks"),
+      "--out",
+      join(dir, "cli-out"),
+      "--no-execute",
+    ];
     const stderr = process.stderr.write;
     process.stderr.write = (() => true) as typeof process.stderr.write;
     try {
@@ -178,6 +228,8 @@ describe("tsnb build-site command", () => {
 
   it("rejects stray arguments and unknown options as usage errors", async () => {
     await expect(buildSiteCommand(["extra"])).rejects.toThrow(/unexpected argument/);
-    await expect(buildSiteCommand(["--bogus"])).rejects.toMatchObject({ code: "ERR_PARSE_ARGS_UNKNOWN_OPTION" });
+    await expect(buildSiteCommand(["--bogus"])).rejects.toMatchObject({
+      code: "ERR_PARSE_ARGS_UNKNOWN_OPTION",
+    });
   });
 });

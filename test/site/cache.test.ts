@@ -8,7 +8,10 @@ import { executeCached, type Executor, type ExecuteStageOptions } from "../../sr
 import { claimOutput, errorOutput, makeNotebook } from "./notebook-builders.ts";
 
 const base = { tsnbVersion: "0.1.0", lockfileHash: "abc" };
-const key = (notebook: INotebookContent, extra: Partial<typeof base> & { parameters?: Record<string, string> } = {}) => cacheKey({ notebook, ...base, ...extra });
+const key = (
+  notebook: INotebookContent,
+  extra: Partial<typeof base> & { parameters?: Record<string, string> } = {},
+) => cacheKey({ notebook, ...base, ...extra });
 
 describe("cacheKey", () => {
   const nb = makeNotebook({ slug: "a", code: ["const x = 1;", "x + 1"] });
@@ -23,14 +26,26 @@ describe("cacheKey", () => {
   });
 
   it("does not change when outputs or execution counts change", () => {
-    const executed = makeNotebook({ slug: "a", code: ["const x = 1;", "x + 1"], outputs: [[], [claimOutput("c", true)]] });
+    const executed = makeNotebook({
+      slug: "a",
+      code: ["const x = 1;", "x + 1"],
+      outputs: [[], [claimOutput("c", true)]],
+    });
     expect(key(executed)).toBe(key(nb));
-    const rerun = makeNotebook({ slug: "a", code: ["const x = 1;", "x + 1"], outputs: [[errorOutput()], []] });
+    const rerun = makeNotebook({
+      slug: "a",
+      code: ["const x = 1;", "x + 1"],
+      outputs: [[errorOutput()], []],
+    });
     expect(key(rerun)).toBe(key(nb));
   });
 
   it("does not change when only markdown or the title changes (they are re-rendered, not re-run)", () => {
-    const edited = makeNotebook({ slug: "a", code: ["const x = 1;", "x + 1"], markdown: "# Other words" });
+    const edited = makeNotebook({
+      slug: "a",
+      code: ["const x = 1;", "x + 1"],
+      markdown: "# Other words",
+    });
     (edited.metadata.tsnb as Record<string, unknown>).title = "New title";
     expect(key(edited)).toBe(key(nb));
   });
@@ -47,7 +62,9 @@ describe("cacheKey", () => {
   });
 
   it("ignores the order parameters were given in", () => {
-    expect(key(nb, { parameters: { a: "1", b: "2" } })).toBe(key(nb, { parameters: { b: "2", a: "1" } }));
+    expect(key(nb, { parameters: { a: "1", b: "2" } })).toBe(
+      key(nb, { parameters: { b: "2", a: "1" } }),
+    );
   });
 
   it("changes when a cell's tags change (the parameters tag moves injection)", () => {
@@ -65,10 +82,34 @@ describe("cache entries", () => {
     dir = await mkdtemp(join(tmpdir(), "tsnb-cache-"));
     const notebook = makeNotebook({ slug: "a" });
     const summary = { notebook: "a.ipynb", cells: 1, errors: 0, claims: [], seconds: 1 };
-    await writeCacheEntry(dir, { key: "1".repeat(64), slug: "a", executedAt: "t1", nodeVersion: "v20", notebook, summary });
-    await writeCacheEntry(dir, { key: "2".repeat(64), slug: "a", executedAt: "t2", nodeVersion: "v20", notebook, summary });
-    await writeCacheEntry(dir, { key: "3".repeat(64), slug: "a-b", executedAt: "t3", nodeVersion: "v20", notebook, summary });
-    expect((await readdir(dir)).sort()).toEqual([`a-${"2".repeat(24)}.json`, `a-b-${"3".repeat(24)}.json`]);
+    await writeCacheEntry(dir, {
+      key: "1".repeat(64),
+      slug: "a",
+      executedAt: "t1",
+      nodeVersion: "v20",
+      notebook,
+      summary,
+    });
+    await writeCacheEntry(dir, {
+      key: "2".repeat(64),
+      slug: "a",
+      executedAt: "t2",
+      nodeVersion: "v20",
+      notebook,
+      summary,
+    });
+    await writeCacheEntry(dir, {
+      key: "3".repeat(64),
+      slug: "a-b",
+      executedAt: "t3",
+      nodeVersion: "v20",
+      notebook,
+      summary,
+    });
+    expect((await readdir(dir)).sort()).toEqual([
+      `a-${"2".repeat(24)}.json`,
+      `a-b-${"3".repeat(24)}.json`,
+    ]);
     expect((await readCacheEntry(dir, "a", "2".repeat(64)))?.executedAt).toBe("t2");
     expect(await readCacheEntry(dir, "a", "1".repeat(64))).toBeUndefined();
   });
@@ -76,7 +117,12 @@ describe("cache entries", () => {
 
 describe("mergeOutputs", () => {
   it("keeps today's markdown and metadata, and takes the cached run's outputs", () => {
-    const cached = makeNotebook({ slug: "a", code: ["1", "2"], outputs: [[claimOutput("x", true)], []], markdown: "old" });
+    const cached = makeNotebook({
+      slug: "a",
+      code: ["1", "2"],
+      outputs: [[claimOutput("x", true)], []],
+      markdown: "old",
+    });
     const current = makeNotebook({ slug: "a", code: ["1", "2"], markdown: "new words" });
     const merged = mergeOutputs(current, cached);
     expect(merged.cells[0]!.source).toBe("new words");
@@ -89,7 +135,10 @@ describe("executeCached", () => {
   let dir: string;
   afterEach(async () => rm(dir, { recursive: true, force: true }));
 
-  const stage = (executor: Executor, extra: Partial<ExecuteStageOptions> = {}): ExecuteStageOptions => ({
+  const stage = (
+    executor: Executor,
+    extra: Partial<ExecuteStageOptions> = {},
+  ): ExecuteStageOptions => ({
     executor,
     cacheDir: dir,
     readCache: true,
@@ -101,8 +150,20 @@ describe("executeCached", () => {
   });
   const runWith = (outputs: INotebookContent["cells"][number]["outputs"][]) =>
     vi.fn<Executor>(async (notebook, { file }) => ({
-      notebook: { ...notebook, cells: notebook.cells.map((c, i) => (c.cell_type === "code" ? { ...c, outputs: outputs[i - 1] ?? [], execution_count: i } : c)) },
-      summary: { notebook: file, cells: 1, errors: outputs.flat().filter((o) => (o as { output_type: string }).output_type === "error").length, claims: [], seconds: 2 },
+      notebook: {
+        ...notebook,
+        cells: notebook.cells.map((c, i) =>
+          c.cell_type === "code" ? { ...c, outputs: outputs[i - 1] ?? [], execution_count: i } : c,
+        ),
+      },
+      summary: {
+        notebook: file,
+        cells: 1,
+        errors: outputs.flat().filter((o) => (o as { output_type: string }).output_type === "error")
+          .length,
+        claims: [],
+        seconds: 2,
+      },
     }));
 
   it("executes on a miss, then serves the second build from the cache without executing", async () => {
@@ -124,7 +185,10 @@ describe("executeCached", () => {
     const executor = runWith([[]]);
     await executeCached(source, stage(executor));
     await executeCached(source, stage(executor, { readCache: false }));
-    await executeCached({ ...source, notebook: makeNotebook({ slug: "a", code: ["2 + 2"] }) }, stage(executor));
+    await executeCached(
+      { ...source, notebook: makeNotebook({ slug: "a", code: ["2 + 2"] }) },
+      stage(executor),
+    );
     expect(executor).toHaveBeenCalledTimes(3);
   });
 
@@ -140,14 +204,20 @@ describe("executeCached", () => {
   it("in cache-only mode returns nothing on a miss and never executes", async () => {
     dir = await mkdtemp(join(tmpdir(), "tsnb-cache-"));
     const executor = runWith([[]]);
-    const result = await executeCached({ file: "a.ipynb", slug: "a", notebook: makeNotebook({ slug: "a" }) }, stage(executor, { cacheOnly: true }));
+    const result = await executeCached(
+      { file: "a.ipynb", slug: "a", notebook: makeNotebook({ slug: "a" }) },
+      stage(executor, { cacheOnly: true }),
+    );
     expect(result).toBeUndefined();
     expect(executor).not.toHaveBeenCalled();
   });
 
   it("turns an executor crash into a failed page instead of aborting the build", async () => {
     dir = await mkdtemp(join(tmpdir(), "tsnb-cache-"));
-    const result = await executeCached({ file: "a.ipynb", slug: "a", notebook: makeNotebook({ slug: "a" }) }, stage(async () => Promise.reject(new Error("kernel died"))));
+    const result = await executeCached(
+      { file: "a.ipynb", slug: "a", notebook: makeNotebook({ slug: "a" }) },
+      stage(async () => Promise.reject(new Error("kernel died"))),
+    );
     expect(result?.failure).toBe("kernel died");
     expect(result?.summary.errors).toBe(1);
   });

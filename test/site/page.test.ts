@@ -8,13 +8,25 @@ import { claimOutput, makeNotebook } from "./notebook-builders.ts";
 const template = readFileSync(new URL("../../site/templates/layout.html", import.meta.url), "utf8");
 
 function input(markdown: string): PageInput {
-  const notebook = makeNotebook({ slug: "a", markdown, outputs: [[claimOutput("c1", true, [1, 2, 3, 4, 5, 6, 7, 8])]] });
+  const notebook = makeNotebook({
+    slug: "a",
+    markdown,
+    outputs: [[claimOutput("c1", true, [1, 2, 3, 4, 5, 6, 7, 8])]],
+  });
   return {
     info: notebookInfo(notebook, "a"),
     notebook,
     template,
     next: { slug: "b", title: "B" },
-    provenance: { tsnbVersion: "0.1.0", nodeVersion: "v20.1.0", buildDate: "2026-01-02T00:00:00.000Z", executedAt: "2026-01-01T00:00:00.000Z", seconds: 12.34, cached: false, cacheKey: "abcdef0123456789" },
+    provenance: {
+      tsnbVersion: "0.1.0",
+      nodeVersion: "v20.1.0",
+      buildDate: "2026-01-02T00:00:00.000Z",
+      executedAt: "2026-01-01T00:00:00.000Z",
+      seconds: 12.34,
+      cached: false,
+      cacheKey: "abcdef0123456789",
+    },
   };
 }
 
@@ -34,13 +46,25 @@ describe("renderNotebookPage", () => {
   it("lists the scorecard and the sections in the table of contents", () => {
     const { html } = renderNotebookPage(input("## Method\n\n### Detail"));
     const toc = /<nav class="toc"[\s\S]*?<\/nav>/.exec(html)![0];
-    expect([...toc.matchAll(/href="#([^"]+)"/g)].map((m) => m[1])).toEqual(["scorecard-title", "method", "detail"]);
+    expect([...toc.matchAll(/href="#([^"]+)"/g)].map((m) => m[1])).toEqual([
+      "scorecard-title",
+      "method",
+      "detail",
+    ]);
   });
 
   it("writes the provenance footer: tsnb and Node versions, seed, dates, run time", () => {
     const { html } = renderNotebookPage(input("text"));
     const footer = /<footer class="site-footer">([\s\S]*?)<\/footer>/.exec(html)![1]!;
-    for (const part of ["0.1.0", "v20.1.0", "<dt>seed</dt><dd>1</dd>", "2026-01-01T00:00:00.000Z in 12.3 s", "2026-01-02T00:00:00.000Z", "abcdef012345"]) expect(footer).toContain(part);
+    for (const part of [
+      "0.1.0",
+      "v20.1.0",
+      "<dt>seed</dt><dd>1</dd>",
+      "2026-01-01T00:00:00.000Z in 12.3 s",
+      "2026-01-02T00:00:00.000Z",
+      "abcdef012345",
+    ])
+      expect(footer).toContain(part);
   });
 
   it("has a next link and no previous link on the first page", () => {
@@ -60,7 +84,9 @@ describe("formatValue", () => {
     expect(formatValue(1234567.8)).toBe("1.235e+6");
     expect(formatValue(12000)).toBe("12,000");
     expect(formatValue([1, 2, 3, 4, 5, 6, 7, 8])).toBe("[1, 2, 3, …, 7, 8] (8 values)");
-    expect(formatValue({ float32: 2500, float64: 2400 }, "steps")).toBe("float32: 2,500, float64: 2,400 steps");
+    expect(formatValue({ float32: 2500, float64: 2400 }, "steps")).toBe(
+      "float32: 2,500, float64: 2,400 steps",
+    );
     expect(formatValue(undefined)).toBe("—");
   });
 });

@@ -4,11 +4,28 @@ import type { ExecutedNotebook } from "../../src/site/execute.ts";
 
 function stream(isTTY: boolean) {
   const chunks: string[] = [];
-  return { chunks, isTTY, columns: 100, write: (chunk: string) => (chunks.push(chunk), true) } as unknown as NodeJS.WriteStream & { chunks: string[] };
+  return {
+    chunks,
+    isTTY,
+    columns: 100,
+    write: (chunk: string) => (chunks.push(chunk), true),
+  } as unknown as NodeJS.WriteStream & { chunks: string[] };
 }
 
 const result = (cached: boolean, errors = 0) =>
-  ({ cached, summary: { notebook: "a.ipynb", cells: 3, errors, seconds: 2.5, claims: [{ id: "x", status: "pass" }, { id: "y", status: "fail" }] } }) as unknown as ExecutedNotebook;
+  ({
+    cached,
+    summary: {
+      notebook: "a.ipynb",
+      cells: 3,
+      errors,
+      seconds: 2.5,
+      claims: [
+        { id: "x", status: "pass" },
+        { id: "y", status: "fail" },
+      ],
+    },
+  }) as unknown as ExecutedNotebook;
 
 describe("build progress", () => {
   it("writes plain lines, no control characters, when not on a terminal", () => {
@@ -19,7 +36,9 @@ describe("build progress", () => {
     progress.notebookEnd(1, 2, "alpha", result(false, 1));
     progress.notebookEnd(2, 2, "beta", result(true));
     progress.done();
-    expect(out.chunks.join("")).toBe("[1/2] alpha: executing\n[1/2] alpha: executed in 2.5 s, claims 1/2, 1 cell error\n[2/2] beta: cached, claims 1/2\n");
+    expect(out.chunks.join("")).toBe(
+      "[1/2] alpha: executing\n[1/2] alpha: executed in 2.5 s, claims 1/2, 1 cell error\n[2/2] beta: cached, claims 1/2\n",
+    );
   });
 
   it("redraws one line with notebook n/N, a bar, the cell and elapsed time on a terminal", () => {
@@ -31,6 +50,9 @@ describe("build progress", () => {
     expect(line.startsWith("\r\x1b[2K[2/5] beta  ")).toBe(true);
     expect(line).toMatch(/█{8}░{12}  cell 5\/10  \d+\.\d s \(total \d+\.\d s\)$/);
     progress.notebookEnd(2, 5, "beta", undefined);
-    expect(out.chunks.slice(-2)).toEqual(["\r\x1b[2K", "[2/5] beta: skipped (not cached; build it without --only)\n"]);
+    expect(out.chunks.slice(-2)).toEqual([
+      "\r\x1b[2K",
+      "[2/5] beta: skipped (not cached; build it without --only)\n",
+    ]);
   });
 });

@@ -37,7 +37,9 @@ export async function serveFolder(root: string, subPath = "/reports/"): Promise<
     try {
       if ((await stat(file)).isDirectory()) file = join(file, "index.html");
       const body = await readFile(file);
-      res.writeHead(200, { "content-type": TYPES[extname(file)] ?? "application/octet-stream" }).end(body);
+      res
+        .writeHead(200, { "content-type": TYPES[extname(file)] ?? "application/octet-stream" })
+        .end(body);
     } catch {
       res.writeHead(404).end("not found");
     }
@@ -49,6 +51,9 @@ export async function serveFolder(root: string, subPath = "/reports/"): Promise<
   return {
     url: `${origin}${subPath}`,
     origin,
-    close: () => new Promise<void>((resolve, reject) => server.close((error) => (error ? reject(error) : resolve()))),
+    close: () =>
+      new Promise<void>((resolve, reject) =>
+        server.close((error) => (error ? reject(error) : resolve())),
+      ),
   };
 }
