@@ -6,21 +6,58 @@ import type { PlotSpec, PlotValue } from "./plot-spec.ts";
 interface Recorded {
   name: string;
   args?: readonly unknown[];
+  /** A mark factory: its data rows are pruned to the fields its options name. */
+  mark?: boolean;
 }
 
 const calls = new WeakMap<object, Recorded>();
 
 /** Remembers that `result` came from `Plot[name](...args)` (or is the export `name` itself). */
-export function recordCall(result: unknown, name: string, args?: readonly unknown[]): void {
+export function recordCall(
+  result: unknown,
+  name: string,
+  args?: readonly unknown[],
+  mark = false,
+): void {
   if ((typeof result !== "object" && typeof result !== "function") || result === null) return;
   if (calls.has(result)) return;
   // A helper that hands back one of its own arguments (valueof on an array) must not claim it.
   if (args?.some((a) => a === result)) return;
-  calls.set(result, { name, args });
+  calls.set(result, { name, args, mark });
+}
+
+/** Every string in a mark's options (and in the transforms it wraps): the fields it may read. */
+function namedFields(value: unknown, into: Set<string>, seen: Set<object>): Set<string> {
+  if (typeof value === "string") into.add(value);
+  if ((typeof value !== "object" && typeof value !== "function") || value === null) return into;
+  if (seen.has(value)) return into;
+  seen.add(value);
+  const recorded = calls.get(value);
+  if (recorded) for (const arg of recorded.args ?? []) namedFields(arg, into, seen);
+  else if (Array.isArray(value)) for (const v of value) namedFields(v, into, seen);
+  else if (isPlainObject(value)) for (const v of Object.values(value)) namedFields(v, into, seen);
+  return into;
+}
+
+/**
+ * A mark's rows keep only the fields its options name: a table of runs with twenty columns
+ * plotted as loss against step needs two. Rows are left whole when no field is named
+ * (Plot's defaults read the row itself) or when they are not plain objects.
+ */
+function pruneRows(recorded: Recorded): readonly unknown[] {
+  const [data, ...rest] = recorded.args ?? [];
+  if (!recorded.mark || !Array.isArray(data)) return recorded.args ?? [];
+  const fields = namedFields(rest, new Set(), new Set());
+  if (fields.size === 0) return recorded.args!;
+  const rows = data.map((row: unknown) => {
+    if (typeof row !== "object" || row === null || !isPlainObject(row)) return row;
+    return Object.fromEntries(Object.entries(row).filter(([key]) => fields.has(key)));
+  });
+  return [rows, ...rest];
 }
 
 /** Cap on encoded leaf values per figure (1,000 points × 3 fields is 3,000). */
-export const MAX_VALUES = 250_000;
+export const MAX_VALUES = 100_000;
 
 class TooLarge extends Error {}
 
@@ -52,7 +89,9 @@ function encode(value: unknown, path: string, encoder: Encoder): PlotValue | und
   if (recorded && !encoder.active.has(value)) {
     if (!recorded.args) return { $plot: recorded.name };
     encoder.active.add(value);
-    const args = recorded.args.map((a, i) => encode(a, `${path}.args[${i}]`, encoder) ?? null);
+    const args = pruneRows(recorded).map(
+      (a, i) => encode(a, `${path}.args[${i}]`, encoder) ?? null,
+    );
     encoder.active.delete(value);
     while (args.length && args.at(-1) === null && recorded.args[args.length - 1] === undefined)
       args.pop();

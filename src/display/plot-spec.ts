@@ -8,8 +8,9 @@
 //   { "$plot": "identity" }                               a Plot export used as a value
 //   { "$date": "2025-01-31T00:00:00.000Z" }               a Date
 //   { "$object": {…} }                                    a plain object whose keys start with "$"
-// Data arrays keep rows of primitives (typed arrays become arrays; NaN/±Infinity become null,
-// which Plot also treats as missing). What cannot be encoded (user functions such as
+// Data arrays: typed arrays become arrays; NaN/±Infinity become null (Plot treats both as
+// missing); a mark's object rows keep only the fields its options (and wrapped transforms)
+// name as strings. At most 100,000 values per figure. What cannot be encoded (user functions such as
 // `x: d => d.a`, DOM nodes, class instances, data over the size cap) is left out and listed in
 // `omitted` as JSON paths; then `redrawable` is false and the site keeps the static SVG.
 // This module has no Node imports: the site's client script imports it to redraw.

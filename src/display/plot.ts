@@ -52,7 +52,7 @@ function wrap(real: Namespace): Namespace {
     } else if (typeof value === "function" && /^[a-z]/.test(name)) {
       wrapped[name] = function (this: unknown, ...args: unknown[]) {
         const result = (value as (...a: unknown[]) => unknown).apply(this, args);
-        recordCall(result, name, args);
+        recordCall(result, name, args, result instanceof real.Mark);
         // mark.plot(options) calls Plot's own plot(), which has no document under Node.
         if (
           result instanceof real.Mark ||

@@ -119,11 +119,45 @@ describe("Plot under Node", () => {
 
   it("escapes data keys that look like spec tags", () => {
     const rows = [{ $plot: "x", v: 1 }];
-    const { spec } = bundleOf(Plot.plot({ marks: [Plot.dot(rows, { x: "v", y: "v" })] }));
+    const { spec } = bundleOf(
+      Plot.plot({ marks: [Plot.dot(rows, { x: "v", y: "v", title: "$plot" })] }),
+    );
     const mark = (spec.options.marks as { args: unknown[] }[])[0]!;
     expect(mark.args[0]).toEqual([{ $object: { $plot: "x", v: 1 } }]);
     const revived = redrawPlot(roundTrip(spec), Plot as never);
     expect(bundleOf(revived).svg).toContain("<circle");
+  });
+
+  it("keeps only the fields a mark names (transforms included), and still redraws", () => {
+    const wide = data.map((row, i) => ({ ...row, seed: i, note: `run ${i}`, lr: 0.001 }));
+    const first = bundleOf(
+      Plot.plot({
+        marks: [
+          Plot.dot(wide, { x: "x", y: "y", fill: "group" }),
+          Plot.rectY(wide, Plot.binX({ y: "count" }, { x: "seed" })),
+          Plot.dotX([3, 1, 2]),
+        ],
+      }),
+    );
+    const [dots, rects, plain] = first.spec.options.marks as { args: unknown[] }[];
+    expect(Object.keys((dots!.args[0] as object[])[0]!)).toEqual(["x", "y", "group"]);
+    expect(Object.keys((rects!.args[0] as object[])[0]!)).toEqual(["seed"]);
+    expect(plain!.args[0]).toEqual([3, 1, 2]);
+    const again = bundleOf(redrawPlot(roundTrip(first.spec), Plot as never));
+    expect(canonicalizeSvg(again.svg)).toBe(canonicalizeSvg(first.svg));
+  });
+
+  it("leaves the spec out of reach of data over the size cap", () => {
+    const big = Array.from({ length: 60_000 }, (_, i) => ({ x: i, y: i % 7 }));
+    const { spec, svg } = bundleOf(Plot.plot({ marks: [Plot.dot(big, { x: "x", y: "y" })] }));
+    expect(svg).toContain("<circle");
+    expect(spec).toEqual({
+      version: 1,
+      call: "plot",
+      options: {},
+      redrawable: false,
+      omitted: ["options (more than 100000 values)"],
+    });
   });
 
   it("makes mark.plot() work under Node", () => {
