@@ -18,8 +18,10 @@ export function signFrames(key: string, json: Buffer[]): string {
 export function requestFrames(
   msg_type: string,
   content: object = {},
-  options: { key?: string; identity?: string; msg_id?: string } = {},
+  options: { key?: string; identity?: string | null; msg_id?: string } = {},
 ): Buffer[] {
   const json = [header(msg_type, options.msg_id), {}, {}, content].map((part) => Buffer.from(JSON.stringify(part)));
-  return [Buffer.from(options.identity ?? "client-1"), Buffer.from(DELIMITER), Buffer.from(signFrames(options.key ?? KEY, json)), ...json];
+  // A DEALER client sends no identity frame (identity: null): the kernel's ROUTER adds one.
+  const identity = options.identity === null ? [] : [Buffer.from(options.identity ?? "client-1")];
+  return [...identity, Buffer.from(DELIMITER), Buffer.from(signFrames(options.key ?? KEY, json)), ...json];
 }
