@@ -123,6 +123,37 @@ describe("tsnb behind jupyter server, driven by @jupyterlab/services", () => {
     expect((await kernel.requestIsComplete({ code: "a)" })).content).toEqual({ status: "invalid" });
   });
 
+  it("asks for input on stdin and uses the reply", async () => {
+    const future = kernel.requestExecute({ code: "const name = await input('Your name?');\n`hello ${name}`", allow_stdin: true });
+    const prompts: string[] = [];
+    future.onStdin = (message) => {
+      if (message.header.msg_type !== "input_request") return;
+      prompts.push((message.content as KernelMessage.IInputRequestMsg["content"]).prompt);
+      future.sendInputReply({ status: "ok", value: "Ada" }, message.header as KernelMessage.IHeader<"input_request">);
+    };
+    const iopub: KernelMessage.IIOPubMessage[] = [];
+    future.onIOPub = (message) => void iopub.push(message);
+    const reply = (await future.done) as KernelMessage.IExecuteReplyMsg;
+    expect(reply.content.status).toBe("ok");
+    expect(prompts).toEqual(["Your name?"]);
+    expect(ofType(iopub, "execute_result")[0]!.content).toMatchObject({ data: { "text/plain": "'hello Ada'" } });
+  });
+
+  it("raises a clear error from input() when the client does not allow stdin", async () => {
+    const { reply, iopub } = await run("await input('x?')", { allow_stdin: false });
+    expect(reply.status).toBe("error");
+    expect(JSON.stringify(ofType(iopub, "error")[0]!.content)).toMatch(/allow_stdin/);
+  });
+
+  it("aborts cells queued behind an error (stop_on_error)", async () => {
+    const failing = kernel.requestExecute({ code: "throw new Error('stop here')", stop_on_error: true });
+    const queued = kernel.requestExecute({ code: "globalThis.ranAfterError = true" });
+    expect(((await failing.done) as KernelMessage.IExecuteReplyMsg).content.status).toBe("error");
+    expect(((await queued.done) as KernelMessage.IExecuteReplyMsg).content.status).toBe("aborted");
+    const check = await run("typeof globalThis.ranAfterError");
+    expect(ofType(check.iopub, "execute_result")[0]!.content).toMatchObject({ data: { "text/plain": "'undefined'" } });
+  });
+
   it("interrupts an infinite loop; the kernel keeps its state and answers the next cell", async () => {
     await run("let survivor = 'still here'");
     const future = kernel.requestExecute({ code: "while (true) {}" });
