@@ -15,7 +15,14 @@ export interface ProgressOptions {
 /** Minimum time between two in-place updates: ≤ 10 updates per second. */
 export const UPDATE_INTERVAL_MS = 100;
 
-let nextId = 0;
+// Shared by every copy of this module (runner's and `import "tsnb"`'s), like the sink, so two
+// bars never get the same display id.
+const COUNTER = Symbol.for("tsnb.progress-counter");
+function nextDisplayId(): string {
+  const holder = globalThis as { [COUNTER]?: number };
+  holder[COUNTER] = (holder[COUNTER] ?? 0) + 1;
+  return `tsnb-progress-${holder[COUNTER]}`;
+}
 
 const escapeHtml = (text: string) =>
   text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
@@ -65,7 +72,7 @@ export class ProgressBar {
     now?: () => number,
   ) {
     this.sink = currentSink();
-    this.id = `tsnb-progress-${++nextId}`;
+    this.id = nextDisplayId();
     this.now = now ?? (() => performance.now());
     if (this.sink?.interactive) {
       this.emitState(true);

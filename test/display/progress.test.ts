@@ -74,6 +74,19 @@ describe("progress in an interactive sink (kernel)", () => {
     expect(sink.updates[0]!.data["text/plain"]).toBe("p: 10% 100/1000");
   });
 
+  it("gives each bar its own display id, from a counter shared by all copies of the module", async () => {
+    const counter = Symbol.for("tsnb.progress-counter");
+    const sink = await withSink(true, () => {
+      progress(1).done();
+      progress(1).done();
+    });
+    const ids = sink.outputs.map(
+      (o) => (o as { transient?: { display_id?: string } }).transient?.display_id,
+    );
+    expect(new Set(ids).size).toBe(2);
+    expect(ids[1]).toBe(`tsnb-progress-${(globalThis as Record<symbol, number>)[counter]}`);
+  });
+
   it("does not repeat an unchanged final state", async () => {
     let clock = 0;
     const sink = await withSink(true, () => {
