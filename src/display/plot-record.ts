@@ -10,7 +10,11 @@ interface Recorded {
   mark?: boolean;
 }
 
-const calls = new WeakMap<object, Recorded>();
+// On globalThis, like the sink: marks made by one copy of this module (the cell globals) and
+// plotted by another (`import { Plot } from "tsnb"`) still encode.
+const CALLS = Symbol.for("tsnb.plot-calls");
+const holder = globalThis as { [CALLS]?: WeakMap<object, Recorded> };
+const calls = (holder[CALLS] ??= new WeakMap<object, Recorded>());
 
 /** Remembers that `result` came from `Plot[name](...args)` (or is the export `name` itself). */
 export function recordCall(
