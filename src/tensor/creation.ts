@@ -1,7 +1,7 @@
 // Creating tensors: from (nested) arrays or typed arrays, constants, and seeded random draws.
 import { allocate, roundInPlace, type Dtype } from "./dtype.ts";
 import { TensorError } from "./error.ts";
-import type { Rng } from "./rng.ts";
+import { drawUniform, type RandomSource } from "./rng.ts";
 import { sizeOf } from "./shape.ts";
 import { Tensor } from "./tensor.ts";
 
@@ -71,7 +71,7 @@ export const ones = (shape: readonly number[], options: TensorOptions = {}): Ten
 /** Standard normal draws scaled by `std` (default 1). */
 export function randn(
   shape: readonly number[],
-  rng: Rng,
+  rng: RandomSource,
   options: TensorOptions & { std?: number } = {},
 ): Tensor {
   const dtype = options.dtype ?? "f32";
@@ -86,12 +86,12 @@ export function uniform(
   shape: readonly number[],
   low: number,
   high: number,
-  rng: Rng,
+  rng: RandomSource,
   options: TensorOptions = {},
 ): Tensor {
   const dtype = options.dtype ?? "f32";
   const data = allocate(dtype, sizeOf(shape));
-  for (let i = 0; i < data.length; i++) data[i] = low + (high - low) * rng.uniform();
+  for (let i = 0; i < data.length; i++) data[i] = low + (high - low) * drawUniform(rng);
   return new Tensor(roundInPlace(data, dtype), shape, dtype, options.requiresGrad ?? false);
 }
 

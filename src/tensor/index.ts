@@ -11,7 +11,7 @@ export {
   promote,
 } from "./dtype.ts";
 export { TensorError } from "./error.ts";
-export { Rng, makeRng } from "./rng.ts";
+export { Rng, makeRng, drawUniform, type RandomSource } from "./rng.ts";
 export { Tensor, noGrad, isGradEnabled, type Operand } from "./tensor.ts";
 export {
   tensor,

@@ -83,3 +83,13 @@ function rotl(x: number, k: number): number {
 export function makeRng(seed: number): Rng {
   return new Rng(seed);
 }
+
+/**
+ * Anything that draws random numbers for the engine: this module's Rng, or a callable
+ * generator returning uniforms in [0, 1) with a `normal()` method (the runtime's `rng(seed)`).
+ */
+export type RandomSource = Rng | { (): number; normal(): number };
+
+export function drawUniform(source: RandomSource): number {
+  return typeof source === "function" ? source() : source.uniform();
+}

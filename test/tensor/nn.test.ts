@@ -25,6 +25,13 @@ describe("Linear and MLP", () => {
     expect(Math.min(...w)).toBeLessThan(-0.99 * bound);
     expect(layer.bias!.size).toBe(200);
   });
+  it("accept a callable generator with normal(), like the runtime's rng(seed)", () => {
+    const base = makeRng(1);
+    const callable = Object.assign(() => base.uniform(), { normal: () => base.normal() });
+    const viaCallable = new Linear(4, 3, callable);
+    const viaRng = new Linear(4, 3, makeRng(1));
+    expect(Array.from(viaCallable.weight.data)).toEqual(Array.from(viaRng.weight.data));
+  });
   it("name parameters with dotted paths and honour bias: false", () => {
     const mlp = new MLP([6, 5, 3], makeRng(1), { bias: false });
     expect(mlp.namedParameters().map(([n, t]) => [n, t.shape])).toEqual([

@@ -2,7 +2,7 @@
 import type { Dtype } from "../dtype.ts";
 import { randn } from "../creation.ts";
 import { gather, type Indices } from "../gather.ts";
-import type { Rng } from "../rng.ts";
+import type { RandomSource } from "../rng.ts";
 import type { Tensor } from "../tensor.ts";
 import { Module } from "./module.ts";
 
@@ -12,7 +12,7 @@ export class Embedding extends Module {
   constructor(
     readonly count: number,
     readonly dim: number,
-    rng: Rng,
+    rng: RandomSource,
     options: { dtype?: Dtype; std?: number } = {},
   ) {
     super();

@@ -4,7 +4,7 @@
 import type { Dtype } from "../dtype.ts";
 import { gatherSum, type Indices } from "../gather.ts";
 import { uniform } from "../creation.ts";
-import type { Rng } from "../rng.ts";
+import type { RandomSource } from "../rng.ts";
 import type { Tensor } from "../tensor.ts";
 import { Module } from "./module.ts";
 
@@ -31,7 +31,7 @@ export class Linear extends Module {
   constructor(
     readonly inFeatures: number,
     readonly outFeatures: number,
-    rng: Rng,
+    rng: RandomSource,
     options: LinearOptions = {},
   ) {
     super();

@@ -1,7 +1,7 @@
 // Multi-layer perceptron: Linear layers with an activation between them (none after the
 // last). The first layer accepts a MultiHot batch, so one-hot inputs cost a gather.
 import type { Dtype } from "../dtype.ts";
-import type { Rng } from "../rng.ts";
+import type { RandomSource } from "../rng.ts";
 import type { Tensor } from "../tensor.ts";
 import { Linear, type MultiHot } from "./linear.ts";
 import { Module } from "./module.ts";
@@ -21,7 +21,7 @@ export class MLP extends Module {
   /** sizes = [in, hidden…, out], e.g. [2p, 200, 200, p]. */
   constructor(
     readonly sizes: readonly number[],
-    rng: Rng,
+    rng: RandomSource,
     options: MlpOptions = {},
   ) {
     super();

@@ -5,7 +5,7 @@
 import { full } from "../creation.ts";
 import type { Dtype } from "../dtype.ts";
 import type { Indices } from "../gather.ts";
-import type { Rng } from "../rng.ts";
+import type { RandomSource } from "../rng.ts";
 import type { Tensor } from "../tensor.ts";
 import { Embedding } from "./embedding.ts";
 import { LayerNorm } from "./layernorm.ts";
@@ -29,7 +29,7 @@ export class SelfAttention extends Module {
 
   constructor(
     readonly options: AttentionOptions,
-    rng: Rng,
+    rng: RandomSource,
   ) {
     super();
     const { dModel: d, dtype } = options;
@@ -75,7 +75,7 @@ export class TransformerBlock extends Module {
   readonly up: Linear;
   readonly down: Linear;
 
-  constructor(options: BlockOptions, rng: Rng) {
+  constructor(options: BlockOptions, rng: RandomSource) {
     super();
     const { dModel: d, dtype } = options;
     this.ln1 = this.child("ln1", new LayerNorm(d, { dtype }));
@@ -106,7 +106,7 @@ export class Transformer extends Module {
 
   constructor(
     readonly options: TransformerOptions,
-    rng: Rng,
+    rng: RandomSource,
   ) {
     super();
     const { dModel: d, dtype } = options;
