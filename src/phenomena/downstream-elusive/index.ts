@@ -7,4 +7,5 @@ export {
   type ChainFamily,
   type ChainStage,
   type StageSummary,
+  type Correlation,
 } from "./simulation.ts";

@@ -6,6 +6,8 @@
 // Design from PHENOMENA.md (downstream-elusive).
 import { choiceProbabilities, brierScore, multipleChoiceGrade } from "../../metrics/choice.ts";
 import { pearson } from "../../metrics/correlation.ts";
+
+export type Correlation = (xs: readonly number[], ys: readonly number[]) => number;
 import { normalDraw, seededUniform } from "../../metrics/random.ts";
 
 export interface ChainOptions {
@@ -89,10 +91,17 @@ export interface StageSummary {
   shareAbove: number;
 }
 
-/** Per item, Pearson r between the stage's score and log10 compute; summarised per stage. */
-export function summariseChain(family: ChainFamily, threshold = 0.8): StageSummary[] {
+/**
+ * Per item, the correlation (Pearson by default; Schaeffer et al. also use Spearman and Kendall)
+ * between the stage's score and log10 compute, summarised per stage.
+ */
+export function summariseChain(
+  family: ChainFamily,
+  threshold = 0.8,
+  correlate: Correlation = pearson,
+): StageSummary[] {
   return CHAIN_STAGES.map((stage) => {
-    const rs = family.scores[stage].map((row) => pearson(family.compute, row));
+    const rs = family.scores[stage].map((row) => correlate(family.compute, row));
     const defined = rs.filter((r) => !Number.isNaN(r)).sort((a, b) => a - b);
     const mid = defined.length >> 1;
     return {
