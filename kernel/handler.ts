@@ -2,6 +2,13 @@
 // gets the kernel and the request and returns the reply content, or undefined for "no reply".
 // The kernel turns `<x>_request` into `<x>_reply`, wraps it in status busy/idle and sends it.
 import type { LanguageTools } from "../src/runtime/language/index.ts";
+
+/** The language tools as the kernel uses them: in-thread (sync) or in a worker (async). */
+export type KernelLanguageTools = {
+  [K in keyof LanguageTools]: (
+    ...args: Parameters<LanguageTools[K]>
+  ) => ReturnType<LanguageTools[K]> | Promise<ReturnType<LanguageTools[K]>>;
+};
 import type { HistoryEntry } from "./history.ts";
 import type { Logger } from "./protocol/log.ts";
 import type { JsonObject, Message } from "./protocol/message.ts";
@@ -20,7 +27,7 @@ export interface KernelContext {
   /** Send an input_request on stdin to the client that sent `parent`; resolves with its value. */
   requestInput(parent: Message, prompt: string, password: boolean): Promise<string>;
   /** The TypeScript language tools, loaded on first use. */
-  language(): Promise<LanguageTools>;
+  language(): Promise<KernelLanguageTools>;
   /** stop_on_error: answer the execute_requests queued behind this one with status "aborted". */
   abortQueued(): void;
   interrupt(): void;

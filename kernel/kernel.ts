@@ -4,8 +4,7 @@
 // is wrapped in iopub status busy/idle with the request as parent (messaging spec 5.3,
 // "Kernel status"). Undecodable or forged frames are logged and dropped, never executed.
 import { randomUUID } from "node:crypto";
-import type { LanguageTools } from "../src/runtime/language/index.ts";
-import type { Handler, KernelContext } from "./handler.ts";
+import type { Handler, KernelContext, KernelLanguageTools } from "./handler.ts";
 import { handlers as defaultHandlers } from "./handlers/index.ts";
 import type { HistoryEntry } from "./history.ts";
 import type { Logger } from "./protocol/log.ts";
@@ -22,7 +21,7 @@ export interface KernelOptions {
   log: Logger;
   handlers?: Readonly<Record<string, Handler>>;
   /** Loads the language tools (lazily: the TypeScript compiler is big). */
-  loadLanguage?: () => Promise<LanguageTools>;
+  loadLanguage?: () => Promise<KernelLanguageTools>;
   /** Called after the shutdown_reply went out and the session was disposed. */
   onShutdown?: (restart: boolean) => void;
 }
@@ -59,7 +58,7 @@ export class Kernel implements KernelContext {
   private shutdownRequested: { restart: boolean } | undefined;
   private stopped = false;
   private pendingInput: PendingInput | undefined;
-  private languageTools: Promise<LanguageTools> | undefined;
+  private languageTools: Promise<KernelLanguageTools> | undefined;
   private idleWaiters: (() => void)[] = [];
 
   constructor(options: KernelOptions) {
@@ -103,7 +102,7 @@ export class Kernel implements KernelContext {
     return reply;
   }
 
-  language(): Promise<LanguageTools> {
+  language(): Promise<KernelLanguageTools> {
     if (this.languageTools === undefined) {
       const load = this.options.loadLanguage;
       if (load === undefined) return Promise.reject(new Error("language tools are not available in this kernel"));

@@ -97,8 +97,12 @@ export async function runKernel(connectionFile: string, options: RunKernelOption
       },
       log,
       loadLanguage: async () => {
-        const { createLanguageTools } = await importSource<typeof import("../src/runtime/language/index.ts")>(root, "src/runtime/language/index.ts", registerTsx);
-        return createLanguageTools({ rootDir: notebookDir });
+        const { createWorkerLanguageTools } = await importSource<typeof import("../src/runtime/language/worker-tools.ts")>(
+          root,
+          "src/runtime/language/worker-tools.ts",
+          registerTsx,
+        );
+        return createWorkerLanguageTools({ rootDir: notebookDir });
       },
       // Let the reply and the idle status leave the socket before closing it.
       onShutdown: () => void sockets.flush().then(() => setTimeout(() => finish(0), 20)),

@@ -9,7 +9,7 @@ export const complete_request: Handler = async (kernel, request) => {
   const cursorPoints = typeof request.content.cursor_pos === "number" ? request.content.cursor_pos : [...code].length;
   const cursor = codePointToUtf16(code, cursorPoints);
   const tools = await kernel.language();
-  const result = tools.complete(kernel.executedCells, code, cursor);
+  const result = await tools.complete(kernel.executedCells, code, cursor);
   const toPoints = (offset: number) => utf16ToCodePoint(code, offset);
   return {
     status: "ok",

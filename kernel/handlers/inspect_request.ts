@@ -8,6 +8,6 @@ export const inspect_request: Handler = async (kernel, request) => {
   const cursorPoints = typeof request.content.cursor_pos === "number" ? request.content.cursor_pos : [...code].length;
   const detail_level = request.content.detail_level === 1 ? 1 : 0;
   const tools = await kernel.language();
-  const result = tools.inspect(kernel.executedCells, code, codePointToUtf16(code, cursorPoints), detail_level);
+  const result = await tools.inspect(kernel.executedCells, code, codePointToUtf16(code, cursorPoints), detail_level);
   return { status: "ok", found: result.found, data: result.found ? result.data : {}, metadata: {} };
 };
