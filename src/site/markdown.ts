@@ -29,6 +29,18 @@ const md = new MarkdownIt({
   },
 }).use(mathPlugin);
 
+// A "#" self-link after each heading, for sharing a section (decorative: the heading itself
+// is reachable from the table of contents, so screen readers skip it).
+md.renderer.rules.heading_close = (tokens, idx) => {
+  let open = idx - 1;
+  while (open > 0 && tokens[open]!.type !== "heading_open") open--;
+  const id = String(tokens[open]!.attrGet("id") ?? "");
+  const anchor = id
+    ? `<a class="heading-anchor" href="#${escapeHtml(id)}" aria-hidden="true" tabindex="-1">#</a>`
+    : "";
+  return `${anchor}</${tokens[idx]!.tag}>\n`;
+};
+
 /**
  * Renders `source`. `usedIds` is shared across one page, so two headings with the same text
  * get `intro` and `intro-2`, the way GitHub numbers them. `headingShift` demotes headings

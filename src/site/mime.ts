@@ -31,8 +31,16 @@ const text = (bundle: IMimeBundle, mime: string): string => {
     : JSON.stringify(value);
 };
 
+/** An image's alt text: its plain-text representation when that is a short description. */
+const imageAlt = (bundle: IMimeBundle): string => {
+  const plain = bundle["text/plain"];
+  return typeof plain === "string" && plain.length < 200 && !plain.startsWith("<")
+    ? plain
+    : "Output image";
+};
+
 const image = (mime: string) => (bundle: IMimeBundle) =>
-  `<img class="output-image" alt="${escapeHtml(altText(bundle))}" src="data:${mime};base64,${text(bundle, mime).replace(/\s/g, "")}">`;
+  `<img class="output-image" alt="${escapeHtml(imageAlt(bundle))}" src="data:${mime};base64,${text(bundle, mime).replace(/\s/g, "")}">`;
 
 export const MIME_RENDERERS: readonly MimeRenderer[] = [
   {
@@ -116,7 +124,10 @@ function renderPlot(bundle: IMimeBundle): string {
   );
 }
 
-/** Charts need a text alternative: the plot's title/caption/aria label, else a generic one. */
+/**
+ * Charts need a text alternative: the plot's own ariaLabel/title/caption; else one built
+ * from its axis labels ("Chart: score against parameters N"); else the output's plain text.
+ */
 function altText(bundle: IMimeBundle): string {
   const spec = bundle[PLOT_MIME] as Record<string, unknown> | undefined;
   const options = (spec?.options ?? spec) as Record<string, unknown> | undefined;
@@ -124,8 +135,18 @@ function altText(bundle: IMimeBundle): string {
     const value = options?.[key] ?? spec?.[key];
     if (typeof value === "string" && value.trim() !== "") return value.trim();
   }
+  const axis = (name: string) => {
+    const scale = options?.[name] as { label?: unknown } | undefined;
+    return typeof scale?.label === "string" && scale.label.trim() !== ""
+      ? scale.label.trim()
+      : undefined;
+  };
+  const [x, y] = [axis("x"), axis("y")];
+  if (x && y) return `Chart: ${y} against ${x}`;
+  if (x || y) return `Chart of ${x ?? y}`;
   const plain = bundle["text/plain"];
-  if (typeof plain === "string" && plain.length < 200 && !plain.startsWith("<")) return plain;
+  if (typeof plain === "string" && plain.length < 200 && !plain.startsWith("<"))
+    return `Chart: ${plain}`;
   return "Chart";
 }
 

@@ -53,8 +53,9 @@ describe("renderMarkdown: headings and text", () => {
 
   it("demotes headings under the page title when asked", () => {
     const { html, headings } = renderMarkdown("# Title\n\n## Part", new Set(), 1);
-    expect(html).toContain('<h2 id="title">Title</h2>');
-    expect(html).toContain('<h3 id="part">Part</h3>');
+    expect(html).toContain('<h2 id="title">Title<a class="heading-anchor" href="#title"');
+    expect(html).toContain('<h3 id="part">Part<a class="heading-anchor" href="#part"');
+    expect(html).toMatch(/#<\/a><\/h3>\n$/);
     expect(headings.map((h) => h.level)).toEqual([2, 3]);
   });
 

@@ -87,6 +87,16 @@ describe("MIME priority", () => {
     expect(JSON.parse(json!)).toEqual(spec);
   });
 
+  it("labels a chart without an ariaLabel from its axis labels", () => {
+    const spec = {
+      version: 1,
+      call: "plot",
+      options: { x: { label: "steps" }, y: { label: "loss" }, marks: [] },
+    };
+    const html = renderMimeBundle({ [PLOT_MIME]: spec as never, "image/svg+xml": svg }, ctx());
+    expect(html).toContain('<figure class="plot" aria-label="Chart: loss against steps">');
+  });
+
   it("renders a claim output with its status, anchor and known-failure reason", () => {
     const claim = {
       id: "c1",

@@ -40,7 +40,7 @@ describe("renderNotebookPage", () => {
 
   it("keeps a first heading that says something else, demoted under the title", () => {
     const { html } = renderNotebookPage(input("# Background\n\nText"));
-    expect(html).toContain('<h2 id="background">Background</h2>');
+    expect(html).toContain('<h2 id="background">Background<a class="heading-anchor"');
   });
 
   it("lists the scorecard and the sections in the table of contents", () => {
