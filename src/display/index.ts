@@ -16,7 +16,7 @@ export { clearOutput, input } from "./io.ts";
 export { claim, validateClaim, claimText, CLAIM_MIME } from "./claim.ts";
 export type { Claim, ClaimValue } from "./claim.ts";
 export { DisplayError } from "./errors.ts";
-export { Plot, plotBundle } from "./plot.ts";
+export { Plot, plotBundle, plotSpecOf } from "./plot.ts";
 export { PLOT_MIME, redrawPlot, reviveValue } from "./plot-spec.ts";
 export type { PlotSpec, PlotValue, PlotCall } from "./plot-spec.ts";
 export { serializeSvg } from "./xml.ts";

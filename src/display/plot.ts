@@ -11,6 +11,8 @@ import { serverDocument } from "./server-dom.ts";
 import { elementData, svgSize, type ElementLike } from "./element.ts";
 
 type Namespace = typeof RealPlot;
+
+const PLOT_SPEC = Symbol.for("tsnb.plot-spec");
 function describe(spec: PlotSpec, element: ElementLike): string {
   const marks = spec.options.marks;
   const names = Array.isArray(marks)
@@ -40,7 +42,14 @@ function render(
     value: () => plotBundle(element, spec),
     configurable: true,
   });
+  Object.defineProperty(element, PLOT_SPEC, { value: spec, configurable: true });
   return element;
+}
+
+/** The redraw spec of a figure made by the wrapped `Plot` (undefined for anything else). */
+export function plotSpecOf(figure: unknown): PlotSpec | undefined {
+  if (typeof figure !== "object" || figure === null) return undefined;
+  return (figure as Record<symbol, PlotSpec | undefined>)[PLOT_SPEC];
 }
 
 function wrap(real: Namespace): Namespace {

@@ -2,7 +2,7 @@ import { JSDOM } from "jsdom";
 import { describe, expect, it } from "vitest";
 import { canonicalizeSvg } from "../../src/notebook/canonical-svg.ts";
 import { mimeBundle } from "../../src/display/mime.ts";
-import { Plot } from "../../src/display/plot.ts";
+import { Plot, plotSpecOf } from "../../src/display/plot.ts";
 import { PLOT_MIME, redrawPlot, type PlotSpec } from "../../src/display/plot-spec.ts";
 
 const window = new JSDOM("").window;
@@ -52,6 +52,8 @@ describe("Plot under Node", () => {
     );
     const spec = roundTrip(first.spec);
     expect(spec).toEqual(first.spec);
+    expect(plotSpecOf(Plot.plot({ marks: [Plot.ruleY([0])] }))).toMatchObject({ call: "plot" });
+    expect(plotSpecOf({})).toBeUndefined();
     expect(spec).toMatchObject({
       version: 1,
       call: "plot",
