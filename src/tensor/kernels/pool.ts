@@ -7,7 +7,7 @@
 // stalling the job. The worker is unref'd: it never keeps the process alive.
 import { Worker } from "node:worker_threads";
 import type { Storage } from "../dtype.ts";
-import { gemmModuleBytes, WASM_MAX_PAGES } from "./wasm-gemm.js";
+import { GEMM_ROWS, gemmModuleBytes, WASM_MAX_PAGES } from "./wasm-gemm.js";
 
 const C = { seq: 0, claim: 1, finished: 2, ready: 3, fn: 4, chunks: 5, chunkRows: 6, args: 7 };
 
@@ -94,7 +94,7 @@ export function gemmWasm(
   const f64 = c instanceof Float64Array;
   const eb = f64 ? 8 : 4;
   const cols = 32 / eb;
-  const mpad = roundUp(m, 4);
+  const mpad = roundUp(m, GEMM_ROWS);
   const npad = roundUp(n, cols);
   const aOff = 0;
   const bOff = roundUp(aOff + mpad * k * eb + k * eb, 64); // + one row of slack for Aᵀ padding
@@ -153,7 +153,7 @@ function run(K: Kernels, f64: boolean, args: number[], rows: number, workPerRow:
     kernel(...args);
     return;
   }
-  const chunkRows = roundUp(Math.ceil(rows / 16), 4);
+  const chunkRows = roundUp(Math.ceil(rows / 16), GEMM_ROWS);
   const chunks = Math.ceil(rows / chunkRows);
   K.seq = (K.seq + 1) & 0x7fff || 1;
   const tag = K.seq << 16;
