@@ -55,13 +55,26 @@ try {
   installKernelSpec({ kind: "prefix", prefix: home });
   const script = join(home, "client.py");
   writeFileSync(script, CLIENT);
-  const result = spawnSync("/usr/bin/python3", ["-Xfrozen_modules=off", script, String(STARTS), String(ROUND_TRIPS)], {
-    env: { ...process.env, JUPYTER_PATH: join(home, "share/jupyter"), JUPYTER_RUNTIME_DIR: join(home, "runtime"), PYDEVD_DISABLE_FILE_VALIDATION: "1" },
-    encoding: "utf8",
-    timeout: 600_000,
-  });
-  if (result.status !== 0) throw new Error(`kernel bench client failed (${result.status}):\n${result.stderr}`);
-  const figures = JSON.parse(result.stdout.trim().split("\n").at(-1)!) as { tsnb: Figures; python3: Figures };
+  const result = spawnSync(
+    "/usr/bin/python3",
+    ["-Xfrozen_modules=off", script, String(STARTS), String(ROUND_TRIPS)],
+    {
+      env: {
+        ...process.env,
+        JUPYTER_PATH: join(home, "share/jupyter"),
+        JUPYTER_RUNTIME_DIR: join(home, "runtime"),
+        PYDEVD_DISABLE_FILE_VALIDATION: "1",
+      },
+      encoding: "utf8",
+      timeout: 600_000,
+    },
+  );
+  if (result.status !== 0)
+    throw new Error(`kernel bench client failed (${result.status}):\n${result.stderr}`);
+  const figures = JSON.parse(result.stdout.trim().split("\n").at(-1)!) as {
+    tsnb: Figures;
+    python3: Figures;
+  };
   const round = (x: number) => Number(x.toFixed(2));
   const rows = [
     { case: "start-to-kernel_info_reply", metric: "median", key: "start" as const, target: 400 },

@@ -25,7 +25,10 @@ export type HistoryRow = [number, number, string] | [number, number, [string, st
 
 /** Glob of IPython's %history -g: `*` any run, `?` one character, the rest literal. */
 function globToRegExp(pattern: string): RegExp {
-  const body = pattern.replace(/[.+^${}()|[\]\\]/g, "\\$&").replace(/\*/g, ".*").replace(/\?/g, ".");
+  const body = pattern
+    .replace(/[.+^${}()|[\]\\]/g, "\\$&")
+    .replace(/\*/g, ".*")
+    .replace(/\?/g, ".");
   return new RegExp(`^${body}$`, "s");
 }
 
@@ -46,13 +49,18 @@ export function queryHistory(entries: readonly HistoryEntry[], query: HistoryQue
     picked = entries.filter((entry) => regexp.test(entry.input));
     if (query.unique) {
       const seen = new Set<string>();
-      picked = picked.reverse().filter((entry) => !seen.has(entry.input) && seen.add(entry.input)).reverse();
+      picked = picked
+        .reverse()
+        .filter((entry) => !seen.has(entry.input) && seen.add(entry.input))
+        .reverse();
     }
     if (query.n !== undefined && query.n !== null) picked = picked.slice(-query.n);
   } else {
     picked = [];
   }
   return picked.map((entry): HistoryRow =>
-    query.output ? [SESSION_NUMBER, entry.line, [entry.input, entry.output]] : [SESSION_NUMBER, entry.line, entry.input],
+    query.output
+      ? [SESSION_NUMBER, entry.line, [entry.input, entry.output]]
+      : [SESSION_NUMBER, entry.line, entry.input],
   );
 }

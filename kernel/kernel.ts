@@ -98,14 +98,21 @@ export class Kernel implements KernelContext {
     const reply = new Promise<string>((resolve, reject) => {
       this.pendingInput = { requestId: header.msg_id, resolve, reject };
     });
-    this.emit("stdin", { identities: parent.identities, header, parent_header: parent.header, metadata: {}, content: { prompt, password } });
+    this.emit("stdin", {
+      identities: parent.identities,
+      header,
+      parent_header: parent.header,
+      metadata: {},
+      content: { prompt, password },
+    });
     return reply;
   }
 
   language(): Promise<KernelLanguageTools> {
     if (this.languageTools === undefined) {
       const load = this.options.loadLanguage;
-      if (load === undefined) return Promise.reject(new Error("language tools are not available in this kernel"));
+      if (load === undefined)
+        return Promise.reject(new Error("language tools are not available in this kernel"));
       this.languageTools = load();
       // A failed load is retried on the next request rather than cached forever.
       this.languageTools.catch(() => (this.languageTools = undefined));
@@ -136,7 +143,10 @@ export class Kernel implements KernelContext {
 
   private receiveInputReply(message: Message): void {
     if (message.header.msg_type !== "input_reply") {
-      this.log("warn", `dropped a ${message.header.msg_type} on stdin: only input_reply is expected there`);
+      this.log(
+        "warn",
+        `dropped a ${message.header.msg_type} on stdin: only input_reply is expected there`,
+      );
       return;
     }
     const pending = this.pendingInput;
@@ -153,7 +163,11 @@ export class Kernel implements KernelContext {
     if (this.running[channel]) return;
     this.running[channel] = true;
     try {
-      for (let message = this.queues[channel].shift(); message !== undefined; message = this.queues[channel].shift()) {
+      for (
+        let message = this.queues[channel].shift();
+        message !== undefined;
+        message = this.queues[channel].shift()
+      ) {
         if (this.stopped) break;
         await this.dispatch(channel, message);
         if (this.abortRequested) {
@@ -180,7 +194,10 @@ export class Kernel implements KernelContext {
       const handler = Object.hasOwn(this.handlers, msg_type) ? this.handlers[msg_type] : undefined;
       if (handler === undefined) {
         // As ipykernel: an unknown request type is logged and gets no reply.
-        this.log("warn", `unknown message type ${JSON.stringify(msg_type)} on ${channel}: no reply sent`);
+        this.log(
+          "warn",
+          `unknown message type ${JSON.stringify(msg_type)} on ${channel}: no reply sent`,
+        );
         return;
       }
       let content: JsonObject | undefined;
@@ -189,7 +206,12 @@ export class Kernel implements KernelContext {
       } catch (error) {
         const e = error instanceof Error ? error : new Error(String(error));
         this.log("error", `handler for ${msg_type} failed: ${e.stack ?? e.message}`);
-        content = { status: "error", ename: e.name, evalue: e.message, traceback: (e.stack ?? e.message).split("\n") };
+        content = {
+          status: "error",
+          ename: e.name,
+          evalue: e.message,
+          traceback: (e.stack ?? e.message).split("\n"),
+        };
       }
       if (content !== undefined) this.reply(channel, request, content);
     } finally {

@@ -3,7 +3,15 @@
 // under kernel/ changed (a stamp of paths, sizes and mtimes), written atomically because two
 // kernels may start at once. Plain .mjs on purpose: it must run before any loader exists.
 import { createHash } from "node:crypto";
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, statSync, writeFileSync } from "node:fs";
+import {
+  existsSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  statSync,
+  writeFileSync,
+} from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 
@@ -13,7 +21,9 @@ const out = join(root, ".tsnb-cache", "kernel", "kernel.mjs");
 function stampOf(folder) {
   const hash = createHash("sha256");
   const walk = (dir) => {
-    for (const entry of readdirSync(dir, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
+    for (const entry of readdirSync(dir, { withFileTypes: true }).sort((a, b) =>
+      a.name.localeCompare(b.name),
+    )) {
       const path = join(dir, entry.name);
       if (entry.isDirectory()) walk(path);
       else if (entry.name.endsWith(".ts")) {
@@ -45,16 +55,39 @@ async function bundle(stamp) {
 
 const connectionFile = process.argv[2];
 if (!connectionFile) {
-  process.stderr.write("usage: node kernel/launch.mjs CONNECTION_FILE (Jupyter runs this from kernel.json)\n");
+  process.stderr.write(
+    "usage: node kernel/launch.mjs CONNECTION_FILE (Jupyter runs this from kernel.json)\n",
+  );
   process.exit(2);
 }
-const stamp = stampOf(join(root, "kernel"));
-if (!existsSync(out) || !existsSync(`${out}.stamp`) || readFileSync(`${out}.stamp`, "utf8") !== stamp) {
-  mkdirSync(dirname(out), { recursive: true });
-  await bundle(stamp);
+async function loadKernel() {
+  try {
+    const stamp = stampOf(join(root, "kernel"));
+    if (
+      !existsSync(out) ||
+      !existsSync(`${out}.stamp`) ||
+      readFileSync(`${out}.stamp`, "utf8") !== stamp
+    ) {
+      mkdirSync(dirname(out), { recursive: true });
+      await bundle(stamp);
+    }
+    return { module: await import(pathToFileURL(out).href), registerTsx: true };
+  } catch (error) {
+    // A read-only install cannot hold the bundle: run the sources through tsx (slower start).
+    process.stderr.write(
+      `[tsnb kernel warn] no kernel bundle (${error.message}); loading the sources with tsx\n`,
+    );
+    const { register } = await import("tsx/esm/api");
+    register();
+    return {
+      module: await import(pathToFileURL(join(root, "kernel", "main.ts")).href),
+      registerTsx: false,
+    };
+  }
 }
-const { runKernel } = await import(pathToFileURL(out).href);
-const code = await runKernel(connectionFile, { packageRoot: root, registerTsx: true });
+
+const { module, registerTsx } = await loadKernel();
+const code = await module.runKernel(connectionFile, { packageRoot: root, registerTsx });
 // Sockets and the runtime's worker are closed; a stray handle must not keep a dead kernel alive.
 setTimeout(() => process.exit(code), 200).unref();
 process.exitCode = code;

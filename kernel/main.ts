@@ -40,8 +40,16 @@ async function importSource<T>(root: string, path: string, registerTsx: boolean)
   return (await import(pathToFileURL(join(root, path)).href)) as T;
 }
 
-async function startWorkerSession(root: string, notebookDir: string, registerTsx: boolean): Promise<KernelSession> {
-  const { WorkerSession } = await importSource<typeof import("../src/runtime/worker-session.ts")>(root, "src/runtime/worker-session.ts", registerTsx);
+async function startWorkerSession(
+  root: string,
+  notebookDir: string,
+  registerTsx: boolean,
+): Promise<KernelSession> {
+  const { WorkerSession } = await importSource<typeof import("../src/runtime/worker-session.ts")>(
+    root,
+    "src/runtime/worker-session.ts",
+    registerTsx,
+  );
   const session = new WorkerSession({ notebookDir });
   await session.ready;
   return session;
@@ -58,13 +66,19 @@ function isAlive(pid: number): boolean {
 }
 
 /** Serves one kernel until a shutdown_request (or SIGTERM); resolves with the exit code. */
-export async function runKernel(connectionFile: string, options: RunKernelOptions = {}): Promise<number> {
-  const log = options.log ?? stderrLogger(process.env.TSNB_KERNEL_LOG === "debug" ? "debug" : "info");
+export async function runKernel(
+  connectionFile: string,
+  options: RunKernelOptions = {},
+): Promise<number> {
+  const log =
+    options.log ?? stderrLogger(process.env.TSNB_KERNEL_LOG === "debug" ? "debug" : "info");
   const notebookDir = options.notebookDir ?? process.cwd();
   const info = await readConnection(connectionFile);
   const signer = createSigner(info.key, info.signature_scheme);
   if (!signer.enabled) log("warn", "the connection file has an empty key: messages are not signed");
-  const sockets = await openSockets(info, (error) => log("error", `socket: ${(error as Error).message}`));
+  const sockets = await openSockets(info, (error) =>
+    log("error", `socket: ${(error as Error).message}`),
+  );
   const root = options.packageRoot ?? SOURCE_ROOT;
   const registerTsx = options.registerTsx ?? false;
   // Loading tsx and booting the worker keep the event loop busy for a while: begin once the
@@ -72,12 +86,15 @@ export async function runKernel(connectionFile: string, options: RunKernelOption
   let openGate = () => {};
   const gate = new Promise<void>((resolve) => (openGate = resolve));
   const gateTimer = setTimeout(() => openGate(), 300);
-  const create = options.createSession ?? (() => startWorkerSession(root, notebookDir, registerTsx));
+  const create =
+    options.createSession ?? (() => startWorkerSession(root, notebookDir, registerTsx));
   const starting = gate.then(() => {
     clearTimeout(gateTimer);
     return create();
   });
-  starting.catch((error: Error) => log("error", `the runtime failed to start: ${error.stack ?? error.message}`));
+  starting.catch((error: Error) =>
+    log("error", `the runtime failed to start: ${error.stack ?? error.message}`),
+  );
 
   return new Promise<number>((resolve) => {
     const finish = (code: number) => {
@@ -92,16 +109,15 @@ export async function runKernel(connectionFile: string, options: RunKernelOption
       signer,
       send: (channel, frames) => {
         const sent = sockets.send(channel, frames);
-        if (channel === "shell" || channel === "control") void sent.then(() => setImmediate(openGate));
+        if (channel === "shell" || channel === "control")
+          void sent.then(() => setImmediate(openGate));
         return sent;
       },
       log,
       loadLanguage: async () => {
-        const { createWorkerLanguageTools } = await importSource<typeof import("../src/runtime/language/worker-tools.ts")>(
-          root,
-          "src/runtime/language/worker-tools.ts",
-          registerTsx,
-        );
+        const { createWorkerLanguageTools } = await importSource<
+          typeof import("../src/runtime/language/worker-tools.ts")
+        >(root, "src/runtime/language/worker-tools.ts", registerTsx);
         return createWorkerLanguageTools({ rootDir: notebookDir });
       },
       // Let the reply and the idle status leave the socket before closing it.
@@ -128,6 +144,9 @@ export async function runKernel(connectionFile: string, options: RunKernelOption
     process.on("SIGINT", onInterrupt);
     process.on("SIGTERM", onTerminate);
     sockets.listen((channel, frames) => kernel.receive(channel, frames));
-    log("info", `listening (shell ${sockets.info.shell_port}, iopub ${sockets.info.iopub_port}, pid ${process.pid})`);
+    log(
+      "info",
+      `listening (shell ${sockets.info.shell_port}, iopub ${sockets.info.iopub_port}, pid ${process.pid})`,
+    );
   });
 }

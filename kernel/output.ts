@@ -24,7 +24,11 @@ function joined(text: unknown): string {
   return Array.isArray(text) ? text.join("") : String(text ?? "");
 }
 
-export function createExecuteSink(kernel: KernelContext, request: Message, options: ExecuteSinkOptions): OutputSink {
+export function createExecuteSink(
+  kernel: KernelContext,
+  request: Message,
+  options: ExecuteSinkOptions,
+): OutputSink {
   const transientOf = (output: object): JsonObject => {
     const transient = (output as { transient?: unknown }).transient;
     return typeof transient === "object" && transient !== null ? (transient as JsonObject) : {};
@@ -58,14 +62,25 @@ export function createExecuteSink(kernel: KernelContext, request: Message, optio
           );
           return;
         case "error":
-          kernel.publish("error", { ename: output.ename, evalue: output.evalue, traceback: output.traceback }, request);
+          kernel.publish(
+            "error",
+            { ename: output.ename, evalue: output.evalue, traceback: output.traceback },
+            request,
+          );
           return;
         default:
-          kernel.log("warn", `cell emitted an output of unknown type ${JSON.stringify(output.output_type)}; ignored`);
+          kernel.log(
+            "warn",
+            `cell emitted an output of unknown type ${JSON.stringify(output.output_type)}; ignored`,
+          );
       }
     },
     update(displayId, data, metadata) {
-      kernel.publish("update_display_data", { data, metadata, transient: { display_id: displayId } }, request);
+      kernel.publish(
+        "update_display_data",
+        { data, metadata, transient: { display_id: displayId } },
+        request,
+      );
     },
     clear(wait) {
       kernel.publish("clear_output", { wait }, request);

@@ -4,15 +4,18 @@
 import type { OutputSink } from "../src/display/sink.ts";
 
 export type ExecuteReply =
-  | { status: "ok" }
-  | { status: "error"; ename: string; evalue: string; traceback: string[] };
+  { status: "ok" } | { status: "error"; ename: string; evalue: string; traceback: string[] };
 
 export type ExpressionResult =
   | { status: "ok"; data: Record<string, unknown>; metadata: Record<string, unknown> }
   | { status: "error"; ename: string; evalue: string; traceback: string[] };
 
 export interface KernelSession {
-  execute(code: string, sink: OutputSink, options?: { executionCount?: number }): Promise<ExecuteReply>;
+  execute(
+    code: string,
+    sink: OutputSink,
+    options?: { executionCount?: number },
+  ): Promise<ExecuteReply>;
   evaluate(expressions: Record<string, string>): Promise<Record<string, ExpressionResult>>;
   interrupt(): void;
   dispose(): Promise<void>;

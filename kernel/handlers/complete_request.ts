@@ -6,7 +6,8 @@ import { codePointToUtf16, utf16ToCodePoint } from "../protocol/cursor.ts";
 
 export const complete_request: Handler = async (kernel, request) => {
   const code = typeof request.content.code === "string" ? request.content.code : "";
-  const cursorPoints = typeof request.content.cursor_pos === "number" ? request.content.cursor_pos : [...code].length;
+  const cursorPoints =
+    typeof request.content.cursor_pos === "number" ? request.content.cursor_pos : [...code].length;
   const cursor = codePointToUtf16(code, cursorPoints);
   const tools = await kernel.language();
   const result = await tools.complete(kernel.executedCells, code, cursor);

@@ -8,7 +8,12 @@ import { isJsonObject } from "../protocol/message.ts";
 export const execute_request: Handler = async (kernel, request) => {
   const content = request.content;
   if (typeof content.code !== "string") {
-    return { status: "error", ename: "TypeError", evalue: "execute_request: content.code must be a string", traceback: [] };
+    return {
+      status: "error",
+      ename: "TypeError",
+      evalue: "execute_request: content.code must be a string",
+      traceback: [],
+    };
   }
   const code = content.code;
   const silent = content.silent === true;
@@ -29,13 +34,16 @@ export const execute_request: Handler = async (kernel, request) => {
     onResult: (text) => (resultText = text),
   });
   const result = await kernel.session.execute(code, sink, { executionCount: execution_count });
-  if (store_history) kernel.history.push({ line: execution_count, input: code, output: resultText });
+  if (store_history)
+    kernel.history.push({ line: execution_count, input: code, output: resultText });
 
   if (result.status === "ok") {
     kernel.executedCells.push(code);
     const expressions: Record<string, string> = {};
-    for (const [name, expression] of Object.entries(user_expressions)) expressions[name] = String(expression);
-    const evaluated = Object.keys(expressions).length > 0 ? await kernel.session.evaluate(expressions) : {};
+    for (const [name, expression] of Object.entries(user_expressions))
+      expressions[name] = String(expression);
+    const evaluated =
+      Object.keys(expressions).length > 0 ? await kernel.session.evaluate(expressions) : {};
     return { status: "ok", execution_count, user_expressions: evaluated, payload: [] };
   }
   if (stop_on_error) kernel.abortQueued();

@@ -2,6 +2,8 @@
 // table, as in ipykernel; a msg_type missing here is logged and left unanswered.
 import type { Handler } from "../handler.ts";
 import { comm_info_request } from "./comm_info_request.ts";
+import { comm_close, comm_msg } from "./comm_msg.ts";
+import { comm_open } from "./comm_open.ts";
 import { complete_request } from "./complete_request.ts";
 import { execute_request } from "./execute_request.ts";
 import { history_request } from "./history_request.ts";
@@ -19,6 +21,9 @@ export const handlers: Readonly<Record<string, Handler>> = Object.freeze({
   is_complete_request,
   history_request,
   comm_info_request,
+  comm_open,
+  comm_msg,
+  comm_close,
   shutdown_request,
   interrupt_request,
 });

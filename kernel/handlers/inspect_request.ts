@@ -5,9 +5,15 @@ import { codePointToUtf16 } from "../protocol/cursor.ts";
 
 export const inspect_request: Handler = async (kernel, request) => {
   const code = typeof request.content.code === "string" ? request.content.code : "";
-  const cursorPoints = typeof request.content.cursor_pos === "number" ? request.content.cursor_pos : [...code].length;
+  const cursorPoints =
+    typeof request.content.cursor_pos === "number" ? request.content.cursor_pos : [...code].length;
   const detail_level = request.content.detail_level === 1 ? 1 : 0;
   const tools = await kernel.language();
-  const result = await tools.inspect(kernel.executedCells, code, codePointToUtf16(code, cursorPoints), detail_level);
+  const result = await tools.inspect(
+    kernel.executedCells,
+    code,
+    codePointToUtf16(code, cursorPoints),
+    detail_level,
+  );
   return { status: "ok", found: result.found, data: result.found ? result.data : {}, metadata: {} };
 };

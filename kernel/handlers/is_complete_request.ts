@@ -6,5 +6,7 @@ export const is_complete_request: Handler = async (kernel, request) => {
   const code = typeof request.content.code === "string" ? request.content.code : "";
   const tools = await kernel.language();
   const result = await tools.isComplete(code);
-  return result.status === "incomplete" ? { status: "incomplete", indent: result.indent ?? "" } : { status: result.status };
+  return result.status === "incomplete"
+    ? { status: "incomplete", indent: result.indent ?? "" }
+    : { status: result.status };
 };

@@ -9,7 +9,8 @@ const require = createRequire(import.meta.url);
 
 function versionOf(packageJson: string): string {
   try {
-    return (JSON.parse(readFileSync(require.resolve(packageJson), "utf8")) as { version: string }).version;
+    return (JSON.parse(readFileSync(require.resolve(packageJson), "utf8")) as { version: string })
+      .version;
   } catch {
     return "unknown";
   }

@@ -3,7 +3,15 @@
 // this package's bin/tsnb.js with the absolute path of the current node, so the kernel starts
 // from any working folder and without node on Jupyter's PATH.
 import { execFileSync } from "node:child_process";
-import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import {
+  copyFileSync,
+  existsSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from "node:fs";
 import { homedir, platform } from "node:os";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -14,7 +22,8 @@ const HERE = dirname(fileURLToPath(import.meta.url));
 const PACKAGE_ROOT = resolve(HERE, "../..");
 const LOGOS = ["logo-32x32.png", "logo-64x64.png", "logo-svg.svg"];
 
-export type InstallTarget = { kind: "user" } | { kind: "prefix"; prefix: string } | { kind: "sys-prefix" };
+export type InstallTarget =
+  { kind: "user" } | { kind: "prefix"; prefix: string } | { kind: "sys-prefix" };
 
 export interface KernelSpec {
   argv: string[];
@@ -25,7 +34,10 @@ export interface KernelSpec {
 }
 
 /** argv runs kernel/launch.mjs (bundled, fast start); `tsnb kernel run FILE` is the same kernel via tsx. */
-export function kernelSpec(node = process.execPath, entry = join(PACKAGE_ROOT, "kernel/launch.mjs")): KernelSpec {
+export function kernelSpec(
+  node = process.execPath,
+  entry = join(PACKAGE_ROOT, "kernel/launch.mjs"),
+): KernelSpec {
   return {
     argv: [node, entry, "{connection_file}"],
     display_name: DISPLAY_NAME,
@@ -39,7 +51,8 @@ export function kernelSpec(node = process.execPath, entry = join(PACKAGE_ROOT, "
 export function userDataDir(env: NodeJS.ProcessEnv = process.env): string {
   if (env.JUPYTER_DATA_DIR) return resolve(env.JUPYTER_DATA_DIR);
   if (platform() === "darwin") return join(homedir(), "Library/Jupyter");
-  if (platform() === "win32") return join(env.APPDATA ?? join(homedir(), "AppData/Roaming"), "jupyter");
+  if (platform() === "win32")
+    return join(env.APPDATA ?? join(homedir(), "AppData/Roaming"), "jupyter");
   return join(env.XDG_DATA_HOME ?? join(homedir(), ".local/share"), "jupyter");
 }
 
@@ -48,9 +61,13 @@ export function sysPrefix(env: NodeJS.ProcessEnv = process.env): string {
   const active = env.VIRTUAL_ENV ?? env.CONDA_PREFIX;
   if (active) return active;
   try {
-    return execFileSync("python3", ["-c", "import sys; print(sys.prefix)"], { encoding: "utf8" }).trim();
+    return execFileSync("python3", ["-c", "import sys; print(sys.prefix)"], {
+      encoding: "utf8",
+    }).trim();
   } catch {
-    throw new Error("--sys-prefix: no VIRTUAL_ENV or CONDA_PREFIX is set and `python3` could not be run to find sys.prefix; use --user or --prefix DIR");
+    throw new Error(
+      "--sys-prefix: no VIRTUAL_ENV or CONDA_PREFIX is set and `python3` could not be run to find sys.prefix; use --user or --prefix DIR",
+    );
   }
 }
 
@@ -66,7 +83,10 @@ export function kernelsDir(target: InstallTarget, env: NodeJS.ProcessEnv = proce
 }
 
 /** Writes kernel.json and the logos; returns the kernelspec folder. */
-export function installKernelSpec(target: InstallTarget, env: NodeJS.ProcessEnv = process.env): string {
+export function installKernelSpec(
+  target: InstallTarget,
+  env: NodeJS.ProcessEnv = process.env,
+): string {
   const folder = join(kernelsDir(target, env), KERNEL_NAME);
   mkdirSync(folder, { recursive: true });
   writeFileSync(join(folder, "kernel.json"), JSON.stringify(kernelSpec(), null, 1) + "\n");
@@ -75,7 +95,10 @@ export function installKernelSpec(target: InstallTarget, env: NodeJS.ProcessEnv 
 }
 
 /** Removes the tsnb kernelspec from `target`; returns the folder removed, or undefined. */
-export function uninstallKernelSpec(target: InstallTarget, env: NodeJS.ProcessEnv = process.env): string | undefined {
+export function uninstallKernelSpec(
+  target: InstallTarget,
+  env: NodeJS.ProcessEnv = process.env,
+): string | undefined {
   const folder = join(kernelsDir(target, env), KERNEL_NAME);
   if (!existsSync(folder)) return undefined;
   rmSync(folder, { recursive: true, force: true });
@@ -85,10 +108,17 @@ export function uninstallKernelSpec(target: InstallTarget, env: NodeJS.ProcessEn
 /** Folders Jupyter searches for kernels, in its order (jupyter_core.paths.jupyter_path). */
 export function searchPath(env: NodeJS.ProcessEnv = process.env): string[] {
   const dirs = [
-    ...(env.JUPYTER_PATH ?? "").split(platform() === "win32" ? ";" : ":").filter(Boolean).map((dir) => resolve(dir)),
+    ...(env.JUPYTER_PATH ?? "")
+      .split(platform() === "win32" ? ";" : ":")
+      .filter(Boolean)
+      .map((dir) => resolve(dir)),
     userDataDir(env),
-    ...[env.VIRTUAL_ENV, env.CONDA_PREFIX].filter((dir): dir is string => Boolean(dir)).map((dir) => join(dir, "share/jupyter")),
-    ...(platform() === "win32" ? [join(env.PROGRAMDATA ?? "C:/ProgramData", "jupyter")] : ["/usr/local/share/jupyter", "/usr/share/jupyter"]),
+    ...[env.VIRTUAL_ENV, env.CONDA_PREFIX]
+      .filter((dir): dir is string => Boolean(dir))
+      .map((dir) => join(dir, "share/jupyter")),
+    ...(platform() === "win32"
+      ? [join(env.PROGRAMDATA ?? "C:/ProgramData", "jupyter")]
+      : ["/usr/local/share/jupyter", "/usr/share/jupyter"]),
   ];
   return [...new Set(dirs)].map((dir) => join(dir, "kernels"));
 }
@@ -115,7 +145,8 @@ export function listKernelSpecs(env: NodeJS.ProcessEnv = process.env): FoundSpec
         problems.push(`kernel.json unreadable: ${(error as Error).message}`);
       }
       if (spec && name === KERNEL_NAME) {
-        for (const path of spec.argv.slice(0, 2)) if (!existsSync(path)) problems.push(`argv names a missing file: ${path}`);
+        for (const path of spec.argv.slice(0, 2))
+          if (!existsSync(path)) problems.push(`argv names a missing file: ${path}`);
         if (!spec.argv.includes("{connection_file}")) problems.push("argv lacks {connection_file}");
       }
       found.push({ name, folder, spec, problems });

@@ -34,7 +34,8 @@ export function logoPixels(size: number): Uint8Array {
       if (x >= left && y >= top && gy < 7) {
         const letter = text[Math.floor(gx / 6)];
         const column = gx % 6;
-        if (letter !== undefined && column < 5 && GLYPHS[letter]![gy]![column] === "#") color = WHITE;
+        if (letter !== undefined && column < 5 && GLYPHS[letter]![gy]![column] === "#")
+          color = WHITE;
       }
       const at = (y * size + x) * 4;
       pixels.set([color[0]!, color[1]!, color[2]!, inside ? 255 : 0], at);
@@ -71,7 +72,8 @@ export function encodePng(pixels: Uint8Array, size: number): Buffer {
   header.writeUInt32BE(size, 4);
   header.set([8, 6, 0, 0, 0], 8);
   const rows = Buffer.alloc(size * (size * 4 + 1));
-  for (let y = 0; y < size; y++) rows.set(pixels.subarray(y * size * 4, (y + 1) * size * 4), y * (size * 4 + 1) + 1);
+  for (let y = 0; y < size; y++)
+    rows.set(pixels.subarray(y * size * 4, (y + 1) * size * 4), y * (size * 4 + 1) + 1);
   return Buffer.concat([
     Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
     chunk("IHDR", header),
@@ -92,6 +94,7 @@ export function logoSvg(): string {
 
 if (import.meta.url === `file://${process.argv[1]}`) {
   const folder = new URL(".", import.meta.url);
-  for (const size of [32, 64]) writeFileSync(new URL(`logo-${size}x${size}.png`, folder), encodePng(logoPixels(size), size));
+  for (const size of [32, 64])
+    writeFileSync(new URL(`logo-${size}x${size}.png`, folder), encodePng(logoPixels(size), size));
   writeFileSync(new URL("logo-svg.svg", folder), logoSvg());
 }

@@ -32,12 +32,15 @@ export function parseConnection(text: string, where = "connection file"): Connec
     throw new Error(`${where}: transport must be "tcp" or "ipc", got ${JSON.stringify(transport)}`);
   }
   const ip = value.ip ?? "127.0.0.1";
-  if (typeof ip !== "string" || ip === "") throw new Error(`${where}: ip must be a non-empty string`);
+  if (typeof ip !== "string" || ip === "")
+    throw new Error(`${where}: ip must be a non-empty string`);
   const ports: Record<string, number> = {};
   for (const channel of CHANNELS) {
     const port = value[`${channel}_port`];
     if (typeof port !== "number" || !Number.isInteger(port) || port < 0 || port > 65535) {
-      throw new Error(`${where}: ${channel}_port must be an integer port 0..65535, got ${JSON.stringify(port)}`);
+      throw new Error(
+        `${where}: ${channel}_port must be an integer port 0..65535, got ${JSON.stringify(port)}`,
+      );
     }
     ports[channel] = port;
   }

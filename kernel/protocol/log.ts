@@ -7,6 +7,7 @@ export function stderrLogger(minimum: LogLevel = "info"): Logger {
   const order: LogLevel[] = ["debug", "info", "warn", "error"];
   const threshold = order.indexOf(minimum);
   return (level, message) => {
-    if (order.indexOf(level) >= threshold) process.stderr.write(`[tsnb kernel ${level}] ${message}\n`);
+    if (order.indexOf(level) >= threshold)
+      process.stderr.write(`[tsnb kernel ${level}] ${message}\n`);
   };
 }

@@ -51,7 +51,8 @@ export function isJsonObject(value: unknown): value is JsonObject {
 export function parseHeader(value: unknown): Header | string {
   if (!isJsonObject(value)) return "header is not a JSON object";
   for (const field of ["msg_id", "msg_type"] as const) {
-    if (typeof value[field] !== "string" || value[field] === "") return `header.${field} missing or not a string`;
+    if (typeof value[field] !== "string" || value[field] === "")
+      return `header.${field} missing or not a string`;
   }
   return {
     msg_id: value.msg_id as string,

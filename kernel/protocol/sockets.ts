@@ -28,7 +28,10 @@ async function bind(socket: zmq.Socket, info: ConnectionInfo, channel: Channel):
   return port;
 }
 
-export async function openSockets(info: ConnectionInfo, onError: (error: unknown) => void): Promise<KernelSockets> {
+export async function openSockets(
+  info: ConnectionInfo,
+  onError: (error: unknown) => void,
+): Promise<KernelSockets> {
   const routers = { shell: new zmq.Router(), control: new zmq.Router(), stdin: new zmq.Router() };
   const iopub = new zmq.Publisher();
   const hb = new zmq.Reply();

@@ -4,12 +4,19 @@
 // rejected (no delimiter, too few frames, bad signature, bad JSON, bad header) — never a throw,
 // so a hostile or broken peer cannot crash the kernel.
 import type { Signer } from "./sign.ts";
-import { isJsonObject, parseHeader, type Header, type JsonObject, type Message } from "./message.ts";
+import {
+  isJsonObject,
+  parseHeader,
+  type Header,
+  type JsonObject,
+  type Message,
+} from "./message.ts";
 
 export const DELIMITER = "<IDS|MSG>";
 const DELIMITER_BYTES = Buffer.from(DELIMITER, "ascii");
 
-export type Decoded = { ok: true; message: Message } | { ok: false; reason: string; identities: Buffer[] };
+export type Decoded =
+  { ok: true; message: Message } | { ok: false; reason: string; identities: Buffer[] };
 
 export function decodeFrames(frames: readonly Uint8Array[], signer: Signer): Decoded {
   const buffers = frames.map((frame) => (Buffer.isBuffer(frame) ? frame : Buffer.from(frame)));
@@ -19,7 +26,9 @@ export function decodeFrames(frames: readonly Uint8Array[], signer: Signer): Dec
   if (at < 0) return reject(`no "${DELIMITER}" delimiter among ${buffers.length} frames`);
   const rest = buffers.slice(at + 1);
   if (rest.length < 5) {
-    return reject(`expected signature, header, parent_header, metadata, content after the delimiter; got ${rest.length} frames`);
+    return reject(
+      `expected signature, header, parent_header, metadata, content after the delimiter; got ${rest.length} frames`,
+    );
   }
   const [signature, ...json] = rest.slice(0, 5) as [Buffer, Buffer, Buffer, Buffer, Buffer];
   if (!signer.verify(signature, json)) return reject("signature missing or wrong (HMAC mismatch)");
@@ -60,8 +69,8 @@ export interface Outgoing {
 }
 
 export function encodeMessage(message: Outgoing, signer: Signer): Buffer[] {
-  const json = [message.header, message.parent_header, message.metadata, message.content].map((part) =>
-    Buffer.from(JSON.stringify(part), "utf8"),
+  const json = [message.header, message.parent_header, message.metadata, message.content].map(
+    (part) => Buffer.from(JSON.stringify(part), "utf8"),
   );
   const signature = Buffer.from(signer.sign(json), "ascii");
   return [...message.identities, DELIMITER_BYTES, signature, ...json, ...(message.buffers ?? [])];

@@ -35,7 +35,8 @@ function parseTarget(args: string[]): InstallTarget | string {
       const prefix = args[++i];
       if (!prefix) return "--prefix needs a folder: tsnb kernel install --prefix DIR";
       target = { kind: "prefix", prefix };
-    } else if (arg.startsWith("--prefix=")) target = { kind: "prefix", prefix: arg.slice("--prefix=".length) };
+    } else if (arg.startsWith("--prefix="))
+      target = { kind: "prefix", prefix: arg.slice("--prefix=".length) };
     else return `unknown option "${arg}"`;
   }
   return target;
@@ -65,10 +66,16 @@ export async function kernelCommand(argv: string[]): Promise<number> {
       try {
         if (command === "install") {
           const folder = installKernelSpec(target);
-          process.stdout.write(`Installed kernelspec ${KERNEL_NAME} ("${DISPLAY_NAME}") in ${folder}\n`);
+          process.stdout.write(
+            `Installed kernelspec ${KERNEL_NAME} ("${DISPLAY_NAME}") in ${folder}\n`,
+          );
         } else {
           const folder = uninstallKernelSpec(target);
-          process.stdout.write(folder ? `Removed kernelspec ${KERNEL_NAME} from ${folder}\n` : `No ${KERNEL_NAME} kernelspec installed there; nothing removed\n`);
+          process.stdout.write(
+            folder
+              ? `Removed kernelspec ${KERNEL_NAME} from ${folder}\n`
+              : `No ${KERNEL_NAME} kernelspec installed there; nothing removed\n`,
+          );
         }
         return 0;
       } catch (error) {
@@ -79,23 +86,35 @@ export async function kernelCommand(argv: string[]): Promise<number> {
     case "list": {
       if (rest.length > 0) return fail(`list takes no arguments, got ${rest.join(" ")}`);
       const specs = listKernelSpecs();
-      process.stdout.write(`Jupyter kernel search path:\n${searchPath().map((dir) => `  ${dir}`).join("\n")}\n\nKernels found:\n`);
+      process.stdout.write(
+        `Jupyter kernel search path:\n${searchPath()
+          .map((dir) => `  ${dir}`)
+          .join("\n")}\n\nKernels found:\n`,
+      );
       for (const spec of specs) {
         const mark = spec.name === KERNEL_NAME ? (spec.problems.length ? "✗" : "✓") : " ";
-        process.stdout.write(`${mark} ${spec.name.padEnd(16)} ${spec.spec?.display_name ?? "?"}  ${spec.folder}\n`);
+        process.stdout.write(
+          `${mark} ${spec.name.padEnd(16)} ${spec.spec?.display_name ?? "?"}  ${spec.folder}\n`,
+        );
         for (const problem of spec.problems) process.stdout.write(`    problem: ${problem}\n`);
       }
       const ours = specs.filter((spec) => spec.name === KERNEL_NAME);
       if (ours.length === 0) {
-        process.stdout.write(`\n${KERNEL_NAME} is not installed: run \`npx tsnb kernel install --user\`\n`);
+        process.stdout.write(
+          `\n${KERNEL_NAME} is not installed: run \`npx tsnb kernel install --user\`\n`,
+        );
         return 1;
       }
-      if (ours.length > 1) process.stdout.write(`\nnote: ${ours.length} ${KERNEL_NAME} kernelspecs found; Jupyter uses the first: ${ours[0]!.folder}\n`);
+      if (ours.length > 1)
+        process.stdout.write(
+          `\nnote: ${ours.length} ${KERNEL_NAME} kernelspecs found; Jupyter uses the first: ${ours[0]!.folder}\n`,
+        );
       return ours[0]!.problems.length ? 1 : 0;
     }
     case "run": {
       const [connectionFile, ...extra] = rest;
-      if (!connectionFile || extra.length > 0) return fail("run needs exactly one argument: the connection file");
+      if (!connectionFile || extra.length > 0)
+        return fail("run needs exactly one argument: the connection file");
       const { runKernel } = await import("../../kernel/main.ts");
       try {
         const code = await runKernel(connectionFile);

@@ -14,7 +14,12 @@ const env = {
   JUPYTER_PATH: join(home, "prefix/share/jupyter"),
   PYDEVD_DISABLE_FILE_VALIDATION: "1",
 };
-const tsnb = (...args: string[]) => runProcess(process.execPath, [join(REPO, "bin/tsnb.js"), "kernel", ...args], { env, cwd: home, timeoutMs: 60_000 });
+const tsnb = (...args: string[]) =>
+  runProcess(process.execPath, [join(REPO, "bin/tsnb.js"), "kernel", ...args], {
+    env,
+    cwd: home,
+    timeoutMs: 60_000,
+  });
 
 afterAll(() => rmSync(home, { recursive: true, force: true }));
 
@@ -24,15 +29,31 @@ describe("tsnb kernel", () => {
     expect(result.code, result.stderr).toBe(0);
     const folder = join(home, "prefix/share/jupyter/kernels/tsnb");
     const spec = JSON.parse(readFileSync(join(folder, "kernel.json"), "utf8"));
-    expect(spec).toMatchObject({ display_name: "TypeScript (tsnb)", language: "typescript", interrupt_mode: "message" });
-    expect(spec.argv).toEqual([process.execPath, join(REPO, "kernel/launch.mjs"), "{connection_file}"]);
-    for (const logo of ["logo-32x32.png", "logo-64x64.png", "logo-svg.svg"]) expect(existsSync(join(folder, logo))).toBe(true);
+    expect(spec).toMatchObject({
+      display_name: "TypeScript (tsnb)",
+      language: "typescript",
+      interrupt_mode: "message",
+    });
+    expect(spec.argv).toEqual([
+      process.execPath,
+      join(REPO, "kernel/launch.mjs"),
+      "{connection_file}",
+    ]);
+    for (const logo of ["logo-32x32.png", "logo-64x64.png", "logo-svg.svg"])
+      expect(existsSync(join(folder, logo))).toBe(true);
   }, 60_000);
 
   it("install --user goes to the Jupyter data dir, where jupyter itself finds it", async () => {
     expect((await tsnb("install", "--user")).code).toBe(0);
-    const listed = await runProcess(PYTHON, ["-Xfrozen_modules=off", "-m", "jupyter_client.kernelspecapp", "list", "--json"], { env, cwd: home, timeoutMs: 60_000 });
-    const specs = JSON.parse(listed.stdout).kernelspecs as Record<string, { resource_dir: string; spec: { display_name: string } }>;
+    const listed = await runProcess(
+      PYTHON,
+      ["-Xfrozen_modules=off", "-m", "jupyter_client.kernelspecapp", "list", "--json"],
+      { env, cwd: home, timeoutMs: 60_000 },
+    );
+    const specs = JSON.parse(listed.stdout).kernelspecs as Record<
+      string,
+      { resource_dir: string; spec: { display_name: string } }
+    >;
     expect(specs.tsnb?.spec.display_name).toBe("TypeScript (tsnb)");
   }, 60_000);
 

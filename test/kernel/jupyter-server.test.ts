@@ -1,9 +1,20 @@
 // End to end, the way JupyterLab drives a kernel: Debian's `jupyter server` launches tsnb from
 // its kernelspec and @jupyterlab/services talks to it over the server's websocket.
-import { KernelManager, ServerConnection, SessionManager, type Kernel, type KernelMessage } from "@jupyterlab/services";
+import {
+  KernelManager,
+  ServerConnection,
+  SessionManager,
+  type Kernel,
+  type KernelMessage,
+} from "@jupyterlab/services";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import WebSocket from "ws";
-import { jupyterHome, startJupyterServer, type JupyterHome, type JupyterServer } from "./jupyter.ts";
+import {
+  jupyterHome,
+  startJupyterServer,
+  type JupyterHome,
+  type JupyterServer,
+} from "./jupyter.ts";
 
 let home: JupyterHome;
 let server: JupyterServer | undefined;
@@ -16,7 +27,10 @@ interface Run {
   iopub: KernelMessage.IIOPubMessage[];
 }
 
-async function run(code: string, options: Partial<KernelMessage.IExecuteRequestMsg["content"]> = {}): Promise<Run> {
+async function run(
+  code: string,
+  options: Partial<KernelMessage.IExecuteRequestMsg["content"]> = {},
+): Promise<Run> {
   const future = kernel.requestExecute({ code, ...options });
   const iopub: KernelMessage.IIOPubMessage[] = [];
   future.onIOPub = (message) => void iopub.push(message);
@@ -24,7 +38,8 @@ async function run(code: string, options: Partial<KernelMessage.IExecuteRequestM
   return { reply: reply.content, iopub };
 }
 
-const ofType = (messages: KernelMessage.IIOPubMessage[], type: string) => messages.filter((message) => message.header.msg_type === type);
+const ofType = (messages: KernelMessage.IIOPubMessage[], type: string) =>
+  messages.filter((message) => message.header.msg_type === type);
 
 beforeAll(async () => {
   home = jupyterHome();
@@ -42,7 +57,12 @@ beforeAll(async () => {
   kernelManager = new KernelManager({ serverSettings });
   sessionManager = new SessionManager({ kernelManager, serverSettings });
   await sessionManager.ready;
-  const session = await sessionManager.startNew({ path: "e2e.ipynb", name: "e2e.ipynb", type: "notebook", kernel: { name: "tsnb" } });
+  const session = await sessionManager.startNew({
+    path: "e2e.ipynb",
+    name: "e2e.ipynb",
+    type: "notebook",
+    kernel: { name: "tsnb" },
+  });
   kernel = session.kernel!;
   const info = await kernel.info;
   expect(info.implementation).toBe("tsnb");
@@ -64,27 +84,45 @@ describe("tsnb behind jupyter server, driven by @jupyterlab/services", () => {
   it("reports the TypeScript language and protocol 5.3 in kernel_info", async () => {
     const info = await kernel.info;
     expect(info.protocol_version).toBe("5.3");
-    expect(info.language_info).toMatchObject({ name: "typescript", mimetype: "text/typescript", file_extension: ".ts" });
+    expect(info.language_info).toMatchObject({
+      name: "typescript",
+      mimetype: "text/typescript",
+      file_extension: ".ts",
+    });
   });
 
   it("executes cells, keeps state across them and returns execute_result", async () => {
     const first = await run("const base = 40;\nfunction twice(n: number) { return 2 * n }");
     expect(first.reply.status).toBe("ok");
     const second = await run("console.log('from stdout');\ntwice(base) + 2");
-    expect(second.reply).toMatchObject({ status: "ok", execution_count: (first.reply.execution_count as number) + 1 });
-    expect(ofType(second.iopub, "stream")[0]!.content).toMatchObject({ name: "stdout", text: "from stdout\n" });
-    expect(ofType(second.iopub, "execute_result")[0]!.content).toMatchObject({ data: { "text/plain": "82" } });
-    const states = ofType(second.iopub, "status").map((message) => (message.content as { execution_state: string }).execution_state);
+    expect(second.reply).toMatchObject({
+      status: "ok",
+      execution_count: (first.reply.execution_count as number) + 1,
+    });
+    expect(ofType(second.iopub, "stream")[0]!.content).toMatchObject({
+      name: "stdout",
+      text: "from stdout\n",
+    });
+    expect(ofType(second.iopub, "execute_result")[0]!.content).toMatchObject({
+      data: { "text/plain": "82" },
+    });
+    const states = ofType(second.iopub, "status").map(
+      (message) => (message.content as { execution_state: string }).execution_state,
+    );
     expect(states).toEqual(["busy", "idle"]);
   });
 
   it("shows rich display output and updates it by display id", async () => {
-    const { reply, iopub } = await run("display(md`# Title`, { id: 'd' });\ndisplay.update('d', html`<b>done</b>`)");
+    const { reply, iopub } = await run(
+      "display(md`# Title`, { id: 'd' });\ndisplay.update('d', html`<b>done</b>`)",
+    );
     expect(reply.status).toBe("ok");
-    const shown = ofType(iopub, "display_data")[0]!.content as KernelMessage.IDisplayDataMsg["content"];
+    const shown = ofType(iopub, "display_data")[0]!
+      .content as KernelMessage.IDisplayDataMsg["content"];
     expect(shown.data["text/markdown"]).toContain("# Title");
     expect(shown.transient).toEqual({ display_id: "d" });
-    const updated = ofType(iopub, "update_display_data")[0]!.content as KernelMessage.IUpdateDisplayDataMsg["content"];
+    const updated = ofType(iopub, "update_display_data")[0]!
+      .content as KernelMessage.IUpdateDisplayDataMsg["content"];
     expect(updated.data["text/html"]).toContain("<b>done</b>");
   });
 
@@ -94,7 +132,9 @@ describe("tsnb behind jupyter server, driven by @jupyterlab/services", () => {
     const error = ofType(iopub, "error")[0]!.content as KernelMessage.IErrorMsg["content"];
     expect(error.ename).toBe("TypeError");
     expect(error.traceback.length).toBeGreaterThan(0);
-    expect((await run("base")).iopub.some((message) => JSON.stringify(message.content).includes('"40"'))).toBe(true);
+    expect(
+      (await run("base")).iopub.some((message) => JSON.stringify(message.content).includes('"40"')),
+    ).toBe(true);
   });
 
   it("completes members of a variable declared in an earlier cell, with the right cursor span", async () => {
@@ -110,7 +150,11 @@ describe("tsnb behind jupyter server, driven by @jupyterlab/services", () => {
 
   it("inspects a function declared in a cell: signature and doc comment", async () => {
     await run("/** Doubles a number. */\nfunction doubled(n: number): number { return 2 * n }");
-    const reply = await kernel.requestInspect({ code: "doubled(3)", cursor_pos: 3, detail_level: 0 });
+    const reply = await kernel.requestInspect({
+      code: "doubled(3)",
+      cursor_pos: 3,
+      detail_level: 0,
+    });
     const content = reply.content as KernelMessage.IInspectReplyMsg["content"] & { status: "ok" };
     expect(content.found).toBe(true);
     expect(String(content.data["text/plain"])).toContain("function doubled(n: number): number");
@@ -118,25 +162,37 @@ describe("tsnb behind jupyter server, driven by @jupyterlab/services", () => {
   });
 
   it("answers is_complete for complete, incomplete and invalid code", async () => {
-    expect((await kernel.requestIsComplete({ code: "1 + 1" })).content).toEqual({ status: "complete" });
-    expect((await kernel.requestIsComplete({ code: "for (const x of [1]) {" })).content).toMatchObject({ status: "incomplete" });
+    expect((await kernel.requestIsComplete({ code: "1 + 1" })).content).toEqual({
+      status: "complete",
+    });
+    expect(
+      (await kernel.requestIsComplete({ code: "for (const x of [1]) {" })).content,
+    ).toMatchObject({ status: "incomplete" });
     expect((await kernel.requestIsComplete({ code: "a)" })).content).toEqual({ status: "invalid" });
   });
 
   it("asks for input on stdin and uses the reply", async () => {
-    const future = kernel.requestExecute({ code: "const name = await input('Your name?');\n`hello ${name}`", allow_stdin: true });
+    const future = kernel.requestExecute({
+      code: "const name = await input('Your name?');\n`hello ${name}`",
+      allow_stdin: true,
+    });
     const prompts: string[] = [];
     future.onStdin = (message) => {
       if (message.header.msg_type !== "input_request") return;
       prompts.push((message.content as KernelMessage.IInputRequestMsg["content"]).prompt);
-      future.sendInputReply({ status: "ok", value: "Ada" }, message.header as KernelMessage.IHeader<"input_request">);
+      future.sendInputReply(
+        { status: "ok", value: "Ada" },
+        message.header as KernelMessage.IHeader<"input_request">,
+      );
     };
     const iopub: KernelMessage.IIOPubMessage[] = [];
     future.onIOPub = (message) => void iopub.push(message);
     const reply = (await future.done) as KernelMessage.IExecuteReplyMsg;
     expect(reply.content.status).toBe("ok");
     expect(prompts).toEqual(["Your name?"]);
-    expect(ofType(iopub, "execute_result")[0]!.content).toMatchObject({ data: { "text/plain": "'hello Ada'" } });
+    expect(ofType(iopub, "execute_result")[0]!.content).toMatchObject({
+      data: { "text/plain": "'hello Ada'" },
+    });
   });
 
   it("raises a clear error from input() when the client does not allow stdin", async () => {
@@ -146,12 +202,17 @@ describe("tsnb behind jupyter server, driven by @jupyterlab/services", () => {
   });
 
   it("aborts cells queued behind an error (stop_on_error)", async () => {
-    const failing = kernel.requestExecute({ code: "throw new Error('stop here')", stop_on_error: true });
+    const failing = kernel.requestExecute({
+      code: "throw new Error('stop here')",
+      stop_on_error: true,
+    });
     const queued = kernel.requestExecute({ code: "globalThis.ranAfterError = true" });
     expect(((await failing.done) as KernelMessage.IExecuteReplyMsg).content.status).toBe("error");
     expect(((await queued.done) as KernelMessage.IExecuteReplyMsg).content.status).toBe("aborted");
     const check = await run("typeof globalThis.ranAfterError");
-    expect(ofType(check.iopub, "execute_result")[0]!.content).toMatchObject({ data: { "text/plain": "'undefined'" } });
+    expect(ofType(check.iopub, "execute_result")[0]!.content).toMatchObject({
+      data: { "text/plain": "'undefined'" },
+    });
   });
 
   it("interrupts an infinite loop; the kernel keeps its state and answers the next cell", async () => {
@@ -168,20 +229,26 @@ describe("tsnb behind jupyter server, driven by @jupyterlab/services", () => {
     const reply = (await future.done) as KernelMessage.IExecuteReplyMsg;
     expect(reply.content).toMatchObject({ status: "error", ename: "KeyboardInterrupt" });
     const after = await run("survivor");
-    expect(ofType(after.iopub, "execute_result")[0]!.content).toMatchObject({ data: { "text/plain": "'still here'" } });
+    expect(ofType(after.iopub, "execute_result")[0]!.content).toMatchObject({
+      data: { "text/plain": "'still here'" },
+    });
   }, 30_000);
 
   it("restarts with a fresh state", async () => {
     await kernel.restart();
     const { reply, iopub } = await run("typeof base");
     expect(reply).toMatchObject({ status: "ok", execution_count: 1 });
-    expect(ofType(iopub, "execute_result")[0]!.content).toMatchObject({ data: { "text/plain": "'undefined'" } });
+    expect(ofType(iopub, "execute_result")[0]!.content).toMatchObject({
+      data: { "text/plain": "'undefined'" },
+    });
   }, 60_000);
 
   it("shuts down: the server no longer lists the kernel", async () => {
     const id = kernel.id;
     await kernel.shutdown();
-    const response = await fetch(`${server!.baseUrl}api/kernels`, { headers: { Authorization: `token ${server!.token}` } });
+    const response = await fetch(`${server!.baseUrl}api/kernels`, {
+      headers: { Authorization: `token ${server!.token}` },
+    });
     const kernels = (await response.json()) as { id: string }[];
     expect(kernels.map((entry) => entry.id)).not.toContain(id);
   }, 30_000);

@@ -115,9 +115,12 @@ export async function startJupyterServer(home: JupyterHome): Promise<JupyterServ
   };
   const deadline = Date.now() + 45_000;
   while (Date.now() < deadline) {
-    if (child.exitCode !== null) throw new Error(`jupyter server exited with ${child.exitCode}:\n${log}`);
+    if (child.exitCode !== null)
+      throw new Error(`jupyter server exited with ${child.exitCode}:\n${log}`);
     try {
-      const response = await fetch(`${baseUrl}api/status`, { headers: { Authorization: `token ${token}` } });
+      const response = await fetch(`${baseUrl}api/status`, {
+        headers: { Authorization: `token ${token}` },
+      });
       if (response.ok) return server;
     } catch {
       // Not listening yet.
@@ -137,8 +140,17 @@ export interface Finished {
 const running = new Set<ChildProcess>();
 
 /** Runs a command in its own process group; on timeout the whole group is killed. */
-export function runProcess(command: string, args: string[], options: { env?: NodeJS.ProcessEnv; cwd?: string; timeoutMs: number }): Promise<Finished> {
-  const child = spawn(command, args, { env: options.env, cwd: options.cwd, detached: true, stdio: ["ignore", "pipe", "pipe"] });
+export function runProcess(
+  command: string,
+  args: string[],
+  options: { env?: NodeJS.ProcessEnv; cwd?: string; timeoutMs: number },
+): Promise<Finished> {
+  const child = spawn(command, args, {
+    env: options.env,
+    cwd: options.cwd,
+    detached: true,
+    stdio: ["ignore", "pipe", "pipe"],
+  });
   running.add(child);
   let stdout = "";
   let stderr = "";

@@ -31,13 +31,25 @@ function setup(language?: LanguageTools) {
     loadLanguage: language ? async () => language : undefined,
     onShutdown: (restart) => shutdowns.push(restart),
   });
-  const request = (channel: "shell" | "control" | "stdin", msg_type: string, content: object = {}, msg_id = `${msg_type}-${sent.length}`) => {
+  const request = (
+    channel: "shell" | "control" | "stdin",
+    msg_type: string,
+    content: object = {},
+    msg_id = `${msg_type}-${sent.length}`,
+  ) => {
     kernel.receive(channel, requestFrames(msg_type, content, { msg_id }));
     return msg_id;
   };
-  const about = (msg_id: string) => sent.filter((entry) => (entry.message.parent_header as { msg_id?: string }).msg_id === msg_id);
-  const types = (msg_id: string) => about(msg_id).map((entry) => `${entry.channel}:${entry.message.header.msg_type}${entry.message.header.msg_type === "status" ? "." + entry.message.content.execution_state : ""}`);
-  const replyTo = (msg_id: string) => about(msg_id).find((entry) => entry.message.header.msg_type.endsWith("_reply"))!.message.content;
+  const about = (msg_id: string) =>
+    sent.filter((entry) => (entry.message.parent_header as { msg_id?: string }).msg_id === msg_id);
+  const types = (msg_id: string) =>
+    about(msg_id).map(
+      (entry) =>
+        `${entry.channel}:${entry.message.header.msg_type}${entry.message.header.msg_type === "status" ? "." + entry.message.content.execution_state : ""}`,
+    );
+  const replyTo = (msg_id: string) =>
+    about(msg_id).find((entry) => entry.message.header.msg_type.endsWith("_reply"))!.message
+      .content;
   return { kernel, session, sent, logs, shutdowns, request, about, types, replyTo };
 }
 
@@ -46,7 +58,11 @@ describe("Kernel message loop", () => {
     const k = setup();
     const id = k.request("shell", "kernel_info_request");
     await k.kernel.whenIdle();
-    expect(k.types(id)).toEqual(["iopub:status.busy", "shell:kernel_info_reply", "iopub:status.idle"]);
+    expect(k.types(id)).toEqual([
+      "iopub:status.busy",
+      "shell:kernel_info_reply",
+      "iopub:status.idle",
+    ]);
     const reply = k.replyTo(id);
     expect(reply).toMatchObject({
       status: "ok",
@@ -78,7 +94,9 @@ describe("Kernel message loop", () => {
     const id = k.request("shell", "frobnicate_request");
     await k.kernel.whenIdle();
     expect(k.types(id)).toEqual(["iopub:status.busy", "iopub:status.idle"]);
-    expect(k.logs.some((line) => line.includes('unknown message type "frobnicate_request"'))).toBe(true);
+    expect(k.logs.some((line) => line.includes('unknown message type "frobnicate_request"'))).toBe(
+      true,
+    );
   });
 
   it("publishes execute_input, outputs and execute_result, and counts executions", async () => {
@@ -86,12 +104,33 @@ describe("Kernel message loop", () => {
     const first = k.request("shell", "execute_request", { code: "a" });
     const second = k.request("shell", "execute_request", { code: "b" });
     await k.kernel.whenIdle();
-    expect(k.types(first)).toEqual(["iopub:status.busy", "iopub:execute_input", "iopub:stream", "iopub:execute_result", "shell:execute_reply", "iopub:status.idle"]);
-    expect(k.replyTo(first)).toMatchObject({ status: "ok", execution_count: 1, user_expressions: {}, payload: [] });
+    expect(k.types(first)).toEqual([
+      "iopub:status.busy",
+      "iopub:execute_input",
+      "iopub:stream",
+      "iopub:execute_result",
+      "shell:execute_reply",
+      "iopub:status.idle",
+    ]);
+    expect(k.replyTo(first)).toMatchObject({
+      status: "ok",
+      execution_count: 1,
+      user_expressions: {},
+      payload: [],
+    });
     expect(k.replyTo(second)).toMatchObject({ status: "ok", execution_count: 2 });
-    const result = k.about(second).find((entry) => entry.message.header.msg_type === "execute_result")!.message.content;
-    expect(result).toEqual({ execution_count: 2, data: { "text/plain": "B" }, metadata: {}, transient: {} });
-    const input = k.about(second).find((entry) => entry.message.header.msg_type === "execute_input")!.message.content;
+    const result = k
+      .about(second)
+      .find((entry) => entry.message.header.msg_type === "execute_result")!.message.content;
+    expect(result).toEqual({
+      execution_count: 2,
+      data: { "text/plain": "B" },
+      metadata: {},
+      transient: {},
+    });
+    const input = k
+      .about(second)
+      .find((entry) => entry.message.header.msg_type === "execute_input")!.message.content;
     expect(input).toEqual({ code: "b", execution_count: 2 });
   });
 
@@ -99,7 +138,12 @@ describe("Kernel message loop", () => {
     const k = setup();
     const id = k.request("shell", "execute_request", { code: "a", silent: true });
     await k.kernel.whenIdle();
-    expect(k.types(id)).toEqual(["iopub:status.busy", "iopub:stream", "shell:execute_reply", "iopub:status.idle"]);
+    expect(k.types(id)).toEqual([
+      "iopub:status.busy",
+      "iopub:stream",
+      "shell:execute_reply",
+      "iopub:status.idle",
+    ]);
     expect(k.replyTo(id).execution_count).toBe(0);
     const next = k.request("shell", "execute_request", { code: "b", store_history: false });
     await k.kernel.whenIdle();
@@ -109,18 +153,33 @@ describe("Kernel message loop", () => {
 
   it("evaluates user_expressions after a successful cell", async () => {
     const k = setup();
-    const id = k.request("shell", "execute_request", { code: "a", user_expressions: { x: "1 + 1" } });
+    const id = k.request("shell", "execute_request", {
+      code: "a",
+      user_expressions: { x: "1 + 1" },
+    });
     await k.kernel.whenIdle();
-    expect(k.replyTo(id).user_expressions).toEqual({ x: { status: "ok", data: { "text/plain": "value of 1 + 1" }, metadata: {} } });
+    expect(k.replyTo(id).user_expressions).toEqual({
+      x: { status: "ok", data: { "text/plain": "value of 1 + 1" }, metadata: {} },
+    });
   });
 
   it("relays display_data with its display_id, update_display_data and clear_output", async () => {
     const k = setup();
     const id = k.request("shell", "execute_request", { code: "show" });
     await k.kernel.whenIdle();
-    const contents = Object.fromEntries(k.about(id).map((entry) => [entry.message.header.msg_type, entry.message.content]));
-    expect(contents.display_data).toEqual({ data: { "text/html": "<b>x</b>", "text/plain": "x" }, metadata: {}, transient: { display_id: "d1" } });
-    expect(contents.update_display_data).toEqual({ data: { "text/plain": "y" }, metadata: {}, transient: { display_id: "d1" } });
+    const contents = Object.fromEntries(
+      k.about(id).map((entry) => [entry.message.header.msg_type, entry.message.content]),
+    );
+    expect(contents.display_data).toEqual({
+      data: { "text/html": "<b>x</b>", "text/plain": "x" },
+      metadata: {},
+      transient: { display_id: "d1" },
+    });
+    expect(contents.update_display_data).toEqual({
+      data: { "text/plain": "y" },
+      metadata: {},
+      transient: { display_id: "d1" },
+    });
     expect(contents.clear_output).toEqual({ wait: true });
   });
 
@@ -130,10 +189,19 @@ describe("Kernel message loop", () => {
     const queued = k.request("shell", "execute_request", { code: "never" });
     const info = k.request("shell", "kernel_info_request");
     await k.kernel.whenIdle();
-    expect(k.replyTo(failing)).toMatchObject({ status: "error", ename: "Error", evalue: "boom", execution_count: 1 });
+    expect(k.replyTo(failing)).toMatchObject({
+      status: "error",
+      ename: "Error",
+      evalue: "boom",
+      execution_count: 1,
+    });
     expect(k.types(failing)).toContain("iopub:error");
     expect(k.replyTo(queued).status).toBe("aborted");
-    expect(k.types(queued)).toEqual(["iopub:status.busy", "shell:execute_reply", "iopub:status.idle"]);
+    expect(k.types(queued)).toEqual([
+      "iopub:status.busy",
+      "shell:execute_reply",
+      "iopub:status.idle",
+    ]);
     expect(k.replyTo(info).status).toBe("ok");
     expect(k.session.executed).toEqual(["fail"]);
   });
@@ -152,7 +220,11 @@ describe("Kernel message loop", () => {
     await new Promise((resolve) => setTimeout(resolve, 10));
     const interrupt = k.request("control", "interrupt_request");
     await k.kernel.whenIdle();
-    expect(k.types(interrupt)).toEqual(["iopub:status.busy", "control:interrupt_reply", "iopub:status.idle"]);
+    expect(k.types(interrupt)).toEqual([
+      "iopub:status.busy",
+      "control:interrupt_reply",
+      "iopub:status.idle",
+    ]);
     expect(k.replyTo(spin)).toMatchObject({ status: "error", ename: "KeyboardInterrupt" });
     expect(k.session.interrupted).toBe(1);
     const after = k.request("shell", "execute_request", { code: "c" });
@@ -170,7 +242,8 @@ describe("Kernel message loop", () => {
     expect(ask.identities.map(String)).toEqual(["client-1"]);
     k.request("stdin", "input_reply", { value: "Ada" });
     await k.kernel.whenIdle();
-    const stream = k.about(id).find((entry) => entry.message.header.msg_type === "stream")!.message.content;
+    const stream = k.about(id).find((entry) => entry.message.header.msg_type === "stream")!.message
+      .content;
     expect(stream).toEqual({ name: "stdout", text: "hello Ada\n" });
   });
 
@@ -178,7 +251,10 @@ describe("Kernel message loop", () => {
     const k = setup();
     const id = k.request("shell", "execute_request", { code: "ask", allow_stdin: false });
     await k.kernel.whenIdle();
-    expect(k.replyTo(id)).toMatchObject({ status: "error", evalue: expect.stringMatching(/allow_stdin: false/) });
+    expect(k.replyTo(id)).toMatchObject({
+      status: "error",
+      evalue: expect.stringMatching(/allow_stdin: false/),
+    });
     expect(k.about(id).some((entry) => entry.channel === "stdin")).toBe(false);
   });
 
@@ -186,7 +262,12 @@ describe("Kernel message loop", () => {
     const k = setup();
     k.request("shell", "execute_request", { code: "a" });
     k.request("shell", "execute_request", { code: "b" });
-    const id = k.request("shell", "history_request", { hist_access_type: "tail", n: 1, output: true, raw: true });
+    const id = k.request("shell", "history_request", {
+      hist_access_type: "tail",
+      n: 1,
+      output: true,
+      raw: true,
+    });
     await k.kernel.whenIdle();
     expect(k.replyTo(id)).toEqual({ status: "ok", history: [[1, 2, ["b", "B"]]] });
   });
@@ -198,17 +279,38 @@ describe("Kernel message loop", () => {
     expect(k.replyTo(id)).toEqual({ status: "ok", comms: {} });
   });
 
+  it("closes a comm opened for an unknown target, without a reply, as ipykernel does", async () => {
+    const k = setup();
+    const id = k.request("shell", "comm_open", {
+      comm_id: "c1",
+      target_name: "jupyter.widget",
+      data: {},
+    });
+    const msg = k.request("shell", "comm_msg", { comm_id: "c1", data: {} });
+    await k.kernel.whenIdle();
+    expect(k.types(id)).toEqual(["iopub:status.busy", "iopub:comm_close", "iopub:status.idle"]);
+    expect(k.about(id)[1]!.message.content).toEqual({ comm_id: "c1", data: {} });
+    expect(k.types(msg)).toEqual(["iopub:status.busy", "iopub:status.idle"]);
+    expect(k.logs.some((line) => line.includes("unknown message type"))).toBe(false);
+  });
+
   it("shuts down after replying on control, disposing the session and reporting restart", async () => {
     const k = setup();
     const id = k.request("control", "shutdown_request", { restart: true });
     await k.kernel.whenIdle();
-    expect(k.types(id)).toEqual(["iopub:status.busy", "control:shutdown_reply", "iopub:status.idle"]);
+    expect(k.types(id)).toEqual([
+      "iopub:status.busy",
+      "control:shutdown_reply",
+      "iopub:status.idle",
+    ]);
     expect(k.replyTo(id)).toEqual({ status: "ok", restart: true });
     expect(k.session.disposed).toBe(true);
     expect(k.shutdowns).toEqual([true]);
     k.request("shell", "kernel_info_request");
     await k.kernel.whenIdle();
-    expect(k.sent.filter((entry) => entry.message.header.msg_type === "kernel_info_reply")).toEqual([]);
+    expect(k.sent.filter((entry) => entry.message.header.msg_type === "kernel_info_reply")).toEqual(
+      [],
+    );
   });
 
   it("converts cursor positions between code points and UTF-16 around the language tools", async () => {
@@ -216,7 +318,11 @@ describe("Kernel message loop", () => {
     const language: LanguageTools = {
       complete(_cells, code, cursor) {
         calls.push(cursor);
-        return { matches: [{ text: "length", type: "property" }], cursor_start: code.indexOf("le"), cursor_end: cursor };
+        return {
+          matches: [{ text: "length", type: "property" }],
+          cursor_start: code.indexOf("le"),
+          cursor_end: cursor,
+        };
       },
       inspect: () => ({ found: false, data: {} }),
       isComplete: () => ({ status: "incomplete", indent: "  " }),
@@ -227,7 +333,12 @@ describe("Kernel message loop", () => {
     const ic = k.request("shell", "is_complete_request", { code: "if (x) {" });
     await k.kernel.whenIdle();
     expect(calls).toEqual([7]);
-    expect(k.replyTo(id)).toMatchObject({ status: "ok", matches: ["length"], cursor_start: 4, cursor_end: 6 });
+    expect(k.replyTo(id)).toMatchObject({
+      status: "ok",
+      matches: ["length"],
+      cursor_start: 4,
+      cursor_end: 6,
+    });
     expect(k.replyTo(ic)).toEqual({ status: "incomplete", indent: "  " });
   });
 
@@ -235,7 +346,12 @@ describe("Kernel message loop", () => {
     const k = setup();
     const id = k.request("shell", "complete_request", { code: "x", cursor_pos: 1 });
     await k.kernel.whenIdle();
-    expect(k.replyTo(id)).toMatchObject({ status: "error", evalue: expect.stringMatching(/language tools/) });
-    expect(k.logs.some((line) => line.startsWith("error: handler for complete_request failed"))).toBe(true);
+    expect(k.replyTo(id)).toMatchObject({
+      status: "error",
+      evalue: expect.stringMatching(/language tools/),
+    });
+    expect(
+      k.logs.some((line) => line.startsWith("error: handler for complete_request failed")),
+    ).toBe(true);
   });
 });

@@ -30,7 +30,8 @@ async function reply(socket: zmq.Dealer, msg_type: string, content: object = {})
   for (;;) {
     const decoded = decodeFrames(await socket.receive(), signer);
     if (!decoded.ok) throw new Error(decoded.reason);
-    if ((decoded.message.parent_header as { msg_id?: string }).msg_id === msg_id) return decoded.message;
+    if ((decoded.message.parent_header as { msg_id?: string }).msg_id === msg_id)
+      return decoded.message;
   }
 }
 
@@ -50,7 +51,11 @@ beforeAll(async () => {
   };
   const file = join(folder, "connection.json");
   writeFileSync(file, JSON.stringify(connection));
-  kernel = spawn(process.execPath, [join(REPO, "kernel/launch.mjs"), file], { cwd: folder, detached: true, stdio: ["ignore", "ignore", "pipe"] });
+  kernel = spawn(process.execPath, [join(REPO, "kernel/launch.mjs"), file], {
+    cwd: folder,
+    detached: true,
+    stdio: ["ignore", "ignore", "pipe"],
+  });
   kernel.stderr!.on("data", (chunk: Buffer) => (stderr += chunk.toString()));
   shell = new zmq.Dealer({ linger: 0, receiveTimeout: 60_000 });
   control = new zmq.Dealer({ linger: 0, receiveTimeout: 60_000 });
@@ -87,12 +92,26 @@ describe("the launched kernel over ZeroMQ", () => {
   });
 
   it("drops a forged execute_request, logs it, and keeps answering", async () => {
-    await shell.send(requestFrames("execute_request", { code: "globalThis.forged = true" }, { identity: null, key: "not-the-key" }));
+    await shell.send(
+      requestFrames(
+        "execute_request",
+        { code: "globalThis.forged = true" },
+        { identity: null, key: "not-the-key" },
+      ),
+    );
     const info = await reply(shell, "kernel_info_request");
     expect(info.header.msg_type).toBe("kernel_info_reply");
-    const check = await reply(shell, "execute_request", { code: "typeof globalThis.forged", silent: false });
+    const check = await reply(shell, "execute_request", {
+      code: "typeof globalThis.forged",
+      silent: false,
+    });
     expect(check.content.status).toBe("ok");
-    const result = published.find((message) => message.header.msg_type === "execute_result" && (message.parent_header as { msg_id: string }).msg_id === (check.parent_header as { msg_id: string }).msg_id);
+    const result = published.find(
+      (message) =>
+        message.header.msg_type === "execute_result" &&
+        (message.parent_header as { msg_id: string }).msg_id ===
+          (check.parent_header as { msg_id: string }).msg_id,
+    );
     expect(result?.content.data).toEqual({ "text/plain": "'undefined'" });
     expect(stderr).toMatch(/dropped a message on shell: signature missing or wrong/);
   }, 60_000);
@@ -117,7 +136,9 @@ describe("the launched kernel over ZeroMQ", () => {
   }, 60_000);
 
   it("shutdown_request on control replies and ends the process", async () => {
-    const exited = new Promise<number | null>((resolve) => kernel.once("exit", (code) => resolve(code)));
+    const exited = new Promise<number | null>((resolve) =>
+      kernel.once("exit", (code) => resolve(code)),
+    );
     const message = await reply(control, "shutdown_request", { restart: false });
     expect(message.content).toEqual({ status: "ok", restart: false });
     expect(await exited).toBe(0);

@@ -17,7 +17,9 @@ interface Cell {
 }
 
 const codeCells = (path: string) =>
-  (JSON.parse(readFileSync(path, "utf8")) as { cells: Cell[] }).cells.filter((cell) => cell.cell_type === "code");
+  (JSON.parse(readFileSync(path, "utf8")) as { cells: Cell[] }).cells.filter(
+    (cell) => cell.cell_type === "code",
+  );
 
 let home: JupyterHome;
 
@@ -54,17 +56,25 @@ describe("jupyter nbconvert --execute with the tsnb kernel", () => {
         ],
         { env: home.env, cwd: home.root, timeoutMs: 150_000 },
       ),
-      runProcess(process.execPath, [join(REPO, "bin/tsnb.js"), "run", NOTEBOOK, "-o", byRunner, "--json"], { cwd: REPO, timeoutMs: 150_000 }),
+      runProcess(
+        process.execPath,
+        [join(REPO, "bin/tsnb.js"), "run", NOTEBOOK, "-o", byRunner, "--json"],
+        { cwd: REPO, timeoutMs: 150_000 },
+      ),
     ]);
     expect(converted.code, converted.stderr).toBe(0);
     expect([0, 1, 3], ran.stderr).toContain(ran.code);
     const kernelCells = codeCells(byKernel);
     const runnerCells = codeCells(byRunner);
     expect(kernelCells.length).toBe(runnerCells.length);
-    expect(kernelCells.every((cell) => (cell.outputs?.length ?? 0) > 0 || cell === kernelCells[0])).toBe(true);
+    expect(
+      kernelCells.every((cell) => (cell.outputs?.length ?? 0) > 0 || cell === kernelCells[0]),
+    ).toBe(true);
     for (let i = 0; i < kernelCells.length; i++) {
       const source = [kernelCells[i]!.source].flat().join("");
-      expect(normalizeOutputs(kernelCells[i]!.outputs as never), `cell ${i}:\n${source}`).toEqual(normalizeOutputs(runnerCells[i]!.outputs as never));
+      expect(normalizeOutputs(kernelCells[i]!.outputs as never), `cell ${i}:\n${source}`).toEqual(
+        normalizeOutputs(runnerCells[i]!.outputs as never),
+      );
     }
   }, 180_000);
 });

@@ -4,7 +4,17 @@ import { endpoint, parseConnection } from "../../kernel/protocol/connection.ts";
 import { codePointToUtf16, utf16ToCodePoint } from "../../kernel/protocol/cursor.ts";
 import { queryHistory, type HistoryEntry } from "../../kernel/history.ts";
 
-const connection = { transport: "tcp", ip: "127.0.0.1", shell_port: 1, control_port: 2, stdin_port: 3, iopub_port: 4, hb_port: 5, key: "k", signature_scheme: "hmac-sha256" };
+const connection = {
+  transport: "tcp",
+  ip: "127.0.0.1",
+  shell_port: 1,
+  control_port: 2,
+  stdin_port: 3,
+  iopub_port: 4,
+  hb_port: 5,
+  key: "k",
+  signature_scheme: "hmac-sha256",
+};
 
 describe("parseConnection", () => {
   it("reads the fields of a jupyter_client connection file", () => {
@@ -16,9 +26,15 @@ describe("parseConnection", () => {
 
   it("names the file and the field that is wrong", () => {
     expect(() => parseConnection("{", "/tmp/c.json")).toThrow(/\/tmp\/c.json: not valid JSON/);
-    expect(() => parseConnection(JSON.stringify({ ...connection, shell_port: "x" }), "c.json")).toThrow(/c.json: shell_port must be an integer/);
-    expect(() => parseConnection(JSON.stringify({ ...connection, transport: "udp" }))).toThrow(/transport must be "tcp" or "ipc"/);
-    expect(() => parseConnection(JSON.stringify({ ...connection, key: 3 }))).toThrow(/key must be a string/);
+    expect(() =>
+      parseConnection(JSON.stringify({ ...connection, shell_port: "x" }), "c.json"),
+    ).toThrow(/c.json: shell_port must be an integer/);
+    expect(() => parseConnection(JSON.stringify({ ...connection, transport: "udp" }))).toThrow(
+      /transport must be "tcp" or "ipc"/,
+    );
+    expect(() => parseConnection(JSON.stringify({ ...connection, key: 3 }))).toThrow(
+      /key must be a string/,
+    );
   });
 });
 
@@ -50,21 +66,64 @@ describe("queryHistory", () => {
   ];
 
   it("tail returns the last n entries, with output when asked", () => {
-    expect(queryHistory(entries, { output: false, raw: true, hist_access_type: "tail", n: 2 })).toEqual([
+    expect(
+      queryHistory(entries, { output: false, raw: true, hist_access_type: "tail", n: 2 }),
+    ).toEqual([
       [1, 3, "a + 1"],
       [1, 4, "plot(a)"],
     ]);
-    expect(queryHistory(entries, { output: true, raw: true, hist_access_type: "tail", n: 1 })).toEqual([[1, 4, ["plot(a)", null]]]);
+    expect(
+      queryHistory(entries, { output: true, raw: true, hist_access_type: "tail", n: 1 }),
+    ).toEqual([[1, 4, ["plot(a)", null]]]);
   });
 
   it("range selects lines start ≤ line < stop of this session only", () => {
-    expect(queryHistory(entries, { output: false, raw: true, hist_access_type: "range", session: 0, start: 2, stop: 4 }).map((row) => row[1])).toEqual([2, 3]);
-    expect(queryHistory(entries, { output: false, raw: true, hist_access_type: "range", session: 7, start: 1 })).toEqual([]);
+    expect(
+      queryHistory(entries, {
+        output: false,
+        raw: true,
+        hist_access_type: "range",
+        session: 0,
+        start: 2,
+        stop: 4,
+      }).map((row) => row[1]),
+    ).toEqual([2, 3]);
+    expect(
+      queryHistory(entries, {
+        output: false,
+        raw: true,
+        hist_access_type: "range",
+        session: 7,
+        start: 1,
+      }),
+    ).toEqual([]);
   });
 
   it("search matches a glob, optionally unique", () => {
-    expect(queryHistory(entries, { output: false, raw: true, hist_access_type: "search", pattern: "a *" }).map((row) => row[1])).toEqual([2, 3]);
-    expect(queryHistory(entries, { output: false, raw: true, hist_access_type: "search", pattern: "a *", unique: true }).map((row) => row[1])).toEqual([3]);
-    expect(queryHistory(entries, { output: false, raw: true, hist_access_type: "search", pattern: "plot(?)" }).map((row) => row[1])).toEqual([4]);
+    expect(
+      queryHistory(entries, {
+        output: false,
+        raw: true,
+        hist_access_type: "search",
+        pattern: "a *",
+      }).map((row) => row[1]),
+    ).toEqual([2, 3]);
+    expect(
+      queryHistory(entries, {
+        output: false,
+        raw: true,
+        hist_access_type: "search",
+        pattern: "a *",
+        unique: true,
+      }).map((row) => row[1]),
+    ).toEqual([3]);
+    expect(
+      queryHistory(entries, {
+        output: false,
+        raw: true,
+        hist_access_type: "search",
+        pattern: "plot(?)",
+      }).map((row) => row[1]),
+    ).toEqual([4]);
   });
 });

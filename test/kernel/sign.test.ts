@@ -15,15 +15,22 @@ describe("createSigner", () => {
 
   it("accepts its own signature and rejects a changed frame, a changed key and a truncated digest", () => {
     fc.assert(
-      fc.property(fc.string({ minLength: 1 }), fc.array(fc.string(), { minLength: 4, maxLength: 4 }), fc.string({ minLength: 1 }), (key, parts, extra) => {
-        const signer = createSigner(key);
-        const signed = frames(...parts);
-        const signature = Buffer.from(signer.sign(signed));
-        expect(signer.verify(signature, signed)).toBe(true);
-        expect(signer.verify(signature, frames(parts[0]!, parts[1]!, parts[2]!, parts[3]! + extra))).toBe(false);
-        expect(createSigner(key + extra).verify(signature, signed)).toBe(false);
-        expect(signer.verify(signature.subarray(0, signature.length - 1), signed)).toBe(false);
-      }),
+      fc.property(
+        fc.string({ minLength: 1 }),
+        fc.array(fc.string(), { minLength: 4, maxLength: 4 }),
+        fc.string({ minLength: 1 }),
+        (key, parts, extra) => {
+          const signer = createSigner(key);
+          const signed = frames(...parts);
+          const signature = Buffer.from(signer.sign(signed));
+          expect(signer.verify(signature, signed)).toBe(true);
+          expect(
+            signer.verify(signature, frames(parts[0]!, parts[1]!, parts[2]!, parts[3]! + extra)),
+          ).toBe(false);
+          expect(createSigner(key + extra).verify(signature, signed)).toBe(false);
+          expect(signer.verify(signature.subarray(0, signature.length - 1), signed)).toBe(false);
+        },
+      ),
       { seed: 42, numRuns: 200 },
     );
   });

@@ -34,7 +34,10 @@ function scanBrackets(code: string): Scan {
   const stack: number[] = [];
   let previous = ts.SyntaxKind.Unknown;
   for (let token = scanner.scan(); token !== ts.SyntaxKind.EndOfFileToken; token = scanner.scan()) {
-    if ((token === ts.SyntaxKind.SlashToken || token === ts.SyntaxKind.SlashEqualsToken) && !VALUE_ENDS.has(previous)) {
+    if (
+      (token === ts.SyntaxKind.SlashToken || token === ts.SyntaxKind.SlashEqualsToken) &&
+      !VALUE_ENDS.has(previous)
+    ) {
       token = scanner.reScanSlashToken();
     }
     if (token === ts.SyntaxKind.CloseBraceToken && stack.at(-1) === TEMPLATE) {
@@ -52,7 +55,10 @@ function scanBrackets(code: string): Scan {
       if (stack.pop() !== token) return { broken: "invalid" };
     }
     if (scanner.isUnterminated()) {
-      const templateLike = token === ts.SyntaxKind.NoSubstitutionTemplateLiteral || token === ts.SyntaxKind.TemplateTail || token === ts.SyntaxKind.TemplateHead;
+      const templateLike =
+        token === ts.SyntaxKind.NoSubstitutionTemplateLiteral ||
+        token === ts.SyntaxKind.TemplateTail ||
+        token === ts.SyntaxKind.TemplateHead;
       // A multi-line comment left open is unterminated trivia, seen through the text's end.
       return { broken: templateLike ? "incomplete" : "invalid" };
     }
@@ -62,7 +68,12 @@ function scanBrackets(code: string): Scan {
 }
 
 function endsInOpenComment(code: string): boolean {
-  const scanner = ts.createScanner(ts.ScriptTarget.Latest, false, ts.LanguageVariant.Standard, code);
+  const scanner = ts.createScanner(
+    ts.ScriptTarget.Latest,
+    false,
+    ts.LanguageVariant.Standard,
+    code,
+  );
   let last = ts.SyntaxKind.Unknown;
   let unterminated = false;
   for (let token = scanner.scan(); token !== ts.SyntaxKind.EndOfFileToken; token = scanner.scan()) {
@@ -76,10 +87,20 @@ export function checkComplete(code: string): CompletenessResult {
   if (code.trim() === "") return { status: "complete" };
   if (endsInOpenComment(code)) return { status: "incomplete", indent: "" };
   const scan = scanBrackets(code);
-  if ("broken" in scan) return scan.broken === "incomplete" ? { status: "incomplete", indent: "" } : { status: "invalid" };
+  if ("broken" in scan)
+    return scan.broken === "incomplete"
+      ? { status: "incomplete", indent: "" }
+      : { status: "invalid" };
   if (scan.open > 0) return { status: "incomplete", indent: INDENT.repeat(scan.open) };
-  const file = ts.createSourceFile("cell.ts", code, ts.ScriptTarget.Latest, false, ts.ScriptKind.TS);
-  const diagnostics = (file as unknown as { parseDiagnostics: readonly ts.Diagnostic[] }).parseDiagnostics;
+  const file = ts.createSourceFile(
+    "cell.ts",
+    code,
+    ts.ScriptTarget.Latest,
+    false,
+    ts.ScriptKind.TS,
+  );
+  const diagnostics = (file as unknown as { parseDiagnostics: readonly ts.Diagnostic[] })
+    .parseDiagnostics;
   if (diagnostics.length === 0) return { status: "complete" };
   // An error found only at the end of the text (`const x =`, `if (ok)`) wants more input.
   const end = code.trimEnd().length;

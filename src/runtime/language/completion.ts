@@ -38,7 +38,7 @@ const TYPES: Record<string, string> = {
   let: "instance",
   const: "instance",
   "local var": "instance",
-  "using": "instance",
+  using: "instance",
   parameter: "param",
   "type parameter": "type",
   alias: "module",
@@ -47,7 +47,12 @@ const TYPES: Record<string, string> = {
   script: "path",
 };
 
-export function complete(cell: CellService, cells: readonly string[], code: string, cursor: number): CompletionResult {
+export function complete(
+  cell: CellService,
+  cells: readonly string[],
+  code: string,
+  cursor: number,
+): CompletionResult {
   const context = cell.update(cells, code);
   const position = context.offset + cursor;
   const info = cell.service.getCompletionsAtPosition(cell.fileName, position, {
@@ -58,7 +63,9 @@ export function complete(cell: CellService, cells: readonly string[], code: stri
   let end = cursor;
   if (info === undefined) return { matches: [], cursor_start: start, cursor_end: end };
   // Inside a string (module specifiers, object keys) the service says which span it replaces.
-  const span = info.optionalReplacementSpan ?? info.entries.find((entry) => entry.replacementSpan)?.replacementSpan;
+  const span =
+    info.optionalReplacementSpan ??
+    info.entries.find((entry) => entry.replacementSpan)?.replacementSpan;
   if (span !== undefined) {
     const spanStart = span.start - context.offset;
     const spanEnd = spanStart + span.length;
@@ -85,8 +92,20 @@ export function complete(cell: CellService, cells: readonly string[], code: stri
   return { matches, cursor_start: start, cursor_end: end };
 }
 
-function signatureOf(cell: CellService, position: number, entry: ts.CompletionEntry): string | undefined {
+function signatureOf(
+  cell: CellService,
+  position: number,
+  entry: ts.CompletionEntry,
+): string | undefined {
   if (entry.kind === "keyword") return undefined;
-  const details = cell.service.getCompletionEntryDetails(cell.fileName, position, entry.name, undefined, entry.source, undefined, entry.data);
+  const details = cell.service.getCompletionEntryDetails(
+    cell.fileName,
+    position,
+    entry.name,
+    undefined,
+    entry.source,
+    undefined,
+    entry.data,
+  );
   return details ? cell.ts.displayPartsToString(details.displayParts) : undefined;
 }

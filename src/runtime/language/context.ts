@@ -14,14 +14,17 @@ export interface CellContext {
 
 function bindingNames(name: ts.BindingName, out: string[]): void {
   if (ts.isIdentifier(name)) out.push(name.text);
-  else for (const element of name.elements) if (!ts.isOmittedExpression(element)) bindingNames(element.name, out);
+  else
+    for (const element of name.elements)
+      if (!ts.isOmittedExpression(element)) bindingNames(element.name, out);
 }
 
 /** Top-level names a statement declares; undefined for statements that declare nothing. */
 export function declaredNames(statement: ts.Statement): string[] | undefined {
   const names: string[] = [];
   if (ts.isVariableStatement(statement)) {
-    for (const declaration of statement.declarationList.declarations) bindingNames(declaration.name, names);
+    for (const declaration of statement.declarationList.declarations)
+      bindingNames(declaration.name, names);
   } else if (
     ts.isFunctionDeclaration(statement) ||
     ts.isClassDeclaration(statement) ||
@@ -36,7 +39,8 @@ export function declaredNames(statement: ts.Statement): string[] | undefined {
     if (clause?.name) names.push(clause.name.text);
     const bindings = clause?.namedBindings;
     if (bindings && ts.isNamespaceImport(bindings)) names.push(bindings.name.text);
-    if (bindings && ts.isNamedImports(bindings)) for (const element of bindings.elements) names.push(element.name.text);
+    if (bindings && ts.isNamedImports(bindings))
+      for (const element of bindings.elements) names.push(element.name.text);
   } else if (ts.isImportEqualsDeclaration(statement)) {
     names.push(statement.name.text);
   }
@@ -64,7 +68,8 @@ export function buildContext(cells: readonly string[], code: string): CellContex
     const entries: Kept[] = [];
     for (const statement of file.statements) {
       const names = declaredNames(statement);
-      if (names !== undefined) entries.push({ names, text: cell.slice(statement.getStart(file, true), statement.end) });
+      if (names !== undefined)
+        entries.push({ names, text: cell.slice(statement.getStart(file, true), statement.end) });
     }
     // Names are replaced cell by cell, so overloads and merged declarations within one cell stay together.
     drop(entries.flatMap((entry) => entry.names));

@@ -2,7 +2,17 @@
 // injects them): their types are taken from the "tsnb" package itself, so completion and
 // inspection show the real signatures and doc comments. A name the package does not (yet)
 // export falls back to a permissive function type instead of breaking the whole file.
-export const CELL_GLOBALS = ["display", "md", "tex", "html", "table", "progress", "claim", "clearOutput", "input"] as const;
+export const CELL_GLOBALS = [
+  "display",
+  "md",
+  "tex",
+  "html",
+  "table",
+  "progress",
+  "claim",
+  "clearOutput",
+  "input",
+] as const;
 
 /**
  * `displayModule` is tsnb's display surface (where all cell globals live): importing it rather

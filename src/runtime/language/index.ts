@@ -34,7 +34,12 @@ export interface LanguageTools {
   /** Completions at `cursor` in `code`, given the earlier cells that ran without error. */
   complete(cells: readonly string[], code: string, cursor: number): CompletionResult;
   /** Signature and doc comment of the name at `cursor`; detail_level 1 adds its source. */
-  inspect(cells: readonly string[], code: string, cursor: number, detail_level: 0 | 1): InspectionResult;
+  inspect(
+    cells: readonly string[],
+    code: string,
+    cursor: number,
+    detail_level: 0 | 1,
+  ): InspectionResult;
   isComplete(code: string): CompletenessResult;
 }
 
@@ -47,7 +52,8 @@ export function createLanguageTools(options: LanguageToolsOptions): LanguageTool
   const service = createCellService(options.rootDir);
   return {
     complete: (cells, code, cursor) => complete(service, cells, code, cursor),
-    inspect: (cells, code, cursor, detail_level) => inspect(service, cells, code, cursor, detail_level),
+    inspect: (cells, code, cursor, detail_level) =>
+      inspect(service, cells, code, cursor, detail_level),
     isComplete: (code) => checkComplete(code),
   };
 }

@@ -36,10 +36,13 @@ function callInfo(cell: CellService, position: number): Found | undefined {
   const help = cell.service.getSignatureHelpItems(cell.fileName, position, undefined);
   const item = help?.items[help.selectedItemIndex];
   if (help === undefined || item === undefined) return undefined;
-  const text = (parts: readonly ts.SymbolDisplayPart[]) => cell.ts.displayPartsToString(parts as ts.SymbolDisplayPart[]);
+  const text = (parts: readonly ts.SymbolDisplayPart[]) =>
+    cell.ts.displayPartsToString(parts as ts.SymbolDisplayPart[]);
   const signature =
     text(item.prefixDisplayParts) +
-    item.parameters.map((parameter) => text(parameter.displayParts)).join(text(item.separatorDisplayParts)) +
+    item.parameters
+      .map((parameter) => text(parameter.displayParts))
+      .join(text(item.separatorDisplayParts)) +
     text(item.suffixDisplayParts);
   return {
     signature,
@@ -58,7 +61,9 @@ function declarationSource(cell: CellService, position: number): string | undefi
   const span = definition.contextSpan ?? definition.textSpan;
   const lines = file.text.slice(span.start, span.start + span.length).split("\n");
   const shown = lines.slice(0, SOURCE_LINES).join("\n");
-  return lines.length > SOURCE_LINES ? `${shown}\n// … ${lines.length - SOURCE_LINES} more lines` : shown;
+  return lines.length > SOURCE_LINES
+    ? `${shown}\n// … ${lines.length - SOURCE_LINES} more lines`
+    : shown;
 }
 
 export function inspect(
@@ -72,11 +77,15 @@ export function inspect(
   const position = context.offset + cursor;
   // At the end of a name the cursor sits just after it: look one character back too.
   const found =
-    quickInfo(cell, position) ?? (cursor > 0 ? quickInfo(cell, position - 1) : undefined) ?? callInfo(cell, position);
+    quickInfo(cell, position) ??
+    (cursor > 0 ? quickInfo(cell, position - 1) : undefined) ??
+    callInfo(cell, position);
   if (found === undefined) return { found: false, data: {} };
   const doc = [found.documentation, found.tags].filter((part) => part !== "").join("\n\n");
   const source = detail_level === 1 ? declarationSource(cell, found.position) : undefined;
-  const plain = [found.signature, doc, source ? `Source:\n${source}` : ""].filter((part) => part !== "").join("\n\n");
+  const plain = [found.signature, doc, source ? `Source:\n${source}` : ""]
+    .filter((part) => part !== "")
+    .join("\n\n");
   const markdown = [
     "```typescript\n" + found.signature + "\n```",
     doc,

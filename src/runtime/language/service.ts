@@ -36,7 +36,11 @@ export function compilerOptions(rootDir: string): ts.CompilerOptions {
     paths: {
       tsnb: [join(PACKAGE_ROOT, "src/index.ts")],
       // Packages the notebook folder lacks resolve from tsnb's own node_modules, as the runtime does.
-      "*": [join(rootDir, "node_modules/*"), join(PACKAGE_ROOT, "node_modules/*"), join(PACKAGE_ROOT, "node_modules/@types/*")],
+      "*": [
+        join(rootDir, "node_modules/*"),
+        join(PACKAGE_ROOT, "node_modules/*"),
+        join(PACKAGE_ROOT, "node_modules/@types/*"),
+      ],
     },
   };
 }
@@ -46,7 +50,10 @@ export function createCellService(rootDir: string): CellService {
   const globalsName = join(rootDir, "__tsnb_globals__.d.ts");
   const virtual = new Map<string, { text: string; version: number }>([
     [fileName, { text: "export {};\n", version: 0 }],
-    [globalsName, { text: globalsDeclaration(join(PACKAGE_ROOT, "src/display/index.ts")), version: 0 }],
+    [
+      globalsName,
+      { text: globalsDeclaration(join(PACKAGE_ROOT, "src/display/index.ts")), version: 0 },
+    ],
   ]);
   const options = compilerOptions(rootDir);
   const host: ts.LanguageServiceHost = {
@@ -74,7 +81,8 @@ export function createCellService(rootDir: string): CellService {
     update(cells, code) {
       const context = buildContext(cells, code);
       const entry = virtual.get(fileName)!;
-      if (entry.text !== context.text) virtual.set(fileName, { text: context.text, version: entry.version + 1 });
+      if (entry.text !== context.text)
+        virtual.set(fileName, { text: context.text, version: entry.version + 1 });
       return context;
     },
   };

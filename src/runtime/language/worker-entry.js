@@ -11,7 +11,10 @@ parentPort.on("message", ({ id, method, args }) => {
   try {
     parentPort.postMessage({ id, result: tools[method](...args) });
   } catch (error) {
-    parentPort.postMessage({ id, error: error instanceof Error ? error.stack ?? error.message : String(error) });
+    parentPort.postMessage({
+      id,
+      error: error instanceof Error ? (error.stack ?? error.message) : String(error),
+    });
   }
 });
 parentPort.postMessage({ ready: true });

@@ -2,10 +2,18 @@
 // takes seconds, and the kernel's event loop must keep answering (heartbeat, interrupt, a
 // running cell's output) meanwhile. Same methods as LanguageTools, returning promises.
 import { Worker } from "node:worker_threads";
-import type { CompletenessResult, CompletionResult, InspectionResult, LanguageTools, LanguageToolsOptions } from "./index.ts";
+import type {
+  CompletenessResult,
+  CompletionResult,
+  InspectionResult,
+  LanguageTools,
+  LanguageToolsOptions,
+} from "./index.ts";
 
 export type AsyncLanguageTools = {
-  [K in keyof LanguageTools]: (...args: Parameters<LanguageTools[K]>) => Promise<ReturnType<LanguageTools[K]>>;
+  [K in keyof LanguageTools]: (
+    ...args: Parameters<LanguageTools[K]>
+  ) => Promise<ReturnType<LanguageTools[K]>>;
 } & { dispose(): Promise<void> };
 
 interface Reply {
@@ -16,10 +24,15 @@ interface Reply {
 }
 
 export function createWorkerLanguageTools(options: LanguageToolsOptions): AsyncLanguageTools {
-  const worker = new Worker(new URL("./worker-entry.js", import.meta.url), { workerData: { rootDir: options.rootDir } });
+  const worker = new Worker(new URL("./worker-entry.js", import.meta.url), {
+    workerData: { rootDir: options.rootDir },
+  });
   // The kernel must be able to exit while this worker idles.
   worker.unref();
-  const pending = new Map<number, { resolve: (value: unknown) => void; reject: (error: Error) => void }>();
+  const pending = new Map<
+    number,
+    { resolve: (value: unknown) => void; reject: (error: Error) => void }
+  >();
   let next = 0;
   let failure: Error | undefined;
   const failAll = (error: Error) => {
@@ -35,7 +48,9 @@ export function createWorkerLanguageTools(options: LanguageToolsOptions): AsyncL
     else entry?.resolve(reply.result);
   });
   worker.on("error", (error) => failAll(error));
-  worker.on("exit", (code) => failAll(new Error(`the language tools' worker exited (code ${code})`)));
+  worker.on("exit", (code) =>
+    failAll(new Error(`the language tools' worker exited (code ${code})`)),
+  );
   const call = <T>(method: keyof LanguageTools, args: unknown[]): Promise<T> => {
     if (failure) return Promise.reject(failure);
     const id = ++next;
@@ -46,7 +61,8 @@ export function createWorkerLanguageTools(options: LanguageToolsOptions): AsyncL
   };
   return {
     complete: (cells, code, cursor) => call<CompletionResult>("complete", [cells, code, cursor]),
-    inspect: (cells, code, cursor, detail_level) => call<InspectionResult>("inspect", [cells, code, cursor, detail_level]),
+    inspect: (cells, code, cursor, detail_level) =>
+      call<InspectionResult>("inspect", [cells, code, cursor, detail_level]),
     isComplete: (code) => call<CompletenessResult>("isComplete", [code]),
     async dispose() {
       await worker.terminate();

@@ -22,13 +22,24 @@ describe("buildContext", () => {
   });
 
   it("keeps overloads and doc comments of one cell together", () => {
-    const cell = "/** Doc. */\nfunction g(a: string): string;\nfunction g(a: number): number;\nfunction g(a: any) { return a; }";
+    const cell =
+      "/** Doc. */\nfunction g(a: string): string;\nfunction g(a: number): number;\nfunction g(a: any) { return a; }";
     expect(buildContext([cell], "").text).toContain(cell);
   });
 
   it("keeps imports, destructured names and types", () => {
-    const cells = ['import { rng } from "tsnb";', "const { p, q: [r] } = { p: 1, q: [2] };", "interface Point { x: number }\ntype Id = string;"];
+    const cells = [
+      'import { rng } from "tsnb";',
+      "const { p, q: [r] } = { p: 1, q: [2] };",
+      "interface Point { x: number }\ntype Id = string;",
+    ];
     const text = buildContext(cells, "").text;
-    for (const part of ['import { rng } from "tsnb";', "const { p, q: [r] }", "interface Point", "type Id"]) expect(text).toContain(part);
+    for (const part of [
+      'import { rng } from "tsnb";',
+      "const { p, q: [r] }",
+      "interface Point",
+      "type Id",
+    ])
+      expect(text).toContain(part);
   });
 });

@@ -10,7 +10,8 @@ const cells = [
   "class Counter { count = 0; increment(): void { this.count++; } }\nconst counter = new Counter();",
   'import * as P from "@observablehq/plot";',
 ];
-const names = (code: string, cursor = code.length, history = cells) => tools.complete(history, code, cursor).matches.map((match) => match.text);
+const names = (code: string, cursor = code.length, history = cells) =>
+  tools.complete(history, code, cursor).matches.map((match) => match.text);
 
 beforeAll(() => {
   tools = createLanguageTools({ rootDir: process.cwd() });
@@ -33,13 +34,22 @@ describe("complete", () => {
 
   it("completes in the middle of the code, not only at its end", () => {
     const code = "values.fi\nconsole.log(1)";
-    expect(tools.complete(cells, code, 9).matches.map((match) => match.text)).toEqual(expect.arrayContaining(["filter", "find"]));
+    expect(tools.complete(cells, code, 9).matches.map((match) => match.text)).toEqual(
+      expect.arrayContaining(["filter", "find"]),
+    );
   });
 
   it("completes cell-scope names with their kind and signature", () => {
     const match = tools.complete(cells, "ad", 2).matches.find((entry) => entry.text === "add");
-    expect(match).toEqual({ text: "add", type: "function", signature: "function add(a: number, b: number): number" });
-    expect(tools.complete(cells, "Coun", 4).matches[0]).toMatchObject({ text: "Counter", type: "class" });
+    expect(match).toEqual({
+      text: "add",
+      type: "function",
+      signature: "function add(a: number, b: number): number",
+    });
+    expect(tools.complete(cells, "Coun", 4).matches[0]).toMatchObject({
+      text: "Counter",
+      type: "class",
+    });
   });
 
   it("completes module exports: a namespace import and the Plot global", () => {
@@ -73,12 +83,18 @@ describe("inspect", () => {
   });
 
   it("inspects the name just before the cursor and a library member", () => {
-    expect(tools.inspect(cells, "greeting", 8, 0).data["text/plain"]).toContain("const greeting: string");
-    expect(tools.inspect(cells, "Math.max", 8, 0).data["text/plain"]).toContain("Returns the larger of a set of supplied numeric expressions");
+    expect(tools.inspect(cells, "greeting", 8, 0).data["text/plain"]).toContain(
+      "const greeting: string",
+    );
+    expect(tools.inspect(cells, "Math.max", 8, 0).data["text/plain"]).toContain(
+      "Returns the larger of a set of supplied numeric expressions",
+    );
   });
 
   it("inside a call's arguments shows the called function's signature", () => {
-    expect(tools.inspect(cells, "add(1, ", 7, 0).data["text/plain"]).toContain("add(a: number, b: number): number");
+    expect(tools.inspect(cells, "add(1, ", 7, 0).data["text/plain"]).toContain(
+      "add(a: number, b: number): number",
+    );
   });
 
   it("adds the declaration's source at detail_level 1", () => {
