@@ -1,6 +1,20 @@
 // Public surface of src/tensor, re-exported by src/index.ts: a small autodiff tensor engine
 // that computes in the precision asked for (f64, f32, emulated bf16/f16), with nn modules,
 // optimisers, LR schedules, rounding helpers and a seeded generator (`makeRng`).
+// Why hand-written: no JS library offers autodiff with per-op precision control
+// (TensorFlow.js is float32-only), and Softmax Collapse is a floating-point phenomenon.
+//
+// A full-batch grokking step (Prieto et al. 2025) reads:
+//   const model = new MLP([2 * p, 200, 200, p], makeRng(1), { bias: false });   // f32
+//   const opt = new AdamW(model.parameters(), { lr: 1e-3, eps: 1e-25, weightDecay: 0, perpGrad: true });
+//   const x = multiHot(a, b.map((v) => v + p));               // one-hot pair as a gather
+//   opt.zeroGrad();
+//   const logits = model.forward(x);
+//   const losses = crossEntropy(logits.to("f16"), y, { reduction: "none" }); // softmax precision
+//   losses.mean().backward();                                  // kind: "stablemax" for StableMax
+//   const zeroLoss = zeroShare(losses), cos = gradWeightCosine(model.parameters());
+//   opt.step();
+//   const testAcc = noGrad(() => accuracy(model.forward(xTest), yTest));
 export {
   type Dtype,
   type Storage,

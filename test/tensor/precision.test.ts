@@ -200,3 +200,21 @@ describe("Softmax Collapse at a logit gap of 30", () => {
     expect(gap(13, "f32")).toBeGreaterThan(0);
   });
 });
+
+describe("casting between precisions", () => {
+  it("rounds forward values and routes the gradient back to the source dtype", () => {
+    const x = tensor([1 + 2 ** -12, 3.14159, -2], { dtype: "f32", requiresGrad: true });
+    const h = x.to("f16");
+    expect(h.dtype).toBe("f16");
+    expect(Array.from(h.data)).toEqual([1, roundF16(Math.fround(3.14159)), -2]);
+    h.mul(tensor([1e-8, 2, 3], { dtype: "f16" }))
+      .sum()
+      .backward();
+    expect(x.grad).toBeInstanceOf(Float32Array);
+    // the f16 gradient 1e-8 rounds to a subnormal of f16 before reaching the f32 source
+    expect(Array.from(x.grad!)).toEqual([roundF16(1e-8), 2, 3]);
+    const d = x.to("f64");
+    expect(d.data).toBeInstanceOf(Float64Array);
+    expect(Array.from(d.data)).toEqual(Array.from(x.data));
+  });
+});
