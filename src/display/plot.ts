@@ -4,15 +4,17 @@
 // and carries a redraw spec (`application/vnd.tsnb.plot+json`, format in plot-spec.ts).
 // Every other lowercase export is wrapped only to record its call for that spec.
 import * as RealPlot from "@observablehq/plot";
+import { elementData, svgSize, type ElementLike } from "./element.ts";
 import { MIME_HOOK, type Bundle } from "./mime.ts";
 import { encodeSpec, recordCall } from "./plot-record.ts";
 import { PLOT_MIME, type PlotSpec } from "./plot-spec.ts";
 import { serverDocument } from "./server-dom.ts";
-import { elementData, svgSize, type ElementLike } from "./element.ts";
 
 type Namespace = typeof RealPlot;
 
 const PLOT_SPEC = Symbol.for("tsnb.plot-spec");
+
+/** `Plot.plot(dot, ruleY) 640×400`: the text/plain of a figure. */
 function describe(spec: PlotSpec, element: ElementLike): string {
   const marks = spec.options.marks;
   const names = Array.isArray(marks)
