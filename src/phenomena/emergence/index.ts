@@ -8,3 +8,4 @@ export {
   type MirageItem,
   type ItemFamilyOptions,
 } from "./item-family.ts";
+export { FactMlp, type FactMlpOptions } from "./fact-mlp.ts";

@@ -3,6 +3,7 @@ import {
   mirageFamily,
   makeFacts,
   HashedFactModel,
+  FactMlp,
   fitTaskLaw,
   drawMirageItems,
   itemPassRate,
@@ -71,5 +72,23 @@ describe("task scaling law", () => {
       Math.exp(-10 * item!.ceAtReference),
       12,
     );
+  });
+});
+
+describe("fact MLP", () => {
+  it("learns the facts when wide enough and reports its size", () => {
+    const facts = makeFacts(16, 4, 8, 2);
+    const narrow = new FactMlp(facts, { width: 1, seed: 1, steps: 60, lr: 0.05 });
+    const wide = new FactMlp(facts, { width: 32, seed: 1, steps: 60, lr: 0.05 });
+    // [16 keys → width] + [width → 4·8] with biases
+    expect(wide.parameters).toBe(16 * 32 + 32 + 32 * 32 + 32);
+    expect(wide.finalLoss).toBeLessThan(narrow.finalLoss);
+    const correct = facts.answers.filter((a, i) =>
+      wide.greedy(i).every((t, j) => t === a[j]),
+    ).length;
+    expect(correct).toBeGreaterThan(12);
+    const lp = wide.tokenLogProbs(0, facts.answers[0]!);
+    expect(lp).toHaveLength(4);
+    for (const l of lp) expect(l).toBeLessThanOrEqual(0);
   });
 });
