@@ -142,6 +142,9 @@ export class Tensor {
         "a scalar, or pass the seed gradient",
       );
     const order = topologicalOrder(this);
+    // Intermediate results start from zero on every sweep (leaves accumulate across sweeps),
+    // so a second backward through a shared subgraph does not count the first one again.
+    for (const node of order) if (node.parents.length > 0) node.grad = null;
     const start = allocate(this.dtype, this.size);
     if (seed === undefined) start[0] = 1;
     else start.set(seed);
