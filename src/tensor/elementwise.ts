@@ -43,6 +43,10 @@ function binary(name: string, a: Operand, b: Operand, f: Binary, dA: Partial, dB
     return res;
   }
   const shape = broadcastShapes(ta.shape, tb.shape, name);
+  if (tb.size === 1 && sameShape(shape, ta.shape))
+    return withScalar(name, ta, tb, dtype, f, dA, dB, false);
+  if (ta.size === 1 && sameShape(shape, tb.shape))
+    return withScalar(name, tb, ta, dtype, (u, v) => f(v, u), dB, dA, true);
   const ia = broadcastIndex(ta.shape, shape);
   const ib = broadcastIndex(tb.shape, shape);
   const out = allocate(dtype, ia.length);
@@ -61,6 +65,48 @@ function binary(name: string, a: Operand, b: Operand, f: Binary, dA: Partial, dB
         const gb = allocate(tb.dtype, y.length);
         for (let i = 0; i < o.length; i++) gb[ib[i]!] += dB(x[ia[i]!]!, y[ib[i]!]!, o[i]!, g[i]!);
         tb.accumulateGrad(gb, true);
+      }
+    };
+  return res;
+}
+
+/**
+ * Tensor ⊕ one-element tensor without index maps. `swapped`: the scalar is the left operand;
+ * f and the partials then take (tensor value, scalar value) in that order.
+ */
+function withScalar(
+  name: string,
+  t: Tensor,
+  c: Tensor,
+  dtype: Dtype,
+  f: Binary,
+  dT: Partial,
+  dC: Partial,
+  swapped: boolean,
+): Tensor {
+  const x = t.data;
+  const y = c.data[0]!;
+  const out = allocate(dtype, x.length);
+  for (let i = 0; i < out.length; i++) out[i] = f(x[i]!, y);
+  const res = Tensor.fromOp(out, t.shape, dtype, name, swapped ? [c, t] : [t, c]);
+  if (res.requiresGrad)
+    res.backwardFn = (g) => {
+      const o = res.data;
+      const pt = swapped
+        ? (xi: number, oi: number, gi: number) => dT(y, xi, oi, gi)
+        : (xi: number, oi: number, gi: number) => dT(xi, y, oi, gi);
+      const pc = swapped
+        ? (xi: number, oi: number, gi: number) => dC(y, xi, oi, gi)
+        : (xi: number, oi: number, gi: number) => dC(xi, y, oi, gi);
+      if (t.requiresGrad) {
+        const gt = allocate(t.dtype, x.length);
+        for (let i = 0; i < gt.length; i++) gt[i] = pt(x[i]!, o[i]!, g[i]!);
+        t.accumulateGrad(gt, true);
+      }
+      if (c.requiresGrad) {
+        const gc = allocate(c.dtype, 1);
+        for (let i = 0; i < x.length; i++) gc[0] += pc(x[i]!, o[i]!, g[i]!);
+        c.accumulateGrad(gc, true);
       }
     };
   return res;

@@ -113,6 +113,22 @@ describe("broadcasting binary ops match finite differences", () => {
     );
 });
 
+describe("one-element operands on either side", () => {
+  it("add, sub, mul, div with a scalar tensor", () =>
+    fc.assert(
+      fc.property(
+        withValues(0.5, 2),
+        fc.double({ min: 0.5, max: 2, noNaN: true }),
+        ({ s, v }, c) => {
+          const cv = Float64Array.of(c);
+          check(([x, k]) => x!.add(k!).mul(k!).sub(k!.div(x!)).div(k!), [v, cv], [s, []]);
+          check(([x]) => x!.mul(3).sub(1).div(2), [v], [s]);
+        },
+      ),
+      runs,
+    ));
+});
+
 describe("reductions and normalisers match finite differences", () => {
   const axisOf = (s: number[]) => fc.integer({ min: -s.length, max: s.length - 1 });
   const reducers: [string, (t: Tensor, axis: number) => Tensor][] = [
