@@ -62,7 +62,7 @@ report("200-line-cell", "median", median(await timeCell(session, longCell, 30)),
 const plotCell = `
 const pts = Array.from({ length: 1000 }, (_, i) => ({ x: i, y: Math.sin(i / 50) }));
 Plot.plot({ marks: [Plot.dot(pts, { x: "x", y: "y" })] })`;
-const importPlot = 'import * as P from "@observablehq/plot";\n' + plotCell;
+const importPlot = 'import { Plot } from "tsnb";\n' + plotCell;
 report("plot-1000-points-first", "value", (await timeCell(session, importPlot, 1))[0], "ms");
 report("plot-1000-points", "median", median(await timeCell(session, importPlot, 10)), "ms");
 await session.dispose();

@@ -63,7 +63,7 @@ describe.each(files)("notebooks/%s", (file) => {
         expect(claim.status, `claim ${claim.id}: measured ${JSON.stringify(claim.measured)}, expected ${JSON.stringify(claim.expected)}`).toBe(expected);
       }
 
-      const snapshot = normalizeNotebook(executed).cells
+      const snapshot = normalizeNotebook(executed, { digestArraysOver: 100 }).cells
         .filter((cell) => cell.cell_type === "code")
         .map((cell) => ({ id: cell.id, source: sourceText(cell).split("\n")[0], outputs: cell.outputs }));
       await expect(JSON.stringify(snapshot, null, 1) + "\n").toMatchFileSnapshot(`__snapshots__/notebooks/${file.replace(/\.ipynb$/, "")}.json`);

@@ -5,13 +5,13 @@
 import { Script } from "node:vm";
 import type { IOutput } from "@jupyterlab/nbformat";
 import { installSink, type OutputSink } from "../display/sink.ts";
-import { displayedAlready, mimeBundleOf } from "./bundle.ts";
+import { displayedAlready, loadDisplayApi, mimeBundleOf, type DisplayApi } from "./bundle.ts";
 import { captureConsole } from "./capture.ts";
 import { KeyboardInterrupt } from "./errors.ts";
 import { ModuleLoader } from "./modules.ts";
 import { rewriteCell } from "./rewrite.ts";
 import { rng, type Rng } from "./rng.ts";
-import { createScope, declareNames, type Scope } from "./scope.ts";
+import { addDisplayGlobals, createScope, declareNames, type Scope } from "./scope.ts";
 import { composeMaps, errorContent, type CellRecord, type ErrorContent } from "./traceback.ts";
 import { transpileCell } from "./transpile.ts";
 
@@ -53,6 +53,7 @@ export class Session {
   private cellCount = 0;
   private abort: ((error: Error) => void) | undefined;
   private running = false;
+  private readonly display: Promise<DisplayApi>;
 
   constructor(options: SessionOptions = {}) {
     this.notebookDir = options.notebookDir ?? process.cwd();
@@ -72,6 +73,11 @@ export class Session {
       },
     };
     this.scope = createScope(captureConsole(() => this.sink, console));
+    this.display = loadDisplayApi().then((api) => {
+      addDisplayGlobals(this.scope, api);
+      return api;
+    });
+    this.display.catch(() => {}); // reported by the first execute
   }
 
   /** Runs one cell. Outputs go to `sink`; the reply says whether it raised. */
@@ -82,11 +88,12 @@ export class Session {
     const executionCount = options.executionCount ?? n;
     const record: CellRecord = { label: `cell[${executionCount}]`, source: code };
     Atomics.store(this.flag, 0, 0);
+    const display = await this.display;
     const restore = this.enter(sink);
     try {
       const value = await this.run(code, record, n);
-      if (value !== undefined && value.value !== undefined && !displayedAlready(value.value)) {
-        const { data, metadata } = mimeBundleOf(value.value);
+      if (value !== undefined && value.value !== undefined && !displayedAlready(display, value.value)) {
+        const { data, metadata } = mimeBundleOf(display, value.value);
         sink.emit({ output_type: "execute_result", execution_count: executionCount, data, metadata } as IOutput);
       }
       return { status: "ok" };
@@ -102,6 +109,7 @@ export class Session {
 
   /** `user_expressions`: each expression evaluated in the session scope, as a MIME bundle. */
   async evaluate(expressions: Record<string, string>): Promise<Record<string, ExpressionResult>> {
+    const display = await this.display;
     const results: Record<string, ExpressionResult> = {};
     for (const [name, expression] of Object.entries(expressions)) {
       const silent: OutputSink = { emit() {}, update() {}, clear() {}, interactive: false };
@@ -109,7 +117,7 @@ export class Session {
       const restore = this.enter(silent);
       try {
         const value = await this.run(`(${expression})`, record, ++this.cellCount);
-        results[name] = { status: "ok", ...mimeBundleOf(value?.value) };
+        results[name] = { status: "ok", ...mimeBundleOf(display, value?.value) };
       } catch (error) {
         results[name] = { status: "error", ...errorContent(error, this.cells, record) };
       } finally {
