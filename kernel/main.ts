@@ -9,7 +9,7 @@ import { readConnection } from "./protocol/connection.ts";
 import { stderrLogger, type Logger } from "./protocol/log.ts";
 import { createSigner } from "./protocol/sign.ts";
 import { openSockets } from "./protocol/sockets.ts";
-import { deferSession, type KernelSession } from "./session.ts";
+import { restartingSession, type KernelSession } from "./session.ts";
 
 export interface RunKernelOptions {
   log?: Logger;
@@ -88,13 +88,15 @@ export async function runKernel(
   const gateTimer = setTimeout(() => openGate(), 300);
   const create =
     options.createSession ?? (() => startWorkerSession(root, notebookDir, registerTsx));
-  const starting = gate.then(() => {
-    clearTimeout(gateTimer);
-    return create();
-  });
-  starting.catch((error: Error) =>
-    log("error", `the runtime failed to start: ${error.stack ?? error.message}`),
-  );
+  const starting = () =>
+    gate.then(() => {
+      clearTimeout(gateTimer);
+      const session = create();
+      session.catch((error: Error) =>
+        log("error", `the runtime failed to start: ${error.stack ?? error.message}`),
+      );
+      return session;
+    });
 
   return new Promise<number>((resolve) => {
     const finish = (code: number) => {
@@ -105,7 +107,7 @@ export async function runKernel(
       resolve(code);
     };
     const kernel = new Kernel({
-      session: deferSession(starting),
+      session: restartingSession(starting),
       signer,
       send: (channel, frames) => {
         const sent = sockets.send(channel, frames);

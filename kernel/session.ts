@@ -21,28 +21,51 @@ export interface KernelSession {
   dispose(): Promise<void>;
 }
 
+/** The runtime itself failed (its worker exited, e.g. a cell called `process.exit()`). */
+export class RuntimeLostError extends Error {
+  constructor(cause: string) {
+    super(`${cause}; a fresh session was started, so the state of earlier cells is gone`);
+    this.name = "RuntimeLost";
+  }
+}
+
 /**
- * A session that is still starting: calls wait for it. The kernel answers kernel_info while
- * the runtime's worker boots, which keeps start → kernel_info_reply short.
+ * The kernel's session: created through `create` (the first call may wait for the kernel to
+ * have answered kernel_info, see main.ts), and replaced by a fresh one when the runtime
+ * itself fails — a cell's `process.exit()` ends the worker, and the kernel must not be left
+ * answering every later cell with "worker exited".
  */
-export function deferSession(starting: Promise<KernelSession>): KernelSession {
+export function restartingSession(create: () => Promise<KernelSession>): KernelSession {
+  let current = create();
   let ready: KernelSession | undefined;
-  void starting.then(
-    (session) => (ready = session),
-    () => undefined,
-  );
+  const track = (starting: Promise<KernelSession>) =>
+    void starting.then(
+      (session) => (ready = session),
+      () => undefined,
+    );
+  track(current);
+  const replace = (error: unknown): never => {
+    const old = current;
+    ready = undefined;
+    current = create();
+    track(current);
+    void old.then((session) => session.dispose()).catch(() => undefined);
+    throw new RuntimeLostError(error instanceof Error ? error.message : String(error));
+  };
   return {
     async execute(code, sink, options) {
-      return (await starting).execute(code, sink, options);
+      const session = await current;
+      return session.execute(code, sink, options).catch(replace);
     },
     async evaluate(expressions) {
-      return (await starting).evaluate(expressions);
+      const session = await current;
+      return session.evaluate(expressions).catch(replace);
     },
     interrupt() {
       ready?.interrupt();
     },
     async dispose() {
-      await (await starting.catch(() => undefined))?.dispose();
+      await (await current.catch(() => undefined))?.dispose();
     },
   };
 }

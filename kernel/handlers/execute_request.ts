@@ -33,7 +33,27 @@ export const execute_request: Handler = async (kernel, request) => {
     execution_count,
     onResult: (text) => (resultText = text),
   });
-  const result = await kernel.session.execute(code, sink, { executionCount: execution_count });
+  let result: Awaited<ReturnType<typeof kernel.session.execute>>;
+  try {
+    result = await kernel.session.execute(code, sink, { executionCount: execution_count });
+  } catch (error) {
+    // The runtime failed rather than the cell: show it in the cell like any error.
+    const e = error instanceof Error ? error : new Error(String(error));
+    kernel.log("error", `execute_request: ${e.message}`);
+    result = {
+      status: "error",
+      ename: e.name,
+      evalue: e.message,
+      traceback: [`${e.name}: ${e.message}`],
+    };
+    sink.emit({
+      output_type: "error",
+      ename: result.ename,
+      evalue: result.evalue,
+      traceback: result.traceback,
+    });
+    if (e.name === "RuntimeLost") kernel.executedCells.length = 0;
+  }
   if (store_history)
     kernel.history.push({ line: execution_count, input: code, output: resultText });
 

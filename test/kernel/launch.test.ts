@@ -135,6 +135,20 @@ describe("the launched kernel over ZeroMQ", () => {
     expect((await spinning).content).toMatchObject({ status: "error", ename: "KeyboardInterrupt" });
   }, 60_000);
 
+  it("survives a cell that ends the runtime (process.exit): error in the cell, fresh session after", async () => {
+    const ended = await reply(shell, "execute_request", { code: "process.exit(3)" });
+    expect(ended.content).toMatchObject({ status: "error", ename: "RuntimeLost" });
+    const after = await reply(shell, "execute_request", { code: "typeof kept" });
+    expect(after.content.status).toBe("ok");
+    const result = published.find(
+      (message) =>
+        message.header.msg_type === "execute_result" &&
+        (message.parent_header as { msg_id: string }).msg_id ===
+          (after.parent_header as { msg_id: string }).msg_id,
+    );
+    expect(result?.content.data).toEqual({ "text/plain": "'undefined'" });
+  }, 60_000);
+
   it("shutdown_request on control replies and ends the process", async () => {
     const exited = new Promise<number | null>((resolve) =>
       kernel.once("exit", (code) => resolve(code)),
