@@ -202,8 +202,9 @@ describe("tsnb behind jupyter server, driven by @jupyterlab/services", () => {
   });
 
   it("aborts cells queued behind an error (stop_on_error)", async () => {
+    // The failing cell waits first, so the second request is surely queued behind it.
     const failing = kernel.requestExecute({
-      code: "throw new Error('stop here')",
+      code: "await new Promise((resolve) => setTimeout(resolve, 1000));\nthrow new Error('stop here')",
       stop_on_error: true,
     });
     const queued = kernel.requestExecute({ code: "globalThis.ranAfterError = true" });
