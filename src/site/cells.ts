@@ -64,6 +64,17 @@ export function renderCell(
   };
 }
 
+/**
+ * True when a code cell has an error output and is not tagged `raises-exception` (nbclient's
+ * convention, which the runner follows: such a cell is expected to fail).
+ */
+export function raisedUnexpectedly(cell: ICell): boolean {
+  if (cell.cell_type !== "code") return false;
+  const tags = (cell.metadata?.tags as string[] | undefined) ?? [];
+  if (tags.includes("raises-exception")) return false;
+  return ((cell.outputs as IOutput[] | undefined) ?? []).some((o) => o.output_type === "error");
+}
+
 export function renderOutput(output: IOutput, ctx: MimeContext): string {
   switch (output.output_type) {
     case "stream": {

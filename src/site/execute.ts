@@ -6,6 +6,7 @@ import type { INotebookContent, IOutput } from "@jupyterlab/nbformat";
 import { cacheKey, mergeOutputs, readCacheEntry, writeCacheEntry } from "./cache.ts";
 import { collectClaims } from "./claims.ts";
 import { notebookInfo } from "./metadata.ts";
+import { raisedUnexpectedly } from "./cells.ts";
 
 /** The runner's summary (DESIGN.md `tsnb run --json`), as far as the site reads it. */
 export interface RunSummaryLike {
@@ -148,11 +149,7 @@ function summaryClaims(notebook: INotebookContent): RunSummaryLike["claims"] {
  * elsewhere (Jupyter, `tsnb run --inplace`) and for the site's own tests.
  */
 export const storedOutputs: Executor = async (notebook, { file }) => {
-  const errors = notebook.cells.filter(
-    (cell) =>
-      cell.cell_type === "code" &&
-      ((cell.outputs as IOutput[] | undefined) ?? []).some((o) => o.output_type === "error"),
-  ).length;
+  const errors = notebook.cells.filter(raisedUnexpectedly).length;
   const cells = notebook.cells.filter((cell) => cell.cell_type === "code").length;
   return {
     notebook,

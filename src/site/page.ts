@@ -4,7 +4,7 @@
 // in everything (template, dates, versions), so the same input renders the same bytes.
 import type { INotebookContent } from "@jupyterlab/nbformat";
 import { escapeHtml } from "./html.ts";
-import { renderCell } from "./cells.ts";
+import { raisedUnexpectedly, renderCell } from "./cells.ts";
 import { cellAnchor, collectClaims, type SiteClaim } from "./claims.ts";
 import { renderScorecard } from "./scorecard.ts";
 import { renderToc } from "./toc.ts";
@@ -176,13 +176,7 @@ function renderHeader({ info }: PageInput): string {
 function renderErrorNotice(cells: INotebookContent["cells"]): string {
   const failing = cells
     .map((cell, index) => ({ cell, index }))
-    .filter(
-      ({ cell }) =>
-        cell.cell_type === "code" &&
-        ((cell.outputs as { output_type: string }[] | undefined) ?? []).some(
-          (o) => o.output_type === "error",
-        ),
-    );
+    .filter(({ cell }) => raisedUnexpectedly(cell));
   if (failing.length === 0) return "";
   const links = failing
     .map(({ cell, index }) => `<a href="#${cellAnchor(cell, index)}">cell ${index + 1}</a>`)

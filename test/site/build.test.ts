@@ -49,6 +49,16 @@ describe("buildSite exit codes", () => {
     );
   });
 
+  it("is 0 when the only error is in a cell tagged raises-exception (nbclient's convention)", async () => {
+    const nb = makeNotebook({ slug: "a", outputs: [[errorOutput()]] });
+    nb.cells[1]!.metadata = { tags: ["raises-exception"] };
+    await write("a", nb);
+    expect((await buildSite(options())).exitCode).toBe(0);
+    const page = await readFile(join(dir, "out", "a", "index.html"), "utf8");
+    expect(page).toContain("Error: boom");
+    expect(page).not.toContain("error-notice");
+  });
+
   it("is 3 when a claim failed, and the scorecard shows it", async () => {
     await write("a", makeNotebook({ slug: "a", outputs: [[claimOutput("c1", false)]] }));
     expect((await buildSite(options())).exitCode).toBe(3);
