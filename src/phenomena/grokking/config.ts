@@ -61,24 +61,45 @@ const DTYPES: readonly Dtype[] = ["f64", "f32", "bf16", "f16"];
 
 /** Fill defaults and check every field; StableMax defaults to the paper's float64 loss. */
 export function resolveConfig(partial: Partial<GrokkingConfig>): GrokkingConfig {
-  const lossDtype = partial.lossDtype ?? (partial.loss === "stablemax" ? "f64" : GROKKING_DEFAULTS.lossDtype);
+  const lossDtype =
+    partial.lossDtype ?? (partial.loss === "stablemax" ? "f64" : GROKKING_DEFAULTS.lossDtype);
   const c: GrokkingConfig = { ...GROKKING_DEFAULTS, ...partial, lossDtype };
   const positiveInt = (field: "p" | "width" | "recordsPerDecade", min: number) => {
-    if (!Number.isInteger(c[field]) || c[field] < min) throw new GrokkingError(`config.${field}`, `${field} = ${c[field]}`, `an integer ≥ ${min}`);
+    if (!Number.isInteger(c[field]) || c[field] < min)
+      throw new GrokkingError(`config.${field}`, `${field} = ${c[field]}`, `an integer ≥ ${min}`);
   };
   positiveInt("p", 2);
   positiveInt("width", 1);
   positiveInt("recordsPerDecade", 1);
-  if (!Number.isInteger(c.steps) || c.steps < 0) throw new GrokkingError("config.steps", `steps = ${c.steps}`, "an integer ≥ 0");
-  if (!Number.isInteger(c.recordEvery) || c.recordEvery < 0) throw new GrokkingError("config.recordEvery", `recordEvery = ${c.recordEvery}`, "an integer ≥ 0");
-  if (!(c.trainFraction > 0 && c.trainFraction < 1)) throw new GrokkingError("config.trainFraction", `trainFraction = ${c.trainFraction}`, "a number in (0, 1)");
+  if (!Number.isInteger(c.steps) || c.steps < 0)
+    throw new GrokkingError("config.steps", `steps = ${c.steps}`, "an integer ≥ 0");
+  if (!Number.isInteger(c.recordEvery) || c.recordEvery < 0)
+    throw new GrokkingError(
+      "config.recordEvery",
+      `recordEvery = ${c.recordEvery}`,
+      "an integer ≥ 0",
+    );
+  if (!(c.trainFraction > 0 && c.trainFraction < 1))
+    throw new GrokkingError(
+      "config.trainFraction",
+      `trainFraction = ${c.trainFraction}`,
+      "a number in (0, 1)",
+    );
   if (!(c.lr > 0)) throw new GrokkingError("config.lr", `lr = ${c.lr}`, "a positive number");
   for (const f of ["beta1", "beta2"] as const)
-    if (!(c[f] >= 0 && c[f] < 1)) throw new GrokkingError(`config.${f}`, `${f} = ${c[f]}`, "a number in [0, 1)");
+    if (!(c[f] >= 0 && c[f] < 1))
+      throw new GrokkingError(`config.${f}`, `${f} = ${c[f]}`, "a number in [0, 1)");
   if (!(c.eps >= 0)) throw new GrokkingError("config.eps", `eps = ${c.eps}`, "a number ≥ 0");
-  if (!(c.weightDecay >= 0)) throw new GrokkingError("config.weightDecay", `weightDecay = ${c.weightDecay}`, "a number ≥ 0");
-  if (c.loss !== "softmax" && c.loss !== "stablemax") throw new GrokkingError("config.loss", `loss = ${String(c.loss)}`, `"softmax" or "stablemax"`);
+  if (!(c.weightDecay >= 0))
+    throw new GrokkingError("config.weightDecay", `weightDecay = ${c.weightDecay}`, "a number ≥ 0");
+  if (c.loss !== "softmax" && c.loss !== "stablemax")
+    throw new GrokkingError("config.loss", `loss = ${String(c.loss)}`, `"softmax" or "stablemax"`);
   for (const f of ["lossDtype", "modelDtype"] as const)
-    if (!DTYPES.includes(c[f])) throw new GrokkingError(`config.${f}`, `${f} = ${String(c[f])}`, DTYPES.map((d) => `"${d}"`).join(", "));
+    if (!DTYPES.includes(c[f]))
+      throw new GrokkingError(
+        `config.${f}`,
+        `${f} = ${String(c[f])}`,
+        DTYPES.map((d) => `"${d}"`).join(", "),
+      );
   return c;
 }

@@ -36,12 +36,25 @@ function splitOf(pairs: Int32Array, p: number): ModularSplit {
 }
 
 /** All p² pairs, shuffled by `seed`, split at ⌊trainFraction·p²⌋. */
-export function modularAddition({ p, trainFraction, seed }: ModularAdditionOptions): ModularAddition {
-  if (!Number.isInteger(p) || p < 2) throw new GrokkingError("modularAddition.p", `p = ${p}`, "an integer ≥ 2");
+export function modularAddition({
+  p,
+  trainFraction,
+  seed,
+}: ModularAdditionOptions): ModularAddition {
+  if (!Number.isInteger(p) || p < 2)
+    throw new GrokkingError("modularAddition.p", `p = ${p}`, "an integer ≥ 2");
   const n = p * p;
   const nTrain = Math.floor(trainFraction * n);
   if (!(nTrain >= 1 && nTrain < n))
-    throw new GrokkingError("modularAddition.trainFraction", `trainFraction = ${trainFraction} (${nTrain} of ${n} pairs)`, "a fraction leaving ≥ 1 pair on each side");
+    throw new GrokkingError(
+      "modularAddition.trainFraction",
+      `trainFraction = ${trainFraction} (${nTrain} of ${n} pairs)`,
+      "a fraction leaving ≥ 1 pair on each side",
+    );
   const order = makeRng(seed).permutation(n); // pair index a·p + b
-  return { p, train: splitOf(order.subarray(0, nTrain), p), test: splitOf(order.subarray(nTrain), p) };
+  return {
+    p,
+    train: splitOf(order.subarray(0, nTrain), p),
+    test: splitOf(order.subarray(nTrain), p),
+  };
 }

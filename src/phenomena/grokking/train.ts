@@ -3,7 +3,18 @@
 // are cast to before the loss, weight decay, ⊥Grad (Prieto et al. 2025, §§3–5) — recording
 // accuracy, zero-loss share, norms and cos(gradient, weights) at log-spaced steps.
 // Pure: config in, records out; `onStep` only reports progress.
-import { AdamW, MLP, accuracy, crossEntropy, gradNorm, gradWeightCosine, makeRng, multiHot, noGrad, norm } from "../../tensor/index.ts";
+import {
+  AdamW,
+  MLP,
+  accuracy,
+  crossEntropy,
+  gradNorm,
+  gradWeightCosine,
+  makeRng,
+  multiHot,
+  noGrad,
+  norm,
+} from "../../tensor/index.ts";
 import { resolveConfig, type GrokkingConfig } from "./config.ts";
 import { modularAddition } from "./data.ts";
 import { sampleStats, type GrokkingRecord } from "./record.ts";
@@ -27,11 +38,17 @@ export interface GrokkingRun {
 
 const offsetBy = (xs: Int32Array, k: number): Int32Array => xs.map((x) => x + k);
 
-export function runGrokking(options: Partial<GrokkingConfig> = {}, hooks: GrokkingHooks = {}): GrokkingRun {
+export function runGrokking(
+  options: Partial<GrokkingConfig> = {},
+  hooks: GrokkingHooks = {},
+): GrokkingRun {
   const config = resolveConfig(options);
   const { p, width, steps } = config;
   const data = modularAddition({ p, trainFraction: config.trainFraction, seed: config.seed });
-  const model = new MLP([2 * p, width, width, p], makeRng(config.seed + 1), { bias: false, dtype: config.modelDtype });
+  const model = new MLP([2 * p, width, width, p], makeRng(config.seed + 1), {
+    bias: false,
+    dtype: config.modelDtype,
+  });
   const params = model.parameters();
   const optimizer = new AdamW(params, {
     lr: config.lr,
@@ -78,5 +95,12 @@ export function runGrokking(options: Partial<GrokkingConfig> = {}, hooks: Grokki
     step++;
     hooks.onStep?.(step);
   }
-  return { config, records, stepsTaken: step, stoppedEarly, trainSize: data.train.y.length, testSize: data.test.y.length };
+  return {
+    config,
+    records,
+    stepsTaken: step,
+    stoppedEarly,
+    trainSize: data.train.y.length,
+    testSize: data.test.y.length,
+  };
 }
