@@ -2,7 +2,7 @@
 // `executeNotebook`, wired by src/cli/build-site.ts) unless the cache holds a run for the
 // same content key. The executor is a parameter so the site renders already-executed
 // notebooks (tests, fixtures) without a runtime, and so this layer never imports src/cli.
-import type { INotebookContent, IOutput } from "@jupyterlab/nbformat";
+import type { INotebookContent } from "@jupyterlab/nbformat";
 import { cacheKey, mergeOutputs, readCacheEntry, writeCacheEntry } from "./cache.ts";
 import { collectClaims } from "./claims.ts";
 import { notebookInfo } from "./metadata.ts";
