@@ -226,8 +226,14 @@ describe("tsnb behind jupyter server, driven by @jupyterlab/services", () => {
       };
     });
     await new Promise((resolve) => setTimeout(resolve, 300));
-    await kernel.interrupt();
-    const reply = (await future.done) as KernelMessage.IExecuteReplyMsg;
+    // Like a user pressing the button again: a loaded machine may not have started the loop yet.
+    let done = false;
+    const finished = future.done.finally(() => (done = true));
+    while (!done) {
+      await kernel.interrupt();
+      await Promise.race([finished, new Promise((resolve) => setTimeout(resolve, 2000))]);
+    }
+    const reply = (await finished) as KernelMessage.IExecuteReplyMsg;
     expect(reply.content).toMatchObject({ status: "error", ename: "KeyboardInterrupt" });
     const after = await run("survivor");
     expect(ofType(after.iopub, "execute_result")[0]!.content).toMatchObject({
