@@ -85,3 +85,17 @@ export function axisSplit(shape: Shape, axis: number): [number, number, number] 
   for (let i = axis + 1; i < shape.length; i++) inner *= shape[i]!;
   return [outer, shape[axis]!, inner];
 }
+
+/**
+ * Row-wise broadcasting: for each row of `out` (all axes but the last), the offset of that row
+ * in a tensor of `shape`, and the step along the last axis (0 when that axis is broadcast).
+ * Cheaper than a per-element index map: one offset per row.
+ */
+export function broadcastRows(shape: Shape, out: Shape): { offsets: Int32Array; step: number } {
+  const rank = out.length;
+  const padded = [...new Array<number>(rank - shape.length).fill(1), ...shape];
+  const last = padded[rank - 1]!;
+  const rowIndex = broadcastIndex(padded.slice(0, -1), out.slice(0, -1));
+  for (let r = 0; r < rowIndex.length; r++) rowIndex[r] = rowIndex[r]! * last;
+  return { offsets: rowIndex, step: last === 1 ? 0 : 1 };
+}
