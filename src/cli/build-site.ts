@@ -75,7 +75,7 @@ export async function buildSiteCommand(argv: string[]): Promise<number> {
     .join(", ");
   process.stderr.write(
     `Built ${result.notebooks.length} notebook page${result.notebooks.length === 1 ? "" : "s"} into ${values.out} in ${seconds} s ` +
-      `(${result.executed} executed, ${result.cached} cached; ${stages})${result.exitCode ? `; exit ${result.exitCode}: ${exitReason(result.exitCode)}` : ""}\n`,
+      `(${values["no-execute"] ? "stored outputs" : `${result.executed} executed, ${result.cached} cached`}; ${stages})${result.exitCode ? `; exit ${result.exitCode}: ${exitReason(result.exitCode)}` : ""}\n`,
   );
   return result.exitCode;
 }

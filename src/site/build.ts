@@ -81,7 +81,7 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
     stageMs: { parse, execute, render, write },
     exitCode: buildExitCode(notebooks, options.allowErrors),
     notebooks,
-    executed: notebooks.filter((n) => !n.cached).length,
+    executed: notebooks.filter((n) => !n.cached && !n.stored).length,
     cached: notebooks.filter((n) => n.cached).length,
     pageMs: site.pageMs,
   };
@@ -136,14 +136,18 @@ async function executeAll(
   progress: BuildProgress,
 ): Promise<ExecutedNotebook[]> {
   const results: ExecutedNotebook[] = [];
+  const verb = options.executor.keepsOutputs ? "reading stored outputs" : "executing";
   for (const [i, source] of sources.entries()) {
     const position = i + 1;
     const cacheOnly = options.only !== undefined && source.slug !== options.only;
     const stage = {
-      executor: async (...args: Parameters<Executor>) => {
-        progress.notebookStart(position, sources.length, source.slug);
-        return options.executor(...args);
-      },
+      executor: Object.assign(
+        async (...args: Parameters<Executor>) => {
+          progress.notebookStart(position, sources.length, source.slug, verb);
+          return options.executor(...args);
+        },
+        { keepsOutputs: options.executor.keepsOutputs },
+      ),
       cacheDir: options.cacheDir,
       readCache: options.readCache,
       cacheOnly,

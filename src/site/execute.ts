@@ -17,10 +17,18 @@ export interface RunSummaryLike {
   seconds: number;
 }
 
-export type Executor = (
-  notebook: INotebookContent,
-  options: { file: string; allowErrors?: boolean; onCell?: (index: number, total: number) => void },
-) => Promise<{ notebook: INotebookContent; summary: RunSummaryLike }>;
+export interface Executor {
+  (
+    notebook: INotebookContent,
+    options: {
+      file: string;
+      allowErrors?: boolean;
+      onCell?: (index: number, total: number) => void;
+    },
+  ): Promise<{ notebook: INotebookContent; summary: RunSummaryLike }>;
+  /** True when the executor keeps the outputs the notebook has (nothing runs). */
+  readonly keepsOutputs?: boolean;
+}
 
 export interface SourceNotebook {
   file: string;
@@ -33,6 +41,8 @@ export interface ExecutedNotebook extends SourceNotebook {
   executed: INotebookContent;
   summary: RunSummaryLike;
   cached: boolean;
+  /** The outputs were the notebook's own (an executor that keeps outputs), not a run of ours. */
+  stored?: boolean;
   executedAt: string;
   key: string;
   /** The executor threw: the page shows this instead of outputs. */
@@ -102,6 +112,7 @@ export async function executeCached(
       executed: run.notebook,
       summary: run.summary,
       cached: false,
+      ...(options.executor.keepsOutputs ? { stored: true } : {}),
       executedAt,
       key,
     };
@@ -148,14 +159,17 @@ function summaryClaims(notebook: INotebookContent): RunSummaryLike["claims"] {
  * An executor that keeps the outputs a notebook already has: for notebooks executed
  * elsewhere (Jupyter, `tsnb run --inplace`) and for the site's own tests.
  */
-export const storedOutputs: Executor = async (notebook, { file }) => {
-  const errors = notebook.cells.filter(raisedUnexpectedly).length;
-  const cells = notebook.cells.filter((cell) => cell.cell_type === "code").length;
-  return {
-    notebook,
-    summary: { notebook: file, cells, errors, claims: summaryClaims(notebook), seconds: 0 },
-  };
-};
+export const storedOutputs: Executor = Object.assign(
+  async (notebook: INotebookContent, { file }: { file: string }) => {
+    const errors = notebook.cells.filter(raisedUnexpectedly).length;
+    const cells = notebook.cells.filter((cell) => cell.cell_type === "code").length;
+    return {
+      notebook,
+      summary: { notebook: file, cells, errors, claims: summaryClaims(notebook), seconds: 0 },
+    };
+  },
+  { keepsOutputs: true },
+);
 
 /** Build exit code, as `tsnb run`'s: 1 a cell raised (or execution failed), 3 a claim failed, else 0. */
 export function buildExitCode(results: readonly ExecutedNotebook[], allowErrors: boolean): number {

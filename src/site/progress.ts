@@ -4,7 +4,7 @@
 import type { ExecutedNotebook } from "./execute.ts";
 
 export interface BuildProgress {
-  notebookStart(position: number, total: number, slug: string): void;
+  notebookStart(position: number, total: number, slug: string, verb?: string): void;
   cell(index: number, total: number): void;
   notebookEnd(
     position: number,
@@ -26,7 +26,7 @@ export function progressReporter(
   let live = false;
   const seconds = (since: number) => ((performance.now() - since) / 1000).toFixed(1);
   const draw = (text: string) => {
-    const width = ((stream as { columns?: number }).columns ?? 80) - 1;
+    const width = Math.max(40, ((stream as { columns?: number }).columns || 80) - 1);
     stream.write(`\r\x1b[2K${text.slice(0, width)}`);
     live = true;
   };
@@ -35,11 +35,11 @@ export function progressReporter(
     live = false;
   };
   return {
-    notebookStart(position, total, slug) {
+    notebookStart(position, total, slug, verb = "executing") {
       notebookStart = performance.now();
       current = `[${position}/${total}] ${slug}`;
-      if (tty) draw(`${current}  starting  ${seconds(buildStart)} s`);
-      else stream.write(`${current}: executing\n`);
+      if (tty) draw(`${current}  ${verb}  ${seconds(buildStart)} s`);
+      else stream.write(`${current}: ${verb}\n`);
     },
     cell(index, total) {
       if (!tty) return;
@@ -67,7 +67,11 @@ function describe(result: ExecutedNotebook | undefined): string {
   if (result.failure) return `execution failed: ${result.failure}`;
   const { summary } = result;
   const passed = summary.claims.filter((c) => c.status === "pass").length;
-  const how = result.cached ? "cached" : `executed in ${summary.seconds.toFixed(1)} s`;
+  const how = result.cached
+    ? "cached"
+    : result.stored
+      ? "stored outputs"
+      : `executed in ${summary.seconds.toFixed(1)} s`;
   const errors = summary.errors
     ? `, ${summary.errors} cell error${summary.errors > 1 ? "s" : ""}`
     : "";

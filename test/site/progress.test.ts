@@ -41,6 +41,16 @@ describe("build progress", () => {
     );
   });
 
+  it("says when outputs are the notebook's own rather than a run", () => {
+    const out = stream(false);
+    const progress = progressReporter(out);
+    progress.notebookStart(1, 1, "alpha", "reading stored outputs");
+    progress.notebookEnd(1, 1, "alpha", { ...result(false), stored: true } as ExecutedNotebook);
+    expect(out.chunks.join("")).toBe(
+      "[1/1] alpha: reading stored outputs\n[1/1] alpha: stored outputs, claims 1/2\n",
+    );
+  });
+
   it("redraws one line with notebook n/N, a bar, the cell and elapsed time on a terminal", () => {
     const out = stream(true);
     const progress = progressReporter(out);
