@@ -77,6 +77,7 @@ export class Kernel implements KernelContext {
       return;
     }
     const message = decoded.message;
+    this.log("debug", `${channel} ← ${message.header.msg_type} ${message.header.msg_id}`);
     if (channel === "stdin") return this.receiveInputReply(message);
     this.queues[channel].push(message);
     void this.pump(channel);

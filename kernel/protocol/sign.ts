@@ -2,7 +2,7 @@
 // digest of HMAC(key, header | parent_header | metadata | content). Buffers are not signed —
 // jupyter_client's Session.sign covers exactly those four frames, and we must agree with it.
 // An empty key disables signing: the signature frame is empty and is not checked.
-import { createHmac, timingSafeEqual } from "node:crypto";
+import { createHmac, getHashes, timingSafeEqual } from "node:crypto";
 
 export interface Signer {
   /** Hex digest for the four frames, or "" when signing is disabled. */
@@ -12,13 +12,18 @@ export interface Signer {
   readonly enabled: boolean;
 }
 
-const SCHEMES: Record<string, string> = { "hmac-sha256": "sha256" };
+/** "hmac-<digest>" → the node:crypto digest name, for the digests this Node supports. */
+function digestOf(signature_scheme: string): string | undefined {
+  const match = /^hmac-([a-z0-9-]+)$/i.exec(signature_scheme);
+  const digest = match?.[1]?.toLowerCase();
+  return digest !== undefined && getHashes().includes(digest) ? digest : undefined;
+}
 
 export function createSigner(key: string, signature_scheme = "hmac-sha256"): Signer {
-  const algorithm = SCHEMES[signature_scheme];
+  const algorithm = digestOf(signature_scheme);
   if (algorithm === undefined) {
     throw new Error(
-      `connection file: signature_scheme "${signature_scheme}" is not supported; expected one of ${Object.keys(SCHEMES).join(", ")}`,
+      `connection file: signature_scheme "${signature_scheme}" is not supported; expected "hmac-<digest>" such as hmac-sha256`,
     );
   }
   const enabled = key !== "";

@@ -46,7 +46,12 @@ describe("createSigner", () => {
     expect(signer.verify(Buffer.from("anything"), frames("{}"))).toBe(true);
   });
 
-  it("refuses an unknown signature scheme with a message naming it", () => {
-    expect(() => createSigner("k", "hmac-md5")).toThrow(/hmac-md5.*hmac-sha256/);
+  it("supports other hmac-<digest> schemes, and refuses unknown ones naming them", () => {
+    const parts = frames("{}", "{}", "{}", "{}");
+    expect(createSigner("k", "hmac-sha512").sign(parts)).toBe(
+      createHmac("sha512", "k").update("{}{}{}{}").digest("hex"),
+    );
+    expect(() => createSigner("k", "hmac-nope")).toThrow(/hmac-nope.*hmac-sha256/);
+    expect(() => createSigner("k", "rsa")).toThrow(/"rsa" is not supported/);
   });
 });

@@ -56,6 +56,27 @@ interface Kept {
   text: string;
 }
 
+// Every completion request re-reads all cells that ran; each cell is parsed once.
+const parsedCells = new Map<string, readonly Kept[]>();
+const PARSED_CELLS_KEPT = 2000;
+
+function declarationsOf(cell: string): readonly Kept[] {
+  let entries = parsedCells.get(cell);
+  if (entries === undefined) {
+    const file = parse(cell);
+    const found: Kept[] = [];
+    for (const statement of file.statements) {
+      const names = declaredNames(statement);
+      if (names !== undefined)
+        found.push({ names, text: cell.slice(statement.getStart(file, true), statement.end) });
+    }
+    entries = found;
+    if (parsedCells.size >= PARSED_CELLS_KEPT) parsedCells.delete(parsedCells.keys().next().value!);
+    parsedCells.set(cell, entries);
+  }
+  return entries;
+}
+
 export function buildContext(cells: readonly string[], code: string): CellContext {
   const kept: Kept[] = [];
   const drop = (names: readonly string[]) => {
@@ -64,13 +85,7 @@ export function buildContext(cells: readonly string[], code: string): CellContex
     }
   };
   for (const cell of cells) {
-    const file = parse(cell);
-    const entries: Kept[] = [];
-    for (const statement of file.statements) {
-      const names = declaredNames(statement);
-      if (names !== undefined)
-        entries.push({ names, text: cell.slice(statement.getStart(file, true), statement.end) });
-    }
+    const entries = declarationsOf(cell);
     // Names are replaced cell by cell, so overloads and merged declarations within one cell stay together.
     drop(entries.flatMap((entry) => entry.names));
     kept.push(...entries);

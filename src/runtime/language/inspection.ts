@@ -23,7 +23,8 @@ interface Found {
 
 function quickInfo(cell: CellService, position: number): Found | undefined {
   const info = cell.service.getQuickInfoAtPosition(cell.fileName, position);
-  if (info === undefined || info.displayParts === undefined) return undefined;
+  // An unresolved name comes back as kind "" with type `any`: that is "not found", not a type.
+  if (info === undefined || info.displayParts === undefined || info.kind === "") return undefined;
   return {
     signature: cell.ts.displayPartsToString(info.displayParts),
     documentation: cell.ts.displayPartsToString(info.documentation),

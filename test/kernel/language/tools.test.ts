@@ -103,7 +103,8 @@ describe("inspect", () => {
     expect(tools.inspect(cells, "add", 3, 0).data["text/plain"]).not.toContain("return a + b;");
   });
 
-  it("reports not found where there is no name", () => {
+  it("reports not found where there is no name, or a name nothing declares", () => {
     expect(tools.inspect(cells, "   ", 1, 0).found).toBe(false);
+    expect(tools.inspect(cells, "undeclaredThing", 5, 0).found).toBe(false);
   });
 });
