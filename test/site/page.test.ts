@@ -90,3 +90,26 @@ describe("formatValue", () => {
     expect(formatValue(undefined)).toBe("—");
   });
 });
+
+describe("rendered page golden file", () => {
+  it("matches test/site/golden/alpha-scaling.html.golden (review diffs; regenerate with vitest -u)", async () => {
+    const notebook = JSON.parse(
+      readFileSync(new URL("./fixtures/notebooks/alpha-scaling.ipynb", import.meta.url), "utf8"),
+    );
+    const { html } = renderNotebookPage({
+      info: notebookInfo(notebook, "alpha-scaling"),
+      notebook,
+      template,
+      next: { slug: "beta-grokking", title: "Grokking at the edge of numerical stability" },
+      provenance: {
+        tsnbVersion: "0.1.0",
+        nodeVersion: "v20.0.0",
+        buildDate: "2026-01-02T00:00:00.000Z",
+        executedAt: "2026-01-01T00:00:00.000Z",
+        seconds: 1.5,
+        cached: false,
+      },
+    });
+    await expect(html).toMatchFileSnapshot("./golden/alpha-scaling.html.golden");
+  });
+});
