@@ -11,6 +11,7 @@ import type { Logger } from "./protocol/log.ts";
 import { makeHeader, type JsonObject, type Message } from "./protocol/message.ts";
 import type { Signer } from "./protocol/sign.ts";
 import type { OutChannel } from "./protocol/sockets.ts";
+import { SignatureHistory } from "./protocol/replay.ts";
 import { decodeFrames, encodeMessage } from "./protocol/wire.ts";
 import type { KernelSession } from "./session.ts";
 
@@ -60,6 +61,7 @@ export class Kernel implements KernelContext {
   private pendingInput: PendingInput | undefined;
   private languageTools: Promise<KernelLanguageTools> | undefined;
   private idleWaiters: (() => void)[] = [];
+  private readonly signatures = new SignatureHistory();
 
   constructor(options: KernelOptions) {
     this.options = options;
@@ -74,6 +76,10 @@ export class Kernel implements KernelContext {
     const decoded = decodeFrames(frames, this.options.signer);
     if (!decoded.ok) {
       this.log("warn", `dropped a message on ${channel}: ${decoded.reason}`);
+      return;
+    }
+    if (!this.signatures.record(decoded.signature)) {
+      this.log("warn", `dropped a message on ${channel}: duplicate signature (a replayed message)`);
       return;
     }
     const message = decoded.message;

@@ -16,7 +16,8 @@ export const DELIMITER = "<IDS|MSG>";
 const DELIMITER_BYTES = Buffer.from(DELIMITER, "ascii");
 
 export type Decoded =
-  { ok: true; message: Message } | { ok: false; reason: string; identities: Buffer[] };
+  | { ok: true; message: Message; /** hex HMAC, "" when unsigned */ signature: string }
+  | { ok: false; reason: string; identities: Buffer[] };
 
 export function decodeFrames(frames: readonly Uint8Array[], signer: Signer): Decoded {
   const buffers = frames.map((frame) => (Buffer.isBuffer(frame) ? frame : Buffer.from(frame)));
@@ -48,6 +49,7 @@ export function decodeFrames(frames: readonly Uint8Array[], signer: Signer): Dec
   }
   return {
     ok: true,
+    signature: signature.toString("ascii"),
     message: {
       identities,
       header,

@@ -89,6 +89,16 @@ describe("Kernel message loop", () => {
     expect(k.replyTo(id).status).toBe("ok");
   });
 
+  it("drops a replayed message: a valid signature seen before does not run twice", async () => {
+    const k = setup();
+    const frames = requestFrames("execute_request", { code: "once" }, { msg_id: "replayed" });
+    k.kernel.receive("shell", frames);
+    k.kernel.receive("shell", frames);
+    await k.kernel.whenIdle();
+    expect(k.session.executed).toEqual(["once"]);
+    expect(k.logs.some((line) => line.includes("duplicate signature"))).toBe(true);
+  });
+
   it("logs an unknown request type and sends no reply, as ipykernel does", async () => {
     const k = setup();
     const id = k.request("shell", "frobnicate_request");

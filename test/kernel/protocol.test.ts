@@ -3,6 +3,7 @@ import { describe, expect, it } from "vitest";
 import { endpoint, parseConnection } from "../../kernel/protocol/connection.ts";
 import { codePointToUtf16, utf16ToCodePoint } from "../../kernel/protocol/cursor.ts";
 import { queryHistory, type HistoryEntry } from "../../kernel/history.ts";
+import { SignatureHistory } from "../../kernel/protocol/replay.ts";
 
 const connection = {
   transport: "tcp",
@@ -125,5 +126,19 @@ describe("queryHistory", () => {
         pattern: "plot(?)",
       }).map((row) => row[1]),
     ).toEqual([4]);
+  });
+});
+
+describe("SignatureHistory", () => {
+  it("accepts a signature once, lets unsigned messages through, and forgets the oldest when full", () => {
+    const history = new SignatureHistory(10);
+    expect(history.record("a")).toBe(true);
+    expect(history.record("a")).toBe(false);
+    expect(history.record("")).toBe(true);
+    expect(history.record("")).toBe(true);
+    for (let i = 0; i < 10; i++) history.record(`s${i}`);
+    // "a" was the oldest: culled to make room, so it is new again.
+    expect(history.record("a")).toBe(true);
+    expect(history.record("s9")).toBe(false);
   });
 });
