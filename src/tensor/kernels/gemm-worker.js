@@ -5,7 +5,17 @@ import { workerData } from "node:worker_threads";
 
 const { module, memory, ctrl } = workerData;
 const { sgemm, dgemm } = new WebAssembly.Instance(module, { env: { memory } }).exports;
-const C = { seq: 0, claim: 1, finished: 2, ready: 3, fn: 4, chunks: 5, chunkRows: 6, args: 7 };
+const C = {
+  seq: 0,
+  claim: 1,
+  finished: 2,
+  ready: 3,
+  fn: 4,
+  chunks: 5,
+  chunkRows: 6,
+  args: 7,
+  flags: 16,
+};
 
 Atomics.store(ctrl, C.ready, 1);
 let seen = 0;
@@ -29,6 +39,7 @@ for (;;) {
     if (Atomics.compareExchange(ctrl, C.claim, claim, claim + 1) !== claim) continue;
     const r0 = row0 + (claim & 0xffff) * chunkRows;
     (fn === 0 ? sgemm : dgemm)(a, b, c, r0, Math.min(row1, r0 + chunkRows), k, npad, aRS, aCS);
+    Atomics.store(ctrl, C.flags + (claim & 0xffff), seq);
     Atomics.add(ctrl, C.finished, 1);
     Atomics.notify(ctrl, C.finished);
   }

@@ -9,7 +9,20 @@ import { Worker } from "node:worker_threads";
 import type { Storage } from "../dtype.ts";
 import { GEMM_ROWS, gemmModuleBytes, WASM_MAX_PAGES } from "./wasm-gemm.js";
 
-const C = { seq: 0, claim: 1, finished: 2, ready: 3, fn: 4, chunks: 5, chunkRows: 6, args: 7 };
+const C = {
+  seq: 0,
+  claim: 1,
+  finished: 2,
+  ready: 3,
+  fn: 4,
+  chunks: 5,
+  chunkRows: 6,
+  args: 7,
+  flags: 16,
+};
+const MAX_CHUNKS = 16;
+/** A worker silent this long is presumed lost: the main thread redoes its unfinished chunks. */
+const STALL_MS = 2000;
 
 interface Kernels {
   memory: WebAssembly.Memory;
@@ -30,7 +43,7 @@ function load(): Kernels | null {
     const memory = new WebAssembly.Memory({ initial: 64, maximum: WASM_MAX_PAGES, shared: true });
     const exports = new WebAssembly.Instance(module, { env: { memory } })
       .exports as unknown as Kernels;
-    const ctrl = new Int32Array(new SharedArrayBuffer(64));
+    const ctrl = new Int32Array(new SharedArrayBuffer(4 * (C.flags + MAX_CHUNKS)));
     kernels = { memory, sgemm: exports.sgemm, dgemm: exports.dgemm, ctrl, worker: null, seq: 0 };
     if (wantThreads) {
       const worker = new Worker(new URL("./gemm-worker.js", import.meta.url), {
@@ -153,7 +166,7 @@ function run(K: Kernels, f64: boolean, args: number[], rows: number, workPerRow:
     kernel(...args);
     return;
   }
-  const chunkRows = roundUp(Math.ceil(rows / 16), GEMM_ROWS);
+  const chunkRows = roundUp(Math.ceil(rows / MAX_CHUNKS), GEMM_ROWS);
   const chunks = Math.ceil(rows / chunkRows);
   K.seq = (K.seq + 1) & 0x7fff || 1;
   const tag = K.seq << 16;
@@ -162,6 +175,7 @@ function run(K: Kernels, f64: boolean, args: number[], rows: number, workPerRow:
   Atomics.store(ctrl, C.chunks, chunks);
   Atomics.store(ctrl, C.chunkRows, chunkRows);
   Atomics.store(ctrl, C.finished, 0);
+  for (let i = 0; i < MAX_CHUNKS; i++) Atomics.store(ctrl, C.flags + i, 0);
   Atomics.store(ctrl, C.claim, tag);
   Atomics.store(ctrl, C.seq, K.seq);
   Atomics.notify(ctrl, C.seq);
@@ -182,11 +196,25 @@ function run(K: Kernels, f64: boolean, args: number[], rows: number, workPerRow:
     if (Atomics.compareExchange(ctrl, C.claim, claim, claim + 1) !== claim) continue;
     const r0 = row0 + (claim & 0xffff) * chunkRows;
     kernel(a, b, c, r0, Math.min(row1, r0 + chunkRows), k, npad, aRS, aCS);
+    Atomics.store(ctrl, C.flags + (claim & 0xffff), K.seq);
     Atomics.add(ctrl, C.finished, 1);
   }
+  let lastDone = -1;
+  let lastProgress = performance.now();
   for (;;) {
     const done = Atomics.load(ctrl, C.finished);
     if (done >= chunks) break;
+    if (done !== lastDone) [lastDone, lastProgress] = [done, performance.now()];
+    else if (performance.now() - lastProgress > STALL_MS) {
+      // Redo what the worker has not marked done. Should it still be running a chunk, both
+      // threads write the same bytes (the kernel is deterministic), so this is safe.
+      for (let i = 0; i < chunks; i++)
+        if (Atomics.load(ctrl, C.flags + i) !== K.seq) {
+          const r0 = row0 + i * chunkRows;
+          kernel(a, b, c, r0, Math.min(row1, r0 + chunkRows), k, npad, aRS, aCS);
+        }
+      break;
+    }
     Atomics.wait(ctrl, C.finished, done, 5);
   }
 }
