@@ -22,7 +22,7 @@ const C = {
 };
 const MAX_CHUNKS = 16;
 /** A worker silent this long is presumed lost: the main thread redoes its unfinished chunks. */
-const STALL_MS = 2000;
+const STALL_MS = 5000;
 
 interface Kernels {
   memory: WebAssembly.Memory;
@@ -213,6 +213,11 @@ function run(K: Kernels, f64: boolean, args: number[], rows: number, workPerRow:
           const r0 = row0 + i * chunkRows;
           kernel(a, b, c, r0, Math.min(row1, r0 + chunkRows), k, npad, aRS, aCS);
         }
+      // Retire this memory and its worker: a late worker must not write into the next job.
+      // Later products start afresh on one thread.
+      wantThreads = false;
+      void K.worker?.terminate();
+      kernels = undefined;
       break;
     }
     Atomics.wait(ctrl, C.finished, done, 5);
