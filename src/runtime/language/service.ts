@@ -23,7 +23,9 @@ export function compilerOptions(rootDir: string): ts.CompilerOptions {
     target: ts.ScriptTarget.ES2022,
     module: ts.ModuleKind.ESNext,
     moduleResolution: ts.ModuleResolutionKind.Bundler,
-    lib: ["lib.es2023.d.ts", "lib.dom.d.ts"],
+    // Cells run in Node: no DOM lib, so `window`, `alert` & co. are not offered (and the first
+    // program builds faster); DOM types a package references still resolve through its own refs.
+    lib: ["lib.es2023.d.ts"],
     types: ["node"],
     typeRoots: [join(rootDir, "node_modules/@types"), join(PACKAGE_ROOT, "node_modules/@types")],
     strict: true,

@@ -108,3 +108,10 @@ describe("inspect", () => {
     expect(tools.inspect(cells, "undeclaredThing", 5, 0).found).toBe(false);
   });
 });
+
+describe("the cell environment is Node", () => {
+  it("offers Node globals but not browser-only ones", () => {
+    expect(names("proc", 4, [])).toContain("process");
+    expect(names("addEventListe", 13, [])).toEqual([]);
+  });
+});
