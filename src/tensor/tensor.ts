@@ -103,6 +103,29 @@ export class Tensor {
     return Array.from(this.data);
   }
 
+  /** Values as nested arrays following the shape (a number for a scalar). */
+  toNested(): unknown {
+    const build = (axis: number, offset: number): unknown => {
+      if (axis === this.rank) return this.data[offset];
+      const stride = this.shape.slice(axis + 1).reduce((p, d) => p * d, 1);
+      return Array.from({ length: this.shape[axis]! }, (_, i) =>
+        build(axis + 1, offset + i * stride),
+      );
+    };
+    return build(0, 0);
+  }
+
+  /** E.g. `Tensor(f32 [2, 3], grad) [0.1, 0.2, …]` — what a notebook shows for a tensor. */
+  toString(): string {
+    const shown = Array.from(this.data.subarray(0, 8), (v) => Number(v.toPrecision(6)));
+    const more = this.size > 8 ? `, … ${this.size - 8} more` : "";
+    return `Tensor(${this.dtype} [${this.shape.join(", ")}]${this.requiresGrad ? ", grad" : ""}) [${shown.join(", ")}${more}]`;
+  }
+
+  [Symbol.for("nodejs.util.inspect.custom")](): string {
+    return this.toString();
+  }
+
   /** A leaf sharing no graph with this tensor (data copied). */
   detach(): Tensor {
     return new Tensor(this.data.slice(), this.shape, this.dtype);

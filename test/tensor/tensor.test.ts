@@ -42,3 +42,25 @@ describe("backward", () => {
     );
   });
 });
+
+describe("showing a tensor", () => {
+  it("gives nested values and a short description", () => {
+    const t = tensor([1, 2, 3, 4, 5, 6], [2, 3], { dtype: "f64" });
+    expect(t.toNested()).toEqual([
+      [1, 2, 3],
+      [4, 5, 6],
+    ]);
+    expect(tensor(7, { dtype: "f64" }).toNested()).toBe(7);
+    expect(String(t)).toBe("Tensor(f64 [2, 3]) [1, 2, 3, 4, 5, 6]");
+    expect(
+      String(
+        tensor(
+          Array.from({ length: 10 }, (_, i) => i / 3),
+          { requiresGrad: true },
+        ),
+      ),
+    ).toBe(
+      "Tensor(f32 [10], grad) [0, 0.333333, 0.666667, 1, 1.33333, 1.66667, 2, 2.33333, … 2 more]",
+    );
+  });
+});
