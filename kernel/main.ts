@@ -135,9 +135,11 @@ export async function runKernel(
     };
     // As ipykernel's ParentPollerUnix: when the launcher that started us dies (JPY_PARENT_PID),
     // a kernel left behind would hold its ports and pipes forever, so it ends itself.
+    // Being re-parented counts too — unless the launcher was pid 1 itself (a container's init).
     const parent = Number(process.env.JPY_PARENT_PID ?? process.ppid);
+    const startPpid = process.ppid;
     const parentPoll = setInterval(() => {
-      if (!isAlive(parent) || process.ppid === 1) {
+      if (!isAlive(parent) || process.ppid !== startPpid) {
         log("warn", `the launcher (pid ${parent}) is gone: shutting down`);
         onTerminate();
       }
