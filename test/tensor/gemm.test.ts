@@ -65,4 +65,16 @@ describe("the worker thread", () => {
       expect(both).toEqual(single);
     }
   });
+
+  it("keeps working after shutdown (kernels restart on demand)", () => {
+    const [m, k, n] = [40, 30, 20];
+    const a = fill(new Float64Array(m * k));
+    const b = fill(new Float64Array(k * n));
+    const ref = new Float64Array(m * n);
+    gemmJs(a, b, ref, m, k, n);
+    shutdownKernels();
+    const c = new Float64Array(m * n);
+    gemm(a, b, c, m, k, n);
+    expect(c).toEqual(ref);
+  });
 });

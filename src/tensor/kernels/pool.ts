@@ -50,7 +50,11 @@ function load(): Kernels | null {
         workerData: { module, memory, ctrl },
       });
       worker.unref();
-      worker.on("error", () => (kernels!.worker = null));
+      const lose = (): void => {
+        if (kernels?.worker === worker) kernels.worker = null;
+      };
+      worker.on("error", lose);
+      worker.on("exit", lose);
       kernels.worker = worker;
     }
   } catch {
