@@ -1,7 +1,7 @@
 // Reductions over one axis (or all elements). Below f64, sums accumulate in float32 in index
 // order, each partial sum rounded (as float32 kernels accumulate), then the result is rounded
 // to the dtype; f64 accumulates in f64. Backward broadcasts the gradient back along the axis.
-import { allocate, type Storage } from "./dtype.ts";
+import { allocate, rounder, type Storage } from "./dtype.ts";
 import { axisSplit, normAxis } from "./shape.ts";
 import { Tensor } from "./tensor.ts";
 
@@ -102,6 +102,7 @@ export function max(a: Tensor, axis?: number, keepDims = false): Tensor {
 /** log Σ exp(x) along an axis, max-subtracted; its gradient is the softmax. */
 export function logsumexp(a: Tensor, axis = -1, keepDims = false): Tensor {
   const L = layoutOf(a, axis, keepDims, "logsumexp");
+  const r = rounder(a.dtype);
   const x = a.data;
   const out = allocate(a.dtype, L.outer * L.inner);
   const f64 = a.dtype === "f64";
@@ -116,10 +117,10 @@ export function logsumexp(a: Tensor, axis = -1, keepDims = false): Tensor {
       }
       let s = 0;
       for (let k = 0; k < L.len; k++) {
-        const e = Math.exp(x[base + k * L.inner]! - m);
-        s = f64 ? s + e : Math.fround(s + Math.fround(e));
+        const e = r(Math.exp(r(x[base + k * L.inner]! - m)));
+        s = f64 ? s + e : Math.fround(s + e);
       }
-      out[o * L.inner + i] = m + Math.log(s);
+      out[o * L.inner + i] = m + r(Math.log(r(s)));
     }
   const res = Tensor.fromOp(out, L.shape, a.dtype, "logsumexp", [a]);
   if (res.requiresGrad)

@@ -169,6 +169,10 @@ describe("Softmax Collapse at a logit gap of 30", () => {
     loss.backward();
     expect(z.grad![0]).toBe(0);
   });
+  it("float32 logsumexp equals the maximum exactly, float64 exceeds it", () => {
+    expect(logits("f32").logsumexp(-1).item()).toBe(30);
+    expect(logits("f64").logsumexp(-1).item()).toBeGreaterThan(30);
+  });
   it("float64: the probability stays below 1 and the loss above 0", () => {
     const z = logits("f64");
     expect(softmax(z).data[0]).toBeLessThan(1);
