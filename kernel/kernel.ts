@@ -12,6 +12,7 @@ import { makeHeader, type JsonObject, type Message } from "./protocol/message.ts
 import type { Signer } from "./protocol/sign.ts";
 import type { OutChannel } from "./protocol/sockets.ts";
 import { SignatureHistory } from "./protocol/replay.ts";
+import { InputInterruptedError, PendingInput } from "./stdin.ts";
 import { decodeFrames, encodeMessage } from "./protocol/wire.ts";
 import type { KernelSession } from "./session.ts";
 
@@ -29,19 +30,6 @@ export interface KernelOptions {
 
 type InChannel = "shell" | "control" | "stdin";
 
-interface PendingInput {
-  requestId: string;
-  resolve: (value: string) => void;
-  reject: (error: Error) => void;
-}
-
-export class InputInterruptedError extends Error {
-  constructor() {
-    super("input(): interrupted while waiting for the user's reply");
-    this.name = "KeyboardInterrupt";
-  }
-}
-
 export class Kernel implements KernelContext {
   readonly session: KernelSession;
   readonly log: Logger;
@@ -58,7 +46,7 @@ export class Kernel implements KernelContext {
   private abortRequested = false;
   private shutdownRequested: { restart: boolean } | undefined;
   private stopped = false;
-  private pendingInput: PendingInput | undefined;
+  private readonly pendingInput = new PendingInput();
   private languageTools: Promise<KernelLanguageTools> | undefined;
   private idleWaiters: (() => void)[] = [];
   private readonly signatures = new SignatureHistory();
@@ -84,7 +72,7 @@ export class Kernel implements KernelContext {
     }
     const message = decoded.message;
     this.log("debug", `${channel} ← ${message.header.msg_type} ${message.header.msg_id}`);
-    if (channel === "stdin") return this.receiveInputReply(message);
+    if (channel === "stdin") return this.pendingInput.answer(message, this.log);
     this.queues[channel].push(message);
     void this.pump(channel);
   }
@@ -100,19 +88,15 @@ export class Kernel implements KernelContext {
   }
 
   requestInput(parent: Message, prompt: string, password: boolean): Promise<string> {
-    this.pendingInput?.reject(new Error("input(): superseded by a newer input request"));
-    const header = makeHeader("input_request", this.sessionId);
-    const reply = new Promise<string>((resolve, reject) => {
-      this.pendingInput = { requestId: header.msg_id, resolve, reject };
-    });
-    this.emit("stdin", {
-      identities: parent.identities,
-      header,
-      parent_header: parent.header,
-      metadata: {},
-      content: { prompt, password },
-    });
-    return reply;
+    return this.pendingInput.ask(() =>
+      this.emit("stdin", {
+        identities: parent.identities,
+        header: makeHeader("input_request", this.sessionId),
+        parent_header: parent.header,
+        metadata: {},
+        content: { prompt, password },
+      }),
+    );
   }
 
   language(): Promise<KernelLanguageTools> {
@@ -133,9 +117,7 @@ export class Kernel implements KernelContext {
 
   interrupt(): void {
     this.session.interrupt();
-    const pending = this.pendingInput;
-    this.pendingInput = undefined;
-    pending?.reject(new InputInterruptedError());
+    this.pendingInput.cancel(new InputInterruptedError());
   }
 
   shutdown(restart: boolean): void {
@@ -146,24 +128,6 @@ export class Kernel implements KernelContext {
   whenIdle(): Promise<void> {
     if (!this.running.shell && !this.running.control) return Promise.resolve();
     return new Promise((resolve) => this.idleWaiters.push(resolve));
-  }
-
-  private receiveInputReply(message: Message): void {
-    if (message.header.msg_type !== "input_reply") {
-      this.log(
-        "warn",
-        `dropped a ${message.header.msg_type} on stdin: only input_reply is expected there`,
-      );
-      return;
-    }
-    const pending = this.pendingInput;
-    if (pending === undefined) {
-      this.log("warn", "dropped an input_reply: no input_request is waiting");
-      return;
-    }
-    this.pendingInput = undefined;
-    const value = message.content.value;
-    pending.resolve(typeof value === "string" ? value : String(value ?? ""));
   }
 
   private async pump(channel: "shell" | "control"): Promise<void> {
@@ -256,7 +220,7 @@ export class Kernel implements KernelContext {
 
   private async stop(restart: boolean): Promise<void> {
     this.stopped = true;
-    this.pendingInput?.reject(new Error("input(): the kernel is shutting down"));
+    this.pendingInput.cancel(new Error("input(): the kernel is shutting down"));
     try {
       await this.session.dispose();
     } catch (error) {

@@ -257,6 +257,17 @@ describe("Kernel message loop", () => {
     expect(stream).toEqual({ name: "stdout", text: "hello Ada\n" });
   });
 
+  it("an interrupt ends a cell that waits for input", async () => {
+    const k = setup();
+    const id = k.request("shell", "execute_request", { code: "ask", allow_stdin: true });
+    await new Promise((resolve) => setTimeout(resolve, 10));
+    k.request("control", "interrupt_request");
+    await k.kernel.whenIdle();
+    expect(k.replyTo(id)).toMatchObject({ status: "error", ename: "KeyboardInterrupt" });
+    k.request("stdin", "input_reply", { value: "late" });
+    expect(k.logs.some((line) => line.includes("no input_request is waiting"))).toBe(true);
+  });
+
   it("raises a clear error from input() when allow_stdin is false", async () => {
     const k = setup();
     const id = k.request("shell", "execute_request", { code: "ask", allow_stdin: false });
