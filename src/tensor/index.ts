@@ -46,7 +46,14 @@ export { cast } from "./cast.ts";
 export { gather, gatherSum, pick, oneHot, slice, concat, type Indices } from "./gather.ts";
 export { softmax, logSoftmax } from "./softmax.ts";
 export { stablemax, logStablemax } from "./stablemax.ts";
-export { crossEntropy, nllLoss, type CrossEntropyOptions } from "./loss.ts";
+export {
+  crossEntropy,
+  nllLoss,
+  mseLoss,
+  softmaxCrossEntropy,
+  type CrossEntropyOptions,
+  type Reduction,
+} from "./loss.ts";
 export { layerNorm } from "./norm.ts";
 export { dropout } from "./dropout.ts";
 export { accuracy, zeroShare, norm, gradNorm, gradWeightCosine } from "./stats.ts";

@@ -93,3 +93,10 @@ export function softmaxCrossEntropy(logits: Tensor, targets: Indices): Tensor {
     };
   return res;
 }
+
+/** Mean squared error (the teacher–student regression loss), composed from primitive ops. */
+export function mseLoss(prediction: Tensor, target: Tensor, reduction: Reduction = "mean"): Tensor {
+  const d = prediction.sub(target);
+  const sq = d.mul(d);
+  return reduction === "none" ? sq : reduction === "sum" ? sq.sum() : sq.mean();
+}

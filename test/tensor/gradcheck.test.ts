@@ -14,6 +14,7 @@ import {
   matmul,
   max,
   mean,
+  mseLoss,
   pick,
   slice,
   softmax,
@@ -262,7 +263,7 @@ describe("matmul, indexing and losses match finite differences", () => {
       ],
     );
   });
-  it("cross-entropy with softmax and with stablemax", () =>
+  it("cross-entropy with softmax and with stablemax, and MSE", () =>
     fc.assert(
       fc.property(withValues(-3, 3), ({ s, v }) => {
         const C = s[s.length - 1]!;
@@ -273,6 +274,14 @@ describe("matmul, indexing and losses match finite differences", () => {
           ([x]) => crossEntropy(x!, targets, { kind: "stablemax", reduction: "sum" }),
           [v],
           [[N, C]],
+        );
+        check(
+          ([x, t]) => mseLoss(x!, t!),
+          [v, v.map((z) => z / 2 + 0.1)],
+          [
+            [N, C],
+            [N, C],
+          ],
         );
       }),
       runs,
