@@ -9,3 +9,6 @@ export * from "./phenomena/downstream-elusive/index.ts";
 export * from "./phenomena/inference-scaling/index.ts";
 export * from "./phenomena/inverse-scaling/index.ts";
 export * from "./phenomena/grokking/index.ts";
+export * from "./phenomena/scaling-law-estimation/index.ts";
+export * from "./phenomena/scaling-regimes/index.ts";
+export * from "./phenomena/lr-annealing/index.ts";
