@@ -13,6 +13,9 @@ import {
   multiHot,
   noGrad,
   projectOutWeights,
+  randn,
+  roundBf16,
+  roundF16,
   SGD,
   tensor,
   warmupLr,
@@ -69,6 +72,32 @@ describe("optimisers", () => {
       opt.step();
     }
     expect(w.data[0]).toBe(-111);
+  });
+});
+
+describe("half-precision training", () => {
+  it("keeps bf16 and f16 parameters and gradients representable while the loss falls", () => {
+    for (const [dtype, round] of [
+      ["bf16", roundBf16],
+      ["f16", roundF16],
+    ] as const) {
+      const rng = makeRng(2);
+      const model = new MLP([8, 16, 4], rng, { dtype });
+      const opt = new Adam(model.parameters(), { lr: 0.01 });
+      const x = randn([32, 8], rng, { dtype });
+      const y = Array.from({ length: 32 }, (_, i) => i % 4);
+      const losses: number[] = [];
+      for (let s = 0; s < 30; s++) {
+        opt.zeroGrad();
+        const loss = crossEntropy(model.forward(x), y);
+        loss.backward();
+        for (const p of model.parameters()) expect(p.grad!.every((g) => round(g) === g)).toBe(true);
+        opt.step();
+        losses.push(loss.item());
+      }
+      for (const p of model.parameters()) expect(p.data.every((w) => round(w) === w)).toBe(true);
+      expect(losses[29]!).toBeLessThan(losses[0]! * 0.8);
+    }
   });
 });
 
