@@ -1,7 +1,8 @@
 // Adam (Kingma & Ba 2015) and AdamW (Loshchilov & Hutter 2019, decoupled weight decay), as
 // torch.optim: m ← β1 m + (1−β1) g; v ← β2 v + (1−β2) g²; w ← w − lr·m̂/(√v̂ + ε).
 // Adam adds λw to g (L2); AdamW first shrinks w ← w(1 − lr·λ). ε may be tiny (1e-25, 1e-30
-// in Prieto et al. 2025): the moments are kept in the parameter dtype, the update in f64.
+// in Prieto et al. 2025): the moments are kept in the parameter storage (f32 for the half
+// formats, as mixed-precision optimisers do), the update is computed in f64 and rounded once.
 import { allocate, type Storage } from "../dtype.ts";
 import type { Tensor } from "../tensor.ts";
 import { Optimizer, type OptimizerOptions } from "./optimizer.ts";
@@ -40,11 +41,11 @@ export class Adam extends Optimizer {
     const decay = this.decoupled ? 1 - lr * wd : 1;
     const l2 = this.decoupled ? 0 : wd;
     for (let i = 0; i < w.length; i++) {
-      if (decay !== 1) w[i] *= decay;
+      const wi = w[i]! * decay;
       const gi = g[i]! + l2 * w[i]!;
       m[i] = b1 * m[i]! + (1 - b1) * gi;
       v[i] = b2 * v[i]! + (1 - b2) * gi * gi;
-      w[i] -= (stepSize * m[i]!) / (Math.sqrt(v[i]!) / bc2 + eps);
+      w[i] = wi - (stepSize * m[i]!) / (Math.sqrt(v[i]!) / bc2 + eps);
     }
   }
 }
