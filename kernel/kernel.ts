@@ -26,6 +26,12 @@ export interface KernelOptions {
   loadLanguage?: () => Promise<KernelLanguageTools>;
   /** Called after the shutdown_reply went out and the session was disposed. */
   onShutdown?: (restart: boolean) => void;
+  /**
+   * Load the language tools in the background once the kernel has sat idle this long after a
+   * cell ran — a user reading or typing — so the first Tab completion does not wait for the
+   * compiler. Never at start, and never for a client that runs cells back to back (nbconvert).
+   */
+  warmLanguageAfterIdleMs?: number;
 }
 
 type InChannel = "shell" | "control" | "stdin";
@@ -50,6 +56,8 @@ export class Kernel implements KernelContext {
   private languageTools: Promise<KernelLanguageTools> | undefined;
   private idleWaiters: (() => void)[] = [];
   private readonly signatures = new SignatureHistory();
+  private warmTimer: NodeJS.Timeout | undefined;
+  private executedOnce = false;
 
   constructor(options: KernelOptions) {
     this.options = options;
@@ -73,6 +81,8 @@ export class Kernel implements KernelContext {
     const message = decoded.message;
     this.log("debug", `${channel} ← ${message.header.msg_type} ${message.header.msg_id}`);
     if (channel === "stdin") return this.pendingInput.answer(message, this.log);
+    clearTimeout(this.warmTimer);
+    if (message.header.msg_type === "execute_request") this.executedOnce = true;
     this.queues[channel].push(message);
     void this.pump(channel);
   }
@@ -154,8 +164,30 @@ export class Kernel implements KernelContext {
       this.running[channel] = false;
       if (!this.running.shell && !this.running.control) {
         for (const resolve of this.idleWaiters.splice(0)) resolve();
+        this.scheduleWarmUp();
       }
     }
+  }
+
+  private scheduleWarmUp(): void {
+    const after = this.options.warmLanguageAfterIdleMs;
+    if (
+      after === undefined ||
+      !this.executedOnce ||
+      this.languageTools !== undefined ||
+      this.stopped
+    )
+      return;
+    clearTimeout(this.warmTimer);
+    this.warmTimer = setTimeout(() => {
+      this.log("debug", "idle: loading the language tools in the background");
+      void this.language()
+        .then((tools) => tools.complete(this.executedCells, "", 0))
+        .catch((error: Error) =>
+          this.log("warn", `background load of the language tools failed: ${error.message}`),
+        );
+    }, after);
+    this.warmTimer.unref();
   }
 
   private async dispatch(channel: "shell" | "control", request: Message): Promise<void> {
@@ -220,6 +252,7 @@ export class Kernel implements KernelContext {
 
   private async stop(restart: boolean): Promise<void> {
     this.stopped = true;
+    clearTimeout(this.warmTimer);
     this.pendingInput.cancel(new Error("input(): the kernel is shutting down"));
     try {
       await this.session.dispose();

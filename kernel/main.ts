@@ -122,6 +122,7 @@ export async function runKernel(
         >(root, "src/runtime/language/worker-tools.ts", registerTsx);
         return createWorkerLanguageTools({ rootDir: notebookDir });
       },
+      warmLanguageAfterIdleMs: 3000,
       // Let the reply and the idle status leave the socket before closing it.
       onShutdown: () => void sockets.flush().then(() => setTimeout(() => finish(0), 20)),
     });

@@ -13,7 +13,7 @@ interface Sent {
   message: Message;
 }
 
-function setup(language?: LanguageTools) {
+function setup(language?: LanguageTools, warmLanguageAfterIdleMs?: number) {
   const signer = createSigner(KEY);
   const sent: Sent[] = [];
   const logs: string[] = [];
@@ -30,6 +30,7 @@ function setup(language?: LanguageTools) {
     },
     loadLanguage: language ? async () => language : undefined,
     onShutdown: (restart) => shutdowns.push(restart),
+    warmLanguageAfterIdleMs,
   });
   const request = (
     channel: "shell" | "control" | "stdin",
@@ -361,6 +362,27 @@ describe("Kernel message loop", () => {
       cursor_end: 6,
     });
     expect(k.replyTo(ic)).toEqual({ status: "incomplete", indent: "  " });
+  });
+
+  it("loads the language tools in the background only after a cell ran and the kernel sat idle", async () => {
+    const completed: string[] = [];
+    const language: LanguageTools = {
+      complete: (_cells, code) => (
+        completed.push(code),
+        { matches: [], cursor_start: 0, cursor_end: 0 }
+      ),
+      inspect: () => ({ found: false, data: {} }),
+      isComplete: () => ({ status: "complete" }),
+    };
+    const k = setup(language, 20);
+    k.request("shell", "kernel_info_request");
+    await k.kernel.whenIdle();
+    await new Promise((resolve) => setTimeout(resolve, 60));
+    expect(completed).toEqual([]);
+    k.request("shell", "execute_request", { code: "a" });
+    await k.kernel.whenIdle();
+    await new Promise((resolve) => setTimeout(resolve, 60));
+    expect(completed).toEqual([""]);
   });
 
   it("reports a handler failure as an error reply instead of crashing", async () => {
