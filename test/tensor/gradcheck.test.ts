@@ -5,11 +5,13 @@ import { describe, expect, it } from "vitest";
 import {
   concat,
   crossEntropy,
+  dropout,
   gather,
   gatherSum,
   layerNorm,
   logSoftmax,
   logStablemax,
+  makeRng,
   logsumexp,
   matmul,
   max,
@@ -240,6 +242,11 @@ describe("matmul, indexing and losses match finite differences", () => {
       }),
       runs,
     ));
+  it("dropout with a fixed mask, and casts", () => {
+    const w = Float64Array.from({ length: 24 }, (_, i) => Math.sin(i));
+    check(([x]) => dropout(x!, 0.3, makeRng(5)), [w], [[4, 6]]);
+    check(([x]) => x!.to("f64").mul(x!), [w], [[4, 6]]);
+  });
   it("gather, gatherSum, pick, slice, concat", () => {
     const w = Float64Array.from({ length: 12 }, (_, i) => Math.cos(i));
     check(([x]) => gather(x!, [2, 0, 2, 1]), [w], [[4, 3]]);
