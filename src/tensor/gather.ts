@@ -34,22 +34,28 @@ export function gatherSum(weight: Tensor, indices: readonly Indices[]): Tensor {
     throw new TensorError("gatherSum", "index lists of different lengths", `all of length ${N}`);
   const w = weight.data;
   const out = allocate(weight.dtype, N * D);
-  for (const l of lists)
-    for (let i = 0; i < N; i++) {
-      const src = l[i]! * D;
-      const dst = i * D;
+  // Row by row, lists in order: each output row is written while it sits in cache, and the
+  // sum is formed in list order (the order of a dense one-hot product's accumulation).
+  for (let i = 0; i < N; i++) {
+    const dst = i * D;
+    const first = lists[0]![i]! * D;
+    for (let d = 0; d < D; d++) out[dst + d] = w[first + d]!;
+    for (let j = 1; j < lists.length; j++) {
+      const src = lists[j]![i]! * D;
       for (let d = 0; d < D; d++) out[dst + d] += w[src + d]!;
     }
+  }
   const res = Tensor.fromOp(out, [N, D], weight.dtype, "gatherSum", [weight]);
   if (res.requiresGrad)
     res.backwardFn = (g) => {
       const gw = allocate(weight.dtype, weight.size); // scatter-add, like torch index_add_
-      for (const l of lists)
-        for (let i = 0; i < N; i++) {
+      for (let i = 0; i < N; i++) {
+        const src = i * D;
+        for (const l of lists) {
           const dst = l[i]! * D;
-          const src = i * D;
           for (let d = 0; d < D; d++) gw[dst + d] += g[src + d]!;
         }
+      }
       weight.accumulateGrad(gw, true);
     };
   return res;
