@@ -137,6 +137,7 @@ describe("tsnb behind jupyter server, driven by @jupyterlab/services", () => {
     ).toBe(true);
   });
 
+  // The first language request loads the TypeScript compiler: seconds on a loaded CI machine.
   it("completes members of a variable declared in an earlier cell, with the right cursor span", async () => {
     await run("const word = 'hello'");
     const code = "word.toUpp";
@@ -146,7 +147,7 @@ describe("tsnb behind jupyter server, driven by @jupyterlab/services", () => {
     expect(content.matches).toContain("toUpperCase");
     expect(content.cursor_start).toBe(5);
     expect(content.cursor_end).toBe(code.length);
-  });
+  }, 90_000);
 
   it("inspects a function declared in a cell: signature and doc comment", async () => {
     await run("/** Doubles a number. */\nfunction doubled(n: number): number { return 2 * n }");
@@ -159,7 +160,7 @@ describe("tsnb behind jupyter server, driven by @jupyterlab/services", () => {
     expect(content.found).toBe(true);
     expect(String(content.data["text/plain"])).toContain("function doubled(n: number): number");
     expect(String(content.data["text/plain"])).toContain("Doubles a number.");
-  });
+  }, 90_000);
 
   it("answers is_complete for complete, incomplete and invalid code", async () => {
     expect((await kernel.requestIsComplete({ code: "1 + 1" })).content).toEqual({
@@ -169,7 +170,7 @@ describe("tsnb behind jupyter server, driven by @jupyterlab/services", () => {
       (await kernel.requestIsComplete({ code: "for (const x of [1]) {" })).content,
     ).toMatchObject({ status: "incomplete" });
     expect((await kernel.requestIsComplete({ code: "a)" })).content).toEqual({ status: "invalid" });
-  });
+  }, 90_000);
 
   it("asks for input on stdin and uses the reply", async () => {
     const future = kernel.requestExecute({
