@@ -39,8 +39,8 @@ export function queryHistory(entries: readonly HistoryEntry[], query: HistoryQue
     picked = n > 0 ? entries.slice(-n) : [];
   } else if (query.hist_access_type === "range") {
     const session = query.session ?? 0;
-    // Session 0 or a negative offset -k means "this session" when only one exists.
-    const ours = session === 0 || session === SESSION_NUMBER || session < 0;
+    // Session 0 is "this session" (IPython); -k counts back to earlier sessions, which we never have.
+    const ours = session === 0 || session === SESSION_NUMBER;
     const start = query.start ?? 0;
     const stop = query.stop ?? Number.POSITIVE_INFINITY;
     picked = ours ? entries.filter((entry) => entry.line >= start && entry.line < stop) : [];

@@ -98,6 +98,10 @@ describe("queryHistory", () => {
         start: 1,
       }),
     ).toEqual([]);
+    // -1 is the session before this one (IPython's numbering): this kernel has none.
+    expect(
+      queryHistory(entries, { output: false, raw: true, hist_access_type: "range", session: -1 }),
+    ).toEqual([]);
   });
 
   it("search matches a glob, optionally unique", () => {
