@@ -25,8 +25,22 @@ function median(values: number[]): number {
 }
 
 const rows: string[] = [];
-function report(caseName: string, value: number, unit: string, extra: Record<string, unknown> = {}) {
-  console.log(JSON.stringify({ bench: "fit", case: caseName, metric: "median", value: Number(value.toPrecision(4)), unit, ...extra }));
+function report(
+  caseName: string,
+  value: number,
+  unit: string,
+  extra: Record<string, unknown> = {},
+) {
+  console.log(
+    JSON.stringify({
+      bench: "fit",
+      case: caseName,
+      metric: "median",
+      value: Number(value.toPrecision(4)),
+      unit,
+      ...extra,
+    }),
+  );
   rows.push(`${caseName.padEnd(40)} ${value.toPrecision(4).padStart(10)} ${unit}`);
 }
 
@@ -58,7 +72,10 @@ function report(caseName: string, value: number, unit: string, extra: Record<str
     times.push(seconds);
     share = fit.starts.reachedBest / fit.starts.tried;
     const label = typeof loss === "string" ? "l2" : "huber";
-    report(`chinchilla-${label}-4500-starts-240-points`, seconds, "s", { target: label === "huber" ? 5 : undefined, reached_best_share: Number(share.toFixed(3)) });
+    report(`chinchilla-${label}-4500-starts-240-points`, seconds, "s", {
+      target: label === "huber" ? 5 : undefined,
+      reached_best_share: Number(share.toFixed(3)),
+    });
   }
 }
 

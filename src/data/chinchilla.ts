@@ -12,12 +12,20 @@ export interface ChinchillaLaw {
 }
 
 export const hoffmann2022: ChinchillaLaw = {
-  E: 1.69, A: 406.4, B: 410.7, alpha: 0.34, beta: 0.28,
+  E: 1.69,
+  A: 406.4,
+  B: 410.7,
+  alpha: 0.34,
+  beta: 0.28,
   source: "Hoffmann et al. 2022, eq. 10",
 };
 
 export const besiroglu2024: ChinchillaLaw = {
-  E: 1.8169, A: 482.01, B: 2085.43, alpha: 0.3478, beta: 0.3658,
+  E: 1.8169,
+  A: 482.01,
+  B: 2085.43,
+  alpha: 0.3478,
+  beta: 0.3658,
   source: "Besiroglu et al. 2024, Table 1 (Epoch AI replication)",
 };
 

@@ -10,7 +10,12 @@ export interface AnnealingAreas {
 
 /** S1 and S2 after each step of `lrs` (one learning rate per step). */
 export function annealingAreas(lrs: readonly number[], lambda = 0.999): AnnealingAreas {
-  if (!(lambda >= 0 && lambda < 1)) throw new FitError(`lambda = ${lambda}`, "annealingAreas", "0 ≤ λ < 1 (decay of the annealing momentum)");
+  if (!(lambda >= 0 && lambda < 1))
+    throw new FitError(
+      `lambda = ${lambda}`,
+      "annealingAreas",
+      "0 ≤ λ < 1 (decay of the annealing momentum)",
+    );
   const S1: number[] = [];
   const S2: number[] = [];
   let s1 = 0;
@@ -18,7 +23,12 @@ export function annealingAreas(lrs: readonly number[], lambda = 0.999): Annealin
   let m = 0;
   let previous = lrs[0] ?? 0;
   lrs.forEach((lr, i) => {
-    if (!Number.isFinite(lr) || lr < 0) throw new FitError(`lrs[${i}] = ${lr}`, "annealingAreas", "non-negative finite learning rates");
+    if (!Number.isFinite(lr) || lr < 0)
+      throw new FitError(
+        `lrs[${i}] = ${lr}`,
+        "annealingAreas",
+        "non-negative finite learning rates",
+      );
     m = lambda * m + (previous - lr);
     s1 += lr;
     s2 += m;

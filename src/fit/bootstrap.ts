@@ -32,7 +32,11 @@ export function bootstrap(spec: FitSpec, options: BootstrapOptions): BootstrapRe
     throw new FitError(`resamples = ${resamples}`, "bootstrap({resamples})", "an integer ≥ 2");
   }
   if (groups !== undefined && groups.length !== spec.y.length) {
-    throw new FitError(`groups has ${groups.length} labels but y has ${spec.y.length} points`, "bootstrap({groups})", "one group label per point");
+    throw new FitError(
+      `groups has ${groups.length} labels but y has ${spec.y.length} points`,
+      "bootstrap({groups})",
+      "one group label per point",
+    );
   }
   const fit = fitCurve(spec);
   const blocks = blocksOf(spec.y.length, groups);

@@ -21,7 +21,8 @@ export interface ComputeOptimum {
 export function computeOptimal(params: ChinchillaParams, C: number): ComputeOptimum {
   const { A, B, alpha, beta, E } = params;
   for (const [name, v] of Object.entries({ A, B, alpha, beta, C })) {
-    if (!(v > 0) || !Number.isFinite(v)) throw new FitError(`${name} = ${v}`, "computeOptimal", `positive finite ${name}`);
+    if (!(v > 0) || !Number.isFinite(v))
+      throw new FitError(`${name} = ${v}`, "computeOptimal", `positive finite ${name}`);
   }
   const G = Math.pow((alpha * A) / (beta * B), 1 / (alpha + beta));
   const N = G * Math.pow(C / 6, beta / (alpha + beta));

@@ -27,9 +27,20 @@ export interface CompiledModel {
 }
 
 const FUNCTIONS: Record<string, string> = {
-  exp: "Math.exp", log: "Math.log", sqrt: "Math.sqrt", abs: "Math.abs", log10: "Math.log10",
-  log2: "Math.log2", log1p: "Math.log1p", expm1: "Math.expm1", tanh: "Math.tanh",
-  sin: "Math.sin", cos: "Math.cos", min: "Math.min", max: "Math.max", pow: "Math.pow",
+  exp: "Math.exp",
+  log: "Math.log",
+  sqrt: "Math.sqrt",
+  abs: "Math.abs",
+  log10: "Math.log10",
+  log2: "Math.log2",
+  log1p: "Math.log1p",
+  expm1: "Math.expm1",
+  tanh: "Math.tanh",
+  sin: "Math.sin",
+  cos: "Math.cos",
+  min: "Math.min",
+  max: "Math.max",
+  pow: "Math.pow",
 };
 const OPERATORS: Record<string, string> = { add: "+", subtract: "-", multiply: "*", divide: "/" };
 const CONSTANTS: Record<string, string> = { pi: "Math.PI", e: "Math.E" };
@@ -37,7 +48,11 @@ const CONSTANTS: Record<string, string> = { pi: "Math.PI", e: "Math.E" };
 const cache = new Map<string, CompiledModel>();
 
 /** Compile `expression` for the given parameter and input names (cached by all three). */
-export function compileModel(expression: string, params: readonly string[], inputs: readonly string[]): CompiledModel {
+export function compileModel(
+  expression: string,
+  params: readonly string[],
+  inputs: readonly string[],
+): CompiledModel {
   const key = `${expression}\u0000${params.join(",")}\u0000${inputs.join(",")}`;
   const hit = cache.get(key);
   if (hit) return hit;
@@ -45,18 +60,32 @@ export function compileModel(expression: string, params: readonly string[], inpu
   try {
     tree = math.parse(expression);
   } catch (e) {
-    throw new FitError(`cannot parse model expression "${expression}": ${(e as Error).message}`, "fitCurve({model})", 'a mathjs expression such as "E + A * N^(-alpha)"');
+    throw new FitError(
+      `cannot parse model expression "${expression}": ${(e as Error).message}`,
+      "fitCurve({model})",
+      'a mathjs expression such as "E + A * N^(-alpha)"',
+    );
   }
   const where = `model "${expression}"`;
   const derived = new Temporaries("d");
   const valueTemps = new Temporaries("t");
   const jacTemps = new Temporaries("u", valueTemps);
-  const context = (temps: Temporaries): EmitContext => ({ params: new Set(params), inputs: new Set(inputs), where, temps, derived });
+  const context = (temps: Temporaries): EmitContext => ({
+    params: new Set(params),
+    inputs: new Set(inputs),
+    where,
+    temps,
+    derived,
+  });
   const value = emitNode(tree, context(valueTemps)).code;
-  const partials = params.map((name) => emitNode(math.derivative(tree, name), context(jacTemps)).code);
+  const partials = params.map(
+    (name) => emitNode(math.derivative(tree, name), context(jacTemps)).code,
+  );
   const P = params.length;
   const readInputs = inputs.map((name, j) => `const c_${name} = columns[${j}];`);
-  const readDerived = derived.names().map((name, j) => `const c_${name} = columns[${inputs.length + j}];`);
+  const readDerived = derived
+    .names()
+    .map((name, j) => `const c_${name} = columns[${inputs.length + j}];`);
   const kernelBody = [
     ...params.map((name, k) => `const v_${name} = p[${k}];`),
     ...readInputs,
@@ -80,10 +109,16 @@ export function compileModel(expression: string, params: readonly string[], inpu
     ...derived.lines.map((line) => `  ${line}`),
     ...derived.names().map((name) => `  c_${name}[i] = ${name};`),
     "}",
-    `return [${derived.names().map((name) => `c_${name}`).join(", ")}];`,
+    `return [${derived
+      .names()
+      .map((name) => `c_${name}`)
+      .join(", ")}];`,
   ].join("\n");
   const kernel = new Function("p", "columns", "n", "out", "jac", kernelBody) as CompiledKernel;
-  const derive = new Function("columns", "n", deriveBody) as (columns: readonly Float64Array[], n: number) => Float64Array[];
+  const derive = new Function("columns", "n", deriveBody) as (
+    columns: readonly Float64Array[],
+    n: number,
+  ) => Float64Array[];
   const model: CompiledModel = {
     expression,
     params,
@@ -155,7 +190,8 @@ function emitNode(node: MathNode, context: EmitContext): Emitted {
   switch (node.type) {
     case "ConstantNode": {
       const value = (node as math.ConstantNode).value;
-      if (typeof value !== "number") throw new FitError(`constant ${String(value)} is not a number`, where, "numeric constants");
+      if (typeof value !== "number")
+        throw new FitError(`constant ${String(value)} is not a number`, where, "numeric constants");
       return { code: `(${value})`, inputOnly: true };
     }
     case "SymbolNode": {
@@ -163,7 +199,11 @@ function emitNode(node: MathNode, context: EmitContext): Emitted {
       if (context.params.has(name)) return { code: `v_${name}`, inputOnly: false };
       if (context.inputs.has(name)) return { code: `v_${name}`, inputOnly: true };
       if (name in CONSTANTS) return { code: CONSTANTS[name]!, inputOnly: true };
-      throw new FitError(`unknown symbol "${name}"`, where, `an input (${[...context.inputs].join(", ") || "none"}) or a parameter with a value in init (${[...context.params].join(", ") || "none"})`);
+      throw new FitError(
+        `unknown symbol "${name}"`,
+        where,
+        `an input (${[...context.inputs].join(", ") || "none"}) or a parameter with a value in init (${[...context.params].join(", ") || "none"})`,
+      );
     }
     case "ParenthesisNode":
       return emitNode((node as math.ParenthesisNode).content, context);
@@ -183,7 +223,8 @@ function emitNode(node: MathNode, context: EmitContext): Emitted {
         return bindIn(context, `(${base.code} ** ${exponent.code})`, inputOnly);
       }
       const symbol = OPERATORS[op.fn];
-      if (symbol === undefined || args.length !== 2) throw new FitError(`unsupported operator "${op.op}"`, where, "+ - * / ^");
+      if (symbol === undefined || args.length !== 2)
+        throw new FitError(`unsupported operator "${op.op}"`, where, "+ - * / ^");
       return { code: `(${args[0]!.code} ${symbol} ${args[1]!.code})`, inputOnly };
     }
     case "FunctionNode": {
@@ -192,13 +233,26 @@ function emitNode(node: MathNode, context: EmitContext): Emitted {
       const args = fn.args.map((a) => emitNode(a, context));
       const inputOnly = args.every((a) => a.inputOnly);
       if (name === "log" && args.length === 2) {
-        return bindIn(context, `(Math.log(${args[0]!.code}) / Math.log(${args[1]!.code}))`, inputOnly);
+        return bindIn(
+          context,
+          `(Math.log(${args[0]!.code}) / Math.log(${args[1]!.code}))`,
+          inputOnly,
+        );
       }
       const js = FUNCTIONS[name];
-      if (js === undefined) throw new FitError(`unknown function "${name}"`, where, `one of ${Object.keys(FUNCTIONS).join(", ")}`);
+      if (js === undefined)
+        throw new FitError(
+          `unknown function "${name}"`,
+          where,
+          `one of ${Object.keys(FUNCTIONS).join(", ")}`,
+        );
       return bindIn(context, `${js}(${args.map((a) => a.code).join(", ")})`, inputOnly);
     }
     default:
-      throw new FitError(`unsupported syntax (${node.type})`, where, "arithmetic, powers and functions");
+      throw new FitError(
+        `unsupported syntax (${node.type})`,
+        where,
+        "arithmetic, powers and functions",
+      );
   }
 }

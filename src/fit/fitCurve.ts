@@ -33,24 +33,40 @@ export function fitCurve(spec: FitSpec): FitResult {
   for (const start of problem.starts) {
     const result = solveFrom(problem, start);
     objectives.push(result.objective);
-    if (Number.isFinite(result.objective) && (best === undefined || result.objective < best.objective)) best = result;
+    if (
+      Number.isFinite(result.objective) &&
+      (best === undefined || result.objective < best.objective)
+    )
+      best = result;
   }
   if (best === undefined) {
-    throw new FitError("no start reached a finite objective", "fitCurve", "starts where the model is defined (positive in log space)");
+    throw new FitError(
+      "no start reached a finite objective",
+      "fitCurve",
+      "starts where the model is defined (positive in log space)",
+    );
   }
   const threshold = best.objective + REACHED * Math.abs(best.objective) + 1e-12;
   const reachedBest = objectives.filter((o) => o <= threshold).length;
   return resultOf(problem, spec, best, { tried: problem.starts.length, reachedBest });
 }
 
-function resultOf(problem: Problem, spec: FitSpec, best: StartResult, starts: FitResult["starts"]): FitResult {
+function resultOf(
+  problem: Problem,
+  spec: FitSpec,
+  best: StartResult,
+  starts: FitResult["starts"],
+): FitResult {
   const params = paramsOf(problem, best.theta);
   const warnings: string[] = [];
   const share = starts.reachedBest / starts.tried;
   if (starts.tried > 1 && share < LOW_SHARE) {
-    warnings.push(`only ${starts.reachedBest} of ${starts.tried} starts (${(100 * share).toFixed(1)}%) reached the best objective: the optimum is hard to find or the valley is flat; treat the parameters with care`);
+    warnings.push(
+      `only ${starts.reachedBest} of ${starts.tried} starts (${(100 * share).toFixed(1)}%) reached the best objective: the optimum is hard to find or the valley is flat; treat the parameters with care`,
+    );
   }
-  if (!best.converged) warnings.push(`the best start did not converge within ${problem.maxIterations} iterations`);
+  if (!best.converged)
+    warnings.push(`the best start did not converge within ${problem.maxIterations} iterations`);
   const form = typeof spec.model === "string" ? undefined : spec.model;
   const predict = (x: Inputs): number[] => {
     const columns = inputColumns(x, form, lengthOf(x));
@@ -59,7 +75,12 @@ function resultOf(problem: Problem, spec: FitSpec, best: StartResult, starts: Fi
     const p = Float64Array.from(problem.params, (name) => params[name]!);
     const inputs = problem.inputs.map((name) => {
       const column = columns[name];
-      if (column === undefined) throw new FitError(`input "${name}" is missing`, "predict(x)", `x with keys ${problem.inputs.join(", ")}`);
+      if (column === undefined)
+        throw new FitError(
+          `input "${name}" is missing`,
+          "predict(x)",
+          `x with keys ${problem.inputs.join(", ")}`,
+        );
       return column;
     });
     problem.model.kernel(p, problem.model.columnsFor(inputs, n), n, out, null);

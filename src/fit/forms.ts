@@ -50,7 +50,13 @@ export const chinchilla: CurveForm = {
   inputs: ["N", "D"],
   params: ["E", "A", "B", "alpha", "beta"],
   logParams: ["E", "A", "B"],
-  init: { E: [Math.exp(0)], A: [Math.exp(5), Math.exp(10)], B: [Math.exp(5), Math.exp(10)], alpha: [0.3, 0.6], beta: [0.3, 0.6] },
+  init: {
+    E: [Math.exp(0)],
+    A: [Math.exp(5), Math.exp(10)],
+    B: [Math.exp(5), Math.exp(10)],
+    alpha: [0.3, 0.6],
+    beta: [0.3, 0.6],
+  },
   bounds: { alpha: [0, 3], beta: [0, 3] },
 };
 
@@ -95,5 +101,9 @@ export const annealingLaw: CurveForm = {
 };
 
 export const builtInForms: Readonly<Record<string, CurveForm>> = {
-  powerLaw, saturatingPowerLaw, chinchilla, brokenPowerLaw, annealingLaw,
+  powerLaw,
+  saturatingPowerLaw,
+  chinchilla,
+  brokenPowerLaw,
+  annealingLaw,
 };

@@ -24,14 +24,25 @@ export interface HeldOutResult {
 export function heldOut(spec: FitSpec, split: Split): HeldOutResult {
   const n = spec.y.length;
   if (Array.isArray(split) && split.length !== n) {
-    throw new FitError(`split has ${split.length} entries but y has ${n} points`, "heldOut(split)", "one boolean per point");
+    throw new FitError(
+      `split has ${split.length} entries but y has ${n} points`,
+      "heldOut(split)",
+      "one boolean per point",
+    );
   }
   const isTest = (i: number): boolean =>
-    typeof split === "function" ? split(pointInputs(spec, i), i) : (split as readonly boolean[])[i] === true;
+    typeof split === "function"
+      ? split(pointInputs(spec, i), i)
+      : (split as readonly boolean[])[i] === true;
   const test: number[] = [];
   const train: number[] = [];
   for (let i = 0; i < n; i++) (isTest(i) ? test : train).push(i);
-  if (test.length === 0) throw new FitError("the split holds out no point", "heldOut(split)", "at least one held-out point");
+  if (test.length === 0)
+    throw new FitError(
+      "the split holds out no point",
+      "heldOut(split)",
+      "at least one held-out point",
+    );
   const fit = fitCurve(subsetSpec(spec, train));
   const testSpec = subsetSpec(spec, test);
   const predictions = fit.predict(testSpec.x);

@@ -11,7 +11,13 @@ export type { ChinchillaParams, ComputeOptimum } from "./computeOptimal.ts";
 export { annealingAreas } from "./annealing.ts";
 export type { AnnealingAreas } from "./annealing.ts";
 export {
-  powerLaw, saturatingPowerLaw, chinchilla, hoffmannStarts, brokenPowerLaw, annealingLaw, builtInForms,
+  powerLaw,
+  saturatingPowerLaw,
+  chinchilla,
+  hoffmannStarts,
+  brokenPowerLaw,
+  annealingLaw,
+  builtInForms,
 } from "./forms.ts";
 export type { CurveForm } from "./forms.ts";
 export { FitError } from "./errors.ts";

@@ -16,7 +16,12 @@ export interface StartResult {
 }
 
 /** Model in fitting space at internal parameters θ: g_i (and ∂g_i/∂θ_k when `jac` is given). */
-export function evaluate(problem: Problem, theta: ArrayLike<number>, out: Float64Array, jac: Float64Array | null): void {
+export function evaluate(
+  problem: Problem,
+  theta: ArrayLike<number>,
+  out: Float64Array,
+  jac: Float64Array | null,
+): void {
   const { params, isLog, n, columns, space } = problem;
   const P = params.length;
   const p = new Float64Array(P);
@@ -93,7 +98,9 @@ export function solveFrom(problem: Problem, start: Float64Array): StartResult {
   const jacobianFunction = (theta: number[]) => {
     evaluate(problem, theta, g, jac);
     return (i: number) => {
-      const factor = irls ? irlsScale[i]! : sqrtW[i]! * robustResidual(target[i]! - g[i]!, huberDelta).slope;
+      const factor = irls
+        ? irlsScale[i]!
+        : sqrtW[i]! * robustResidual(target[i]! - g[i]!, huberDelta).slope;
       const row = new Array<number>(P);
       for (let k = 0; k < P; k++) row[k] = jac[i * P + k]! * factor;
       return row;

@@ -64,26 +64,53 @@ export function prepareProblem(spec: FitSpec): Problem {
   const inputs = Object.keys(columnsByName);
   const params = form ? [...form.params] : Object.keys(spec.init ?? {});
   if (!form && params.length === 0) {
-    throw new FitError("an expression model has no parameters", `${WHERE}({init})`, "init with a start value for every parameter of the expression");
+    throw new FitError(
+      "an expression model has no parameters",
+      `${WHERE}({init})`,
+      "init with a start value for every parameter of the expression",
+    );
   }
   for (const name of params) {
-    if (inputs.includes(name)) throw new FitError(`"${name}" is both an input and a parameter`, `${WHERE}({x, init})`, "distinct names");
+    if (inputs.includes(name))
+      throw new FitError(
+        `"${name}" is both an input and a parameter`,
+        `${WHERE}({x, init})`,
+        "distinct names",
+      );
   }
   if (!form) {
     for (const name of symbolsOf(expression)) {
       if (!params.includes(name) && !inputs.includes(name) && name !== "pi" && name !== "e") {
-        throw new FitError(`unknown symbol "${name}" in model "${expression}"`, `${WHERE}({model})`, `an input (${inputs.join(", ")}) or a parameter with a value in init (${params.join(", ")})`);
+        throw new FitError(
+          `unknown symbol "${name}" in model "${expression}"`,
+          `${WHERE}({model})`,
+          `an input (${inputs.join(", ")}) or a parameter with a value in init (${params.join(", ")})`,
+        );
       }
     }
   }
   for (const key of Object.keys(spec.bounds ?? {})) {
-    if (!params.includes(key)) throw new FitError(`bounds given for unknown parameter "${key}"`, `${WHERE}({bounds})`, `one of ${params.join(", ")}`);
+    if (!params.includes(key))
+      throw new FitError(
+        `bounds given for unknown parameter "${key}"`,
+        `${WHERE}({bounds})`,
+        `one of ${params.join(", ")}`,
+      );
   }
   for (const key of Object.keys(spec.init ?? {})) {
-    if (!params.includes(key)) throw new FitError(`init given for unknown parameter "${key}"`, `${WHERE}({init})`, `one of ${params.join(", ")}`);
+    if (!params.includes(key))
+      throw new FitError(
+        `init given for unknown parameter "${key}"`,
+        `${WHERE}({init})`,
+        `one of ${params.join(", ")}`,
+      );
   }
   if (n < params.length) {
-    throw new FitError(`${n} points for ${params.length} parameters`, `${WHERE}({y})`, "at least as many points as parameters");
+    throw new FitError(
+      `${n} points for ${params.length} parameters`,
+      `${WHERE}({y})`,
+      "at least as many points as parameters",
+    );
   }
   const logNames = new Set([...(form?.logParams ?? []), ...(spec.logParams ?? [])]);
   const isLog = params.map((p) => logNames.has(p));
@@ -91,22 +118,40 @@ export function prepareProblem(spec: FitSpec): Problem {
   const target = new Float64Array(n);
   for (let i = 0; i < n; i++) {
     if (space === "log" && !(y[i]! > 0)) {
-      throw new FitError(`y[${i}] = ${y[i]} is not positive, so log y is undefined`, `${WHERE}({y, space: "log"})`, `positive values, or space: "linear"`);
+      throw new FitError(
+        `y[${i}] = ${y[i]} is not positive, so log y is undefined`,
+        `${WHERE}({y, space: "log"})`,
+        `positive values, or space: "linear"`,
+      );
     }
     target[i] = space === "log" ? Math.log(y[i]!) : y[i]!;
   }
   const weights = new Float64Array(n).fill(1);
   if (spec.weights !== undefined) {
     const w = checkNumbers(spec.weights, `${WHERE}({weights})`);
-    if (w.length !== n) throw new FitError(`weights has ${w.length} entries but y has ${n}`, `${WHERE}({weights})`, "one weight per point");
+    if (w.length !== n)
+      throw new FitError(
+        `weights has ${w.length} entries but y has ${n}`,
+        `${WHERE}({weights})`,
+        "one weight per point",
+      );
     w.forEach((v, i) => {
-      if (!(v >= 0)) throw new FitError(`weights[${i}] = ${v} is negative`, `${WHERE}({weights})`, "non-negative weights");
+      if (!(v >= 0))
+        throw new FitError(
+          `weights[${i}] = ${v} is negative`,
+          `${WHERE}({weights})`,
+          "non-negative weights",
+        );
       weights[i] = v;
     });
   }
   const huberDelta = typeof spec.loss === "object" ? spec.loss.huber : undefined;
   if (huberDelta !== undefined && !(huberDelta > 0)) {
-    throw new FitError(`Huber threshold ${huberDelta} is not positive`, `${WHERE}({loss})`, "{ huber: δ } with δ > 0");
+    throw new FitError(
+      `Huber threshold ${huberDelta} is not positive`,
+      `${WHERE}({loss})`,
+      "{ huber: δ } with δ > 0",
+    );
   }
   const { lower, upper } = internalBounds(params, isLog, form?.bounds ?? {}, spec.bounds ?? {});
   const starts = startGrid(params, isLog, spec.init ?? {}, form?.init ?? {}, lower, upper);
@@ -116,7 +161,10 @@ export function prepareProblem(spec: FitSpec): Problem {
     params,
     inputs,
     isLog,
-    columns: model.columnsFor(inputs.map((name) => columnsByName[name]!), n),
+    columns: model.columnsFor(
+      inputs.map((name) => columnsByName[name]!),
+      n,
+    ),
     n,
     target,
     weights,
@@ -131,12 +179,20 @@ export function prepareProblem(spec: FitSpec): Problem {
 }
 
 /** Map user inputs to named columns, checking lengths and values. */
-export function inputColumns(x: Inputs, form: CurveForm | undefined, n: number): Record<string, Float64Array> {
+export function inputColumns(
+  x: Inputs,
+  form: CurveForm | undefined,
+  n: number,
+): Record<string, Float64Array> {
   const out: Record<string, Float64Array> = {};
   if (Array.isArray(x)) {
     const name = form ? form.inputs[0]! : "x";
     if (form && form.inputs.length > 1) {
-      throw new FitError(`model ${form.name} needs inputs ${form.inputs.join(", ")} but x is one array`, `${WHERE}({x})`, `x as { ${form.inputs.join(", ")} }`);
+      throw new FitError(
+        `model ${form.name} needs inputs ${form.inputs.join(", ")} but x is one array`,
+        `${WHERE}({x})`,
+        `x as { ${form.inputs.join(", ")} }`,
+      );
     }
     out[name] = checkColumn(x as readonly number[], name, n);
     return out;
@@ -144,7 +200,12 @@ export function inputColumns(x: Inputs, form: CurveForm | undefined, n: number):
   const record = x as Readonly<Record<string, readonly number[]>>;
   for (const name of form ? form.inputs : Object.keys(record)) {
     const column = record[name];
-    if (column === undefined) throw new FitError(`input "${name}" is missing`, `${WHERE}({x})`, `x with keys ${form!.inputs.join(", ")}`);
+    if (column === undefined)
+      throw new FitError(
+        `input "${name}" is missing`,
+        `${WHERE}({x})`,
+        `x with keys ${form!.inputs.join(", ")}`,
+      );
     out[name] = checkColumn(column, name, n);
   }
   return out;
@@ -153,17 +214,26 @@ export function inputColumns(x: Inputs, form: CurveForm | undefined, n: number):
 function checkColumn(values: readonly number[], name: string, n: number): Float64Array {
   const column = checkNumbers(values, `${WHERE}({x.${name}})`);
   if (column.length !== n) {
-    throw new FitError(`x.${name} has ${column.length} values but y has ${n}`, `${WHERE}({x.${name}})`, "one value per point (matching lengths)");
+    throw new FitError(
+      `x.${name} has ${column.length} values but y has ${n}`,
+      `${WHERE}({x.${name}})`,
+      "one value per point (matching lengths)",
+    );
   }
   return Float64Array.from(column);
 }
 
 function checkNumbers(values: readonly number[], where: string): readonly number[] {
-  if (!Array.isArray(values) && !ArrayBuffer.isView(values)) throw new FitError("not an array", where, "an array of numbers");
+  if (!Array.isArray(values) && !ArrayBuffer.isView(values))
+    throw new FitError("not an array", where, "an array of numbers");
   for (let i = 0; i < values.length; i++) {
     const v = values[i];
     if (typeof v !== "number" || !Number.isFinite(v)) {
-      throw new FitError(`value at index ${i} is ${String(v)}`, where, "finite numbers (no NaN or ±Infinity)");
+      throw new FitError(
+        `value at index ${i} is ${String(v)}`,
+        where,
+        "finite numbers (no NaN or ±Infinity)",
+      );
     }
   }
   return values;
@@ -179,7 +249,12 @@ function internalBounds(
   const upper = new Float64Array(params.length);
   params.forEach((name, k) => {
     const [lo, hi] = userBounds[name] ?? formBounds[name] ?? [-Infinity, Infinity];
-    if (!(lo <= hi)) throw new FitError(`bounds of "${name}" are [${lo}, ${hi}]`, `${WHERE}({bounds})`, "[min, max] with min ≤ max");
+    if (!(lo <= hi))
+      throw new FitError(
+        `bounds of "${name}" are [${lo}, ${hi}]`,
+        `${WHERE}({bounds})`,
+        "[min, max] with min ≤ max",
+      );
     lower[k] = isLog[k] ? (lo > 0 ? Math.log(lo) : -Infinity) : lo;
     upper[k] = isLog[k] ? Math.log(hi) : hi;
   });
@@ -196,12 +271,24 @@ function startGrid(
 ): Float64Array[] {
   const axes = params.map((name, k) => {
     const given = userInit[name] ?? formInit[name];
-    if (given === undefined) throw new FitError(`no start value for parameter "${name}"`, `${WHERE}({init})`, `init.${name}`);
+    if (given === undefined)
+      throw new FitError(
+        `no start value for parameter "${name}"`,
+        `${WHERE}({init})`,
+        `init.${name}`,
+      );
     const values = typeof given === "number" ? [given] : [...given];
-    if (values.length === 0) throw new FitError(`init.${name} is empty`, `${WHERE}({init})`, "at least one start value");
+    if (values.length === 0)
+      throw new FitError(`init.${name} is empty`, `${WHERE}({init})`, "at least one start value");
     return values.map((v) => {
-      if (!Number.isFinite(v)) throw new FitError(`init.${name} contains ${v}`, `${WHERE}({init})`, "finite start values");
-      if (isLog[k] && !(v > 0)) throw new FitError(`init.${name} = ${v} but "${name}" is a positive scale fitted as log ${name}`, `${WHERE}({init})`, "a positive start value");
+      if (!Number.isFinite(v))
+        throw new FitError(`init.${name} contains ${v}`, `${WHERE}({init})`, "finite start values");
+      if (isLog[k] && !(v > 0))
+        throw new FitError(
+          `init.${name} = ${v} but "${name}" is a positive scale fitted as log ${name}`,
+          `${WHERE}({init})`,
+          "a positive start value",
+        );
       const internal = isLog[k] ? Math.log(v) : v;
       return Math.min(Math.max(internal, lower[k]!), upper[k]!);
     });

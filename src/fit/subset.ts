@@ -7,7 +7,9 @@ export function subsetSpec(spec: FitSpec, indices: readonly number[]): FitSpec {
   const pick = (values: readonly number[]) => indices.map((i) => values[i]!);
   const x: Inputs = Array.isArray(spec.x)
     ? pick(spec.x as readonly number[])
-    : Object.fromEntries(Object.entries(spec.x as Record<string, readonly number[]>).map(([k, v]) => [k, pick(v)]));
+    : Object.fromEntries(
+        Object.entries(spec.x as Record<string, readonly number[]>).map(([k, v]) => [k, pick(v)]),
+      );
   return {
     ...spec,
     x,
@@ -19,5 +21,7 @@ export function subsetSpec(spec: FitSpec, indices: readonly number[]): FitSpec {
 /** Input values of point i by name (`x` when the spec has one unnamed array). */
 export function pointInputs(spec: FitSpec, i: number): Record<string, number> {
   if (Array.isArray(spec.x)) return { x: (spec.x as readonly number[])[i]! };
-  return Object.fromEntries(Object.entries(spec.x as Record<string, readonly number[]>).map(([k, v]) => [k, v[i]!]));
+  return Object.fromEntries(
+    Object.entries(spec.x as Record<string, readonly number[]>).map(([k, v]) => [k, v[i]!]),
+  );
 }

@@ -8,7 +8,11 @@ describe("bootstrap", () => {
     const x = logspace(1, 1e3, 20);
     let covered = 0;
     for (let trial = 0; trial < 100; trial++) {
-      const y = withNoise(x.map((v) => 2 * v ** -0.5), 0.05, 1000 + trial);
+      const y = withNoise(
+        x.map((v) => 2 * v ** -0.5),
+        0.05,
+        1000 + trial,
+      );
       const { ci95 } = bootstrap({ model: powerLaw, x, y }, { resamples: 100, seed: trial });
       const [lo, hi] = ci95.alpha!;
       if (lo <= 0.5 && 0.5 <= hi) covered++;
@@ -44,7 +48,11 @@ describe("bootstrap", () => {
 
   it("is deterministic for a seed", () => {
     const x = logspace(1, 100, 12);
-    const y = withNoise(x.map((v) => v ** -1), 0.05, 3);
+    const y = withNoise(
+      x.map((v) => v ** -1),
+      0.05,
+      3,
+    );
     const a = bootstrap({ model: powerLaw, x, y }, { resamples: 20, seed: 5 });
     const b = bootstrap({ model: powerLaw, x, y }, { resamples: 20, seed: 5 });
     expect(a.ci95).toEqual(b.ci95);

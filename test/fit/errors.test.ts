@@ -28,12 +28,20 @@ describe("bad input gives an error naming the problem", () => {
   });
 
   it("mismatched lengths", () => {
-    const e = errorOf(() => fitCurve({ model: chinchilla, x: { N: [1, 2, 3, 4, 5, 6], D: [1, 2, 3, 4, 5] }, y: [1, 2, 3, 4, 5] }));
+    const e = errorOf(() =>
+      fitCurve({
+        model: chinchilla,
+        x: { N: [1, 2, 3, 4, 5, 6], D: [1, 2, 3, 4, 5] },
+        y: [1, 2, 3, 4, 5],
+      }),
+    );
     expect(e.message).toMatch(/x\.N has 6 values but y has 5/);
   });
 
   it("an unknown symbol in an expression", () => {
-    const e = errorOf(() => fitCurve({ model: "E + A * Q^(-alpha)", x: { N: x }, y, init: { E: 0.1, A: 1, alpha: 0.5 } }));
+    const e = errorOf(() =>
+      fitCurve({ model: "E + A * Q^(-alpha)", x: { N: x }, y, init: { E: 0.1, A: 1, alpha: 0.5 } }),
+    );
     expect(e.message).toMatch(/unknown symbol "Q"/);
     expect(e.expected).toMatch(/N/);
   });
@@ -65,7 +73,9 @@ describe("bad input gives an error naming the problem", () => {
   });
 
   it("bootstrap groups of the wrong length", () => {
-    const e = errorOf(() => bootstrap({ model: powerLaw, x, y }, { resamples: 10, groups: [1, 2] }));
+    const e = errorOf(() =>
+      bootstrap({ model: powerLaw, x, y }, { resamples: 10, groups: [1, 2] }),
+    );
     expect(e.message).toMatch(/groups has 2 labels but y has 5/);
   });
 });

@@ -1,12 +1,24 @@
 import { describe, expect, it } from "vitest";
-import { annealingAreas, annealingLaw, brokenPowerLaw, chinchilla, fitCurve, powerLaw, saturatingPowerLaw } from "../../src/fit/index.ts";
+import {
+  annealingAreas,
+  annealingLaw,
+  brokenPowerLaw,
+  chinchilla,
+  fitCurve,
+  powerLaw,
+  saturatingPowerLaw,
+} from "../../src/fit/index.ts";
 import { rng } from "../../src/data/random.ts";
 import { logspace, withNoise } from "./synthetic.ts";
 
 describe("fitCurve recovers known parameters from noisy data", () => {
   it("powerLaw, from a poor start", () => {
     const x = logspace(1, 1e4, 30);
-    const y = withNoise(x.map((v) => 5 * v ** -0.4), 0.01, 1);
+    const y = withNoise(
+      x.map((v) => 5 * v ** -0.4),
+      0.01,
+      1,
+    );
     const fit = fitCurve({ model: powerLaw, x, y, init: { A: 1e6, alpha: 3 } });
     expect(fit.params.alpha).toBeCloseTo(0.4, 1);
     expect(Math.abs(fit.params.alpha! - 0.4)).toBeLessThan(0.01);
@@ -16,7 +28,11 @@ describe("fitCurve recovers known parameters from noisy data", () => {
 
   it("saturatingPowerLaw, from a poor start", () => {
     const x = logspace(10, 1e6, 40);
-    const y = withNoise(x.map((v) => 1.5 + 20 * v ** -0.5), 0.005, 2);
+    const y = withNoise(
+      x.map((v) => 1.5 + 20 * v ** -0.5),
+      0.005,
+      2,
+    );
     const fit = fitCurve({ model: saturatingPowerLaw, x, y, init: { E: 10, A: 0.01, alpha: 2 } });
     expect(Math.abs(fit.params.alpha! - 0.5)).toBeLessThan(0.03);
     expect(Math.abs(fit.params.E! - 1.5)).toBeLessThan(0.05);
@@ -32,7 +48,11 @@ describe("fitCurve recovers known parameters from noisy data", () => {
       D.push(n * 2 * Math.pow(100, random.uniform()));
     }
     const truth = (n: number, d: number) => 1.69 + 406.4 / n ** 0.34 + 410.7 / d ** 0.28;
-    const y = withNoise(N.map((n, i) => truth(n, D[i]!)), 0.003, 4);
+    const y = withNoise(
+      N.map((n, i) => truth(n, D[i]!)),
+      0.003,
+      4,
+    );
     for (const init of [undefined, { E: 5, A: 1e6, B: 10, alpha: 1, beta: 0.1 }]) {
       const fit = fitCurve({ model: chinchilla, x: { N, D }, y, ...(init ? { init } : {}) });
       expect(Math.abs(fit.params.alpha! - 0.34)).toBeLessThan(0.03);
@@ -65,8 +85,17 @@ describe("fitCurve recovers known parameters from noisy data", () => {
       }
     }
     const law = (s1: number, s2: number) => 0.8 + 1.2 * s1 ** -0.6 - 0.02 * s2;
-    const y = withNoise(S1.map((s1, i) => law(s1, S2[i]!)), 0.002, 6);
-    const fit = fitCurve({ model: annealingLaw, x: { S1, S2 }, y, init: { L0: 3, A: 10, alpha: 2, C: 0 } });
+    const y = withNoise(
+      S1.map((s1, i) => law(s1, S2[i]!)),
+      0.002,
+      6,
+    );
+    const fit = fitCurve({
+      model: annealingLaw,
+      x: { S1, S2 },
+      y,
+      init: { L0: 3, A: 10, alpha: 2, C: 0 },
+    });
     expect(Math.abs(fit.params.alpha! - 0.6)).toBeLessThan(0.05);
     expect(Math.abs(fit.params.C! / 0.02 - 1)).toBeLessThan(0.1);
   });
@@ -76,7 +105,13 @@ describe("fitCurve recovers known parameters from noisy data", () => {
     const u = Array.from({ length: 50 }, () => 1 + 9 * random.uniform());
     const v = Array.from({ length: 50 }, () => 1 + 9 * random.uniform());
     const y = u.map((a, i) => 2 * a - 3 * Math.log(v[i]!) + 0.01 * random.normal());
-    const fit = fitCurve({ model: "p * u + q * log(v)", x: { u, v }, y, init: { p: 0, q: 0 }, space: "linear" });
+    const fit = fitCurve({
+      model: "p * u + q * log(v)",
+      x: { u, v },
+      y,
+      init: { p: 0, q: 0 },
+      space: "linear",
+    });
     expect(fit.params.p).toBeCloseTo(2, 2);
     expect(fit.params.q).toBeCloseTo(-3, 1);
     expect(fit.predict({ u: [1], v: [1] })[0]).toBeCloseTo(fit.params.p!, 10);
@@ -86,7 +121,11 @@ describe("fitCurve recovers known parameters from noisy data", () => {
 describe("fitCurve with Huber loss", () => {
   it("ignores outliers that pull a least-squares fit away", () => {
     const x = logspace(1, 1e4, 40);
-    const clean = withNoise(x.map((v) => 3 + 30 * v ** -0.5), 0.002, 8);
+    const clean = withNoise(
+      x.map((v) => 3 + 30 * v ** -0.5),
+      0.002,
+      8,
+    );
     const y = clean.map((v, i) => (i === 30 || i === 34 || i === 38 ? v * 1.5 : v));
     const l2 = fitCurve({ model: saturatingPowerLaw, x, y });
     const huber = fitCurve({ model: saturatingPowerLaw, x, y, loss: { huber: 1e-3 } });
@@ -97,8 +136,17 @@ describe("fitCurve with Huber loss", () => {
 
   it("reports how many starts of a grid reached the best objective", () => {
     const x = logspace(1, 1e4, 20);
-    const y = withNoise(x.map((v) => 1 + 10 * v ** -0.3), 0.01, 9);
-    const fit = fitCurve({ model: saturatingPowerLaw, x, y, init: { E: [0.5, 1, 2], A: [1, 10, 100], alpha: [0.1, 1] } });
+    const y = withNoise(
+      x.map((v) => 1 + 10 * v ** -0.3),
+      0.01,
+      9,
+    );
+    const fit = fitCurve({
+      model: saturatingPowerLaw,
+      x,
+      y,
+      init: { E: [0.5, 1, 2], A: [1, 10, 100], alpha: [0.1, 1] },
+    });
     expect(fit.starts.tried).toBe(18);
     expect(fit.starts.reachedBest).toBeGreaterThanOrEqual(1);
     expect(fit.starts.reachedBest).toBeLessThanOrEqual(18);

@@ -23,6 +23,8 @@ describe("heldOut", () => {
   });
 
   it("rejects a split of the wrong length", () => {
-    expect(() => heldOut({ model: saturatingPowerLaw, x, y: x.map(truth) }, [true])).toThrow(FitError);
+    expect(() => heldOut({ model: saturatingPowerLaw, x, y: x.map(truth) }, [true])).toThrow(
+      FitError,
+    );
   });
 });

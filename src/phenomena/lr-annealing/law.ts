@@ -46,7 +46,11 @@ function featuresOf(curve: LossCurve, lambda: number, skipBefore: number) {
   };
 }
 
-export function fitAnnealingLaw(curves: readonly LossCurve[], fitOn: readonly string[], options: AnnealingFitOptions = {}): AnnealingFit {
+export function fitAnnealingLaw(
+  curves: readonly LossCurve[],
+  fitOn: readonly string[],
+  options: AnnealingFitOptions = {},
+): AnnealingFit {
   const { lambdas = [0.99, 0.995, 0.999], skipBefore = 300 } = options;
   const training = curves.filter((c) => fitOn.includes(c.name));
   const fitFor = (lambda: number) => {

@@ -31,7 +31,15 @@ export interface LossCurve {
   loss: number[];
 }
 
-const defaults = { steps: 3000, batch: 16, every: 25, noise: 0.1, teacherScale: 1, repeats: 4, seed: 1 };
+const defaults = {
+  steps: 3000,
+  batch: 16,
+  every: 25,
+  noise: 0.1,
+  teacherScale: 1,
+  repeats: 4,
+  seed: 1,
+};
 
 const IN = 16;
 const HIDDEN = 64;
@@ -42,7 +50,12 @@ function teacherOf(seed: number, scale: number): MLP {
   return teacher;
 }
 
-function batchOf(teacher: MLP, size: number, noise: number, random: ReturnType<typeof makeRng>): { x: Tensor; y: Tensor } {
+function batchOf(
+  teacher: MLP,
+  size: number,
+  noise: number,
+  random: ReturnType<typeof makeRng>,
+): { x: Tensor; y: Tensor } {
   const xs = new Float64Array(size * IN);
   for (let i = 0; i < xs.length; i++) xs[i] = random.normal();
   const x = tensor(xs, [size, IN], { dtype: "f64" });
@@ -56,7 +69,11 @@ function batchOf(teacher: MLP, size: number, noise: number, random: ReturnType<t
  * describes the expected loss; one SGD run fluctuates around it by several percent at a high
  * constant learning rate, so curves are averaged (Tissue et al. fit smoothed LLM curves).
  */
-export function trainWithSchedule(name: string, schedule: Schedule, options: AnnealingRunOptions = {}): LossCurve {
+export function trainWithSchedule(
+  name: string,
+  schedule: Schedule,
+  options: AnnealingRunOptions = {},
+): LossCurve {
   const { steps, batch, every, noise, teacherScale, repeats, seed } = { ...defaults, ...options };
   const teacher = teacherOf(seed, teacherScale);
   const heldOut = batchOf(teacher, 2048, noise, makeRng(seed + 1));
@@ -64,7 +81,10 @@ export function trainWithSchedule(name: string, schedule: Schedule, options: Ann
   const at: number[] = [];
   const total = new Float64Array(Math.floor(steps / every));
   for (let r = 0; r < repeats; r++) {
-    const student = new MLP([IN, HIDDEN, 1], makeRng(seed + 100 + r), { activation: "tanh", dtype: "f64" });
+    const student = new MLP([IN, HIDDEN, 1], makeRng(seed + 100 + r), {
+      activation: "tanh",
+      dtype: "f64",
+    });
     const optimizer = new SGD(student.parameters(), { lr: schedule });
     const stream = makeRng(seed + 1000 + r);
     for (let step = 0; step < steps; step++) {

@@ -20,11 +20,16 @@ export interface ExtrapolationComparison {
   finals: HeldOutResult & { trainingPoints: number };
 }
 
-export function compareExtrapolation(family: readonly Checkpoint[], options: ExtrapolationOptions = {}): ExtrapolationComparison {
+export function compareExtrapolation(
+  family: readonly Checkpoint[],
+  options: ExtrapolationOptions = {},
+): ExtrapolationComparison {
   const { dropBelow = 128, tail = 0.3 } = options;
   const largest = Math.max(...family.map((c) => c.N));
   const longest = Math.max(...family.filter((c) => c.N === largest).map((c) => c.budget));
-  const target = family.filter((c) => c.N === largest && c.budget === longest && c.D >= (1 - tail) * longest);
+  const target = family.filter(
+    (c) => c.N === largest && c.budget === longest && c.D >= (1 - tail) * longest,
+  );
   const smaller = family.filter((c) => c.N < largest);
   const evaluate = (training: Checkpoint[]) => {
     const points = [...training, ...target];

@@ -80,9 +80,13 @@ function makeStudent(teacher: Teacher, P: number, noise: number, seed: number): 
   for (let s = 0; s < S; s++) c += lambda[s]! * w[s]! * w[s]!;
   const n = P + 1;
   const rows = Array.from({ length: n }, (_, i) =>
-    Array.from({ length: n }, (_, j) => (i < P && j < P ? M[i * P + j]! : i < P ? b[i]! : j < P ? b[j]! : c + noise)),
+    Array.from({ length: n }, (_, j) =>
+      i < P && j < P ? M[i * P + j]! : i < P ? b[i]! : j < P ? b[j]! : c + noise,
+    ),
   );
-  const L = Float64Array.from(new CholeskyDecomposition(new Matrix(rows)).lowerTriangularMatrix.to1DArray());
+  const L = Float64Array.from(
+    new CholeskyDecomposition(new Matrix(rows)).lowerTriangularMatrix.to1DArray(),
+  );
   return { P, M, b, c, L };
 }
 
@@ -99,7 +103,12 @@ function testLoss(student: Student, theta: Float64Array, noise: number): number 
 }
 
 /** One training run: SGD (η = 1/(2 tr M)) on fresh samples, losses of the averaged iterate. */
-function trainRun(student: Student, budget: number, noise: number, seed: number): { D: number; loss: number }[] {
+function trainRun(
+  student: Student,
+  budget: number,
+  noise: number,
+  seed: number,
+): { D: number; loss: number }[] {
   const { P, L } = student;
   const n = P + 1;
   const random = rng(seed);
@@ -141,7 +150,16 @@ export function trainFamily(options: FamilyOptions = {}): Checkpoint[] {
     budgets.forEach((budget, bi) => {
       const run = `P${P}-D${budget}`;
       const points = trainRun(student, budget, noise, seed * 100000 + si * 100 + bi);
-      points.forEach((p, k) => checkpoints.push({ run, N: P, D: p.D, budget, loss: p.loss, final: k === points.length - 1 }));
+      points.forEach((p, k) =>
+        checkpoints.push({
+          run,
+          N: P,
+          D: p.D,
+          budget,
+          loss: p.loss,
+          final: k === points.length - 1,
+        }),
+      );
     });
   });
   return checkpoints;

@@ -10,11 +10,18 @@ export interface LossPoints {
   loss: number[];
 }
 
-export function chinchillaLoss(law: Pick<ChinchillaLaw, "E" | "A" | "B" | "alpha" | "beta">, N: number, D: number): number {
+export function chinchillaLoss(
+  law: Pick<ChinchillaLaw, "E" | "A" | "B" | "alpha" | "beta">,
+  N: number,
+  D: number,
+): number {
   return law.E + law.A / Math.pow(N, law.alpha) + law.B / Math.pow(D, law.beta);
 }
 
-export function syntheticRuns(law: ChinchillaLaw, options: { count?: number; noise?: number; seed?: number } = {}): LossPoints {
+export function syntheticRuns(
+  law: ChinchillaLaw,
+  options: { count?: number; noise?: number; seed?: number } = {},
+): LossPoints {
   const { count = 120, noise = 0.01, seed = 1 } = options;
   const random = rng(seed);
   const out: LossPoints = { N: [], D: [], loss: [] };

@@ -20,7 +20,11 @@ export function makeTeacher(S: number, alphaK: number, random: Rng): Teacher {
 }
 
 /** D inputs x ~ N(0, Λ), row-major D × S, and their targets y = w·x. */
-export function sampleInputs(teacher: Teacher, D: number, random: Rng): { X: Float64Array; y: Float64Array } {
+export function sampleInputs(
+  teacher: Teacher,
+  D: number,
+  random: Rng,
+): { X: Float64Array; y: Float64Array } {
   const { S, lambda, w } = teacher;
   const X = new Float64Array(D * S);
   const y = new Float64Array(D);
@@ -50,7 +54,13 @@ export function latentLoss(teacher: Teacher, v: Float64Array): number {
 }
 
 /** A·Bᵀ for row-major A (m × k) and B (n × k). */
-function productABt(A: Float64Array, B: Float64Array, m: number, n: number, k: number): Float64Array {
+function productABt(
+  A: Float64Array,
+  B: Float64Array,
+  m: number,
+  n: number,
+  k: number,
+): Float64Array {
   const out = new Float64Array(m * n);
   for (let i = 0; i < m; i++) {
     for (let j = 0; j < n; j++) {
@@ -67,8 +77,12 @@ function productABt(A: Float64Array, B: Float64Array, m: number, n: number, k: n
 /** Solve G c = y for a symmetric positive-definite Gram matrix (n × n, row-major). */
 function solveGram(G: Float64Array, n: number, y: Float64Array): Float64Array {
   // Symmetrise exactly: ml-matrix's Cholesky rejects round-off asymmetry.
-  const rows = Array.from({ length: n }, (_, i) => Array.from({ length: n }, (_, j) => 0.5 * (G[i * n + j]! + G[j * n + i]!)));
-  const solution = new CholeskyDecomposition(new Matrix(rows)).solve(Matrix.columnVector(Array.from(y)));
+  const rows = Array.from({ length: n }, (_, i) =>
+    Array.from({ length: n }, (_, j) => 0.5 * (G[i * n + j]! + G[j * n + i]!)),
+  );
+  const solution = new CholeskyDecomposition(new Matrix(rows)).solve(
+    Matrix.columnVector(Array.from(y)),
+  );
   return Float64Array.from(solution.getColumn(0));
 }
 
@@ -76,7 +90,12 @@ function solveGram(G: Float64Array, n: number, y: Float64Array): Float64Array {
  * Minimum-norm least squares of y on the rows of F (D × P): θ = Fᵀ(FFᵀ)⁻¹y when P ≥ D
  * (interpolation), θ = (FᵀF)⁻¹Fᵀy when P < D.
  */
-export function minNormLeastSquares(F: Float64Array, D: number, P: number, y: Float64Array): Float64Array {
+export function minNormLeastSquares(
+  F: Float64Array,
+  D: number,
+  P: number,
+  y: Float64Array,
+): Float64Array {
   if (P >= D) {
     const c = solveGram(productABt(F, F, D, D, P), D, y);
     const theta = new Float64Array(P);
@@ -91,7 +110,14 @@ export function minNormLeastSquares(F: Float64Array, D: number, P: number, y: Fl
 }
 
 /** Test loss of the student with projection E (P × S) fit on (X, y). */
-export function studentLoss(teacher: Teacher, E: Float64Array, P: number, X: Float64Array, y: Float64Array, D: number): number {
+export function studentLoss(
+  teacher: Teacher,
+  E: Float64Array,
+  P: number,
+  X: Float64Array,
+  y: Float64Array,
+  D: number,
+): number {
   const S = teacher.S;
   const F = productABt(X, E, D, P, S);
   const theta = minNormLeastSquares(F, D, P, y);
@@ -101,7 +127,12 @@ export function studentLoss(teacher: Teacher, E: Float64Array, P: number, X: Flo
 }
 
 /** P → ∞: EᵀE → I, the student is min-norm regression on x itself. */
-export function infiniteWidthLoss(teacher: Teacher, X: Float64Array, y: Float64Array, D: number): number {
+export function infiniteWidthLoss(
+  teacher: Teacher,
+  X: Float64Array,
+  y: Float64Array,
+  D: number,
+): number {
   const S = teacher.S;
   const c = solveGram(productABt(X, X, D, D, S), D, y);
   const v = new Float64Array(S);
@@ -113,7 +144,8 @@ export function infiniteWidthLoss(teacher: Teacher, X: Float64Array, y: Float64A
 export function infiniteDataLoss(teacher: Teacher, E: Float64Array, P: number): number {
   const { S, lambda, w } = teacher;
   const scaled = new Float64Array(P * S);
-  for (let p = 0; p < P; p++) for (let s = 0; s < S; s++) scaled[p * S + s] = E[p * S + s]! * lambda[s]!;
+  for (let p = 0; p < P; p++)
+    for (let s = 0; s < S; s++) scaled[p * S + s] = E[p * S + s]! * lambda[s]!;
   const M = productABt(scaled, E, P, P, S);
   const b = new Float64Array(P);
   for (let p = 0; p < P; p++) for (let s = 0; s < S; s++) b[p] += scaled[p * S + s]! * w[s]!;
@@ -126,7 +158,9 @@ export function infiniteDataLoss(teacher: Teacher, E: Float64Array, P: number): 
 
 /** Lower Cholesky factor of a symmetric positive-definite matrix (n × n, row-major). */
 function choleskyLower(G: Float64Array, n: number): Float64Array {
-  const rows = Array.from({ length: n }, (_, i) => Array.from({ length: n }, (_, j) => 0.5 * (G[i * n + j]! + G[j * n + i]!)));
+  const rows = Array.from({ length: n }, (_, i) =>
+    Array.from({ length: n }, (_, j) => 0.5 * (G[i * n + j]! + G[j * n + i]!)),
+  );
   const L = new CholeskyDecomposition(new Matrix(rows)).lowerTriangularMatrix;
   return Float64Array.from(L.to1DArray());
 }
@@ -136,12 +170,19 @@ function choleskyLower(G: Float64Array, n: number): Float64Array {
  * f = Ex and target y = w·x are jointly Gaussian with covariance [[EΛEᵀ, EΛw], [·, wᵀΛw]], so
  * D samples cost D·(P+1)² instead of D·S·P; the loss is the exact quadratic c − 2θᵀb + θᵀMθ.
  */
-export function studentLossFromMoments(teacher: Teacher, E: Float64Array, P: number, D: number, random: Rng): number {
+export function studentLossFromMoments(
+  teacher: Teacher,
+  E: Float64Array,
+  P: number,
+  D: number,
+  random: Rng,
+): number {
   const { S, lambda, w } = teacher;
   const n = P + 1;
   const cov = new Float64Array(n * n);
   const scaled = new Float64Array(P * S);
-  for (let p = 0; p < P; p++) for (let s = 0; s < S; s++) scaled[p * S + s] = E[p * S + s]! * lambda[s]!;
+  for (let p = 0; p < P; p++)
+    for (let s = 0; s < S; s++) scaled[p * S + s] = E[p * S + s]! * lambda[s]!;
   const M = productABt(scaled, E, P, P, S);
   const b = new Float64Array(P);
   for (let p = 0; p < P; p++) for (let s = 0; s < S; s++) b[p] += scaled[p * S + s]! * w[s]!;
@@ -185,7 +226,14 @@ export function studentLossFromMoments(teacher: Teacher, E: Float64Array, P: num
  * distribution as drawing all P·S entries, at P·D + S·D normals per draw; the loss returned is
  * the mean over the antithetic pair (Z, −Z).
  */
-export function studentLossSampled(teacher: Teacher, X: Float64Array, y: Float64Array, D: number, P: number, random: Rng): number {
+export function studentLossSampled(
+  teacher: Teacher,
+  X: Float64Array,
+  y: Float64Array,
+  D: number,
+  P: number,
+  random: Rng,
+): number {
   const S = teacher.S;
   // Gram–Schmidt on the rows of X: V (D × S, orthonormal rows), X = R V with R lower-triangular.
   const V = new Float64Array(D * S);
@@ -215,11 +263,12 @@ export function studentLossSampled(teacher: Teacher, X: Float64Array, y: Float64
     }
   }
   const MtM = new Float64Array(D * D);
-  for (let i = 0; i < D; i++) for (let j = 0; j < D; j++) {
-    let v = 0;
-    for (let p = 0; p < P; p++) v += M[p * D + i]! * M[p * D + j]!;
-    MtM[i * D + j] = v;
-  }
+  for (let i = 0; i < D; i++)
+    for (let j = 0; j < D; j++) {
+      let v = 0;
+      for (let p = 0; p < P; p++) v += M[p * D + i]! * M[p * D + j]!;
+      MtM[i * D + j] = v;
+    }
   const a = solveGram(MtM, D, y);
   // Inside the span: coefficients G_Vᵀ M a on the basis V.
   const Ma = new Float64Array(P);

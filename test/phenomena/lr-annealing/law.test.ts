@@ -6,7 +6,12 @@ import type { LossCurve } from "../../../src/phenomena/lr-annealing/index.ts";
 function syntheticCurve(name: string, lrs: number[], lambda: number): LossCurve {
   const { S1, S2 } = annealingAreas(lrs, lambda);
   const steps = lrs.map((_, i) => i + 1).filter((s) => s % 20 === 0);
-  return { name, lrs, steps, loss: steps.map((s) => 0.3 + 0.8 * S1[s - 1]! ** -0.4 - 0.004 * S2[s - 1]!) };
+  return {
+    name,
+    lrs,
+    steps,
+    loss: steps.map((s) => 0.3 + 0.8 * S1[s - 1]! ** -0.4 - 0.004 * S2[s - 1]!),
+  };
 }
 
 describe("fitAnnealingLaw", () => {
@@ -14,8 +19,12 @@ describe("fitAnnealingLaw", () => {
     const n = 2000;
     const constant = new Array(n).fill(0.1);
     const cosine = constant.map((lr, i) => 0.5 * lr * (1 + Math.cos((Math.PI * i) / n)));
-    const wsd = constant.map((lr, i) => (i < 0.8 * n ? lr : lr * (n - i) / (0.2 * n)));
-    const curves = [syntheticCurve("constant", constant, 0.995), syntheticCurve("cosine", cosine, 0.995), syntheticCurve("wsd", wsd, 0.995)];
+    const wsd = constant.map((lr, i) => (i < 0.8 * n ? lr : (lr * (n - i)) / (0.2 * n)));
+    const curves = [
+      syntheticCurve("constant", constant, 0.995),
+      syntheticCurve("cosine", cosine, 0.995),
+      syntheticCurve("wsd", wsd, 0.995),
+    ];
     const result = fitAnnealingLaw(curves, ["constant", "cosine"], { skipBefore: 100 });
     expect(result.lambda).toBe(0.995);
     const wsdPrediction = result.predictions.find((p) => p.name === "wsd")!;

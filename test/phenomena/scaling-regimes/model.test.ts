@@ -1,7 +1,14 @@
 import { describe, expect, it } from "vitest";
 import {
-  infiniteDataLoss, infiniteWidthLoss, latentLoss, makeProjection, makeTeacher, sampleInputs,
-  studentLoss, studentLossFromMoments, studentLossSampled,
+  infiniteDataLoss,
+  infiniteWidthLoss,
+  latentLoss,
+  makeProjection,
+  makeTeacher,
+  sampleInputs,
+  studentLoss,
+  studentLossFromMoments,
+  studentLossSampled,
 } from "../../../src/phenomena/scaling-regimes/index.ts";
 import { rng } from "../../../src/data/random.ts";
 
