@@ -39,9 +39,9 @@ export interface GrokkingConfig {
 }
 
 export const GROKKING_DEFAULTS: Readonly<Omit<GrokkingConfig, "stopWhen">> = Object.freeze({
-  p: 53,
+  p: 41,
   width: 96,
-  trainFraction: 0.6,
+  trainFraction: 0.8,
   steps: 1000,
   lr: 0.01,
   beta1: 0.9,
