@@ -19,6 +19,8 @@ Executes notebooks/*.ipynb (cached) and renders the static report site.
 Options:
   --out DIR          output folder (default site/dist)
   --no-cache         execute every notebook even when a cached run exists
+                     (the cache key covers code cells, seed, tsnb version and
+                     package-lock.json, not src/: re-run after changing library code)
   --only SLUG        execute only this notebook; others appear if cached
   --allow-errors     exit 0 even when a cell raises or a claim fails
   --notebooks DIR    folder of .ipynb files (default notebooks)

@@ -96,8 +96,9 @@ export async function executeCached(
       allowErrors: options.allowErrors,
       onCell: options.onCell,
     });
-    if (options.cacheDir && run.summary.errors === 0) {
-      // runs with a raising cell are not cached: the next build tries again
+    if (options.cacheDir) {
+      // a run whose cell raised is cached too: with nothing changed nothing re-executes
+      // (issue 8); an executor crash (below) is not, and `--no-cache` retries either way
       await writeCacheEntry(options.cacheDir, {
         key,
         slug: source.slug,

@@ -73,7 +73,7 @@ function describe(result: ExecutedNotebook | undefined): string {
       ? "stored outputs"
       : `executed in ${summary.seconds.toFixed(1)} s`;
   const errors = summary.errors
-    ? `, ${summary.errors} cell error${summary.errors > 1 ? "s" : ""}`
+    ? `, ${summary.errors} cell error${summary.errors > 1 ? "s" : ""}${result.cached ? " (cached run; --no-cache to re-run)" : ""}`
     : "";
   return `${how}, claims ${passed}/${summary.claims.length}${errors}`;
 }

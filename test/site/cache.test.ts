@@ -192,13 +192,29 @@ describe("executeCached", () => {
     expect(executor).toHaveBeenCalledTimes(3);
   });
 
-  it("does not cache a run where a cell raised", async () => {
+  it("caches a run where a cell raised (nothing changed, nothing re-executes), errors kept", async () => {
     dir = await mkdtemp(join(tmpdir(), "tsnb-cache-"));
     const source = { file: "a.ipynb", slug: "a", notebook: makeNotebook({ slug: "a" }) };
     const executor = runWith([[errorOutput()]]);
     await executeCached(source, stage(executor));
-    await executeCached(source, stage(executor));
-    expect(executor).toHaveBeenCalledTimes(2);
+    const second = await executeCached(source, stage(executor));
+    expect(executor).toHaveBeenCalledTimes(1);
+    expect(second?.cached).toBe(true);
+    expect(second?.summary.errors).toBe(1);
+    expect(second?.executed.cells[1]!.outputs).toEqual([errorOutput()]);
+  });
+
+  it("does not cache an executor crash", async () => {
+    dir = await mkdtemp(join(tmpdir(), "tsnb-cache-"));
+    const source = { file: "a.ipynb", slug: "a", notebook: makeNotebook({ slug: "a" }) };
+    let calls = 0;
+    const crash: Executor = async () => {
+      calls++;
+      throw new Error("worker exited");
+    };
+    await executeCached(source, stage(crash));
+    await executeCached(source, stage(crash));
+    expect(calls).toBe(2);
   });
 
   it("in cache-only mode returns nothing on a miss and never executes", async () => {
