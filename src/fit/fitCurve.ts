@@ -9,7 +9,7 @@ import type { FitSpec, Inputs, Problem } from "./spec.ts";
 
 export interface FitResult {
   params: Record<string, number>;
-  /** ½Σ w ρ(r) at the best start (ρ = r² or Huber), in fitting space. */
+  /** Σ w ρ(r) at the best start (ρ = r²/2, or Huber's ρ), residuals in fitting space. */
   objective: number;
   /** y − f (linear space) or log y − log f (log space), per point. */
   residuals: number[];

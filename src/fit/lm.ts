@@ -1,8 +1,8 @@
 // One start of the fit: Levenberg–Marquardt (ml-levenberg-marquardt) with the analytic
 // Jacobian, run in short chunks so we can stop on relative change (the library itself always
-// runs maxIterations) and, for Huber, re-weight between chunks — iteratively re-weighted
-// least squares with residual multipliers w = sqrt(min(1, δ/|r|)) (Hoffmann et al. 2022 fit
-// Huber on log-loss; IRLS lets a least-squares solver reach that optimum).
+// runs maxIterations). For Huber (Hoffmann et al. 2022 fit Huber on log-loss) the chunks first
+// re-weight — iteratively re-weighted least squares with residual multipliers
+// w = sqrt(min(1, δ/|r|)) — then polish on square-rooted Huber residuals (same optimum).
 // Weights are folded into residuals, not passed as the library's `weights`: its step and its
 // error measure use them inconsistently (1/w² in one, w² in the other).
 import { levenbergMarquardt } from "ml-levenberg-marquardt";
@@ -36,7 +36,7 @@ export function evaluate(
   if (space === "log") for (let i = 0; i < n; i++) out[i] = Math.log(out[i]!);
 }
 
-/** ½Σ w ρ(r): ρ(r) = r² (L2) or Huber's r² / 2δ(|r| − δ/2) pair, so both read on one scale. */
+/** Σ w ρ(r) with ρ(r) = r²/2 (L2) or Huber's ρ (r²/2 within δ, δ(|r| − δ/2) beyond). */
 export function objectiveOf(problem: Problem, residuals: Float64Array): number {
   const delta = problem.huberDelta;
   let total = 0;
