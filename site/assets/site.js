@@ -40,13 +40,26 @@
   // - tooltips: unless the author already placed a tip, the first data mark gets `tip: true`
   //   (one tip per chart; two marks over the same points would show two boxes);
   // - faceting: Plot facets a mark whose data *is* the facet data (same array object); JSON
-  //   loses that identity, so a mark whose data equals the facet data gets `facet: true`.
+  //   loses that identity (and the encoder keeps only the fields a mark names), so a mark
+  //   whose rows are the facet rows, field for field, gets `facet: true`.
+  function sameRows(markData, facetData) {
+    if (markData.length !== facetData.length) return false;
+    for (var i = 0; i < markData.length; i++) {
+      var row = markData[i];
+      var full = facetData[i];
+      if (row === null || typeof row !== "object") {
+        if (JSON.stringify(row) !== JSON.stringify(full)) return false;
+        continue;
+      }
+      if (full === null || typeof full !== "object") return false;
+      for (var key in row) if (JSON.stringify(row[key]) !== JSON.stringify(full[key])) return false;
+    }
+    return true;
+  }
+
   function prepareSpec(spec) {
     var options = spec.options || {};
-    var facetData =
-      options.facet && Array.isArray(options.facet.data)
-        ? JSON.stringify(options.facet.data)
-        : null;
+    var facetData = options.facet && Array.isArray(options.facet.data) ? options.facet.data : null;
     var hasTip = false;
     var candidates = [];
     eachMark(options.marks, function (mark) {
@@ -62,7 +75,7 @@
         isPlain(markOptions) &&
         markOptions.facet === undefined &&
         Array.isArray(mark.args[0]) &&
-        JSON.stringify(mark.args[0]) === facetData
+        sameRows(mark.args[0], facetData)
       ) {
         markOptions.facet = true;
       }
