@@ -87,8 +87,10 @@ try {
     report("warm-build", "median", median(warm), "s", { notebooks: realCount });
   }
 
-  // 2. ten executed notebooks: the real ones from the cold build's cache, else the fixtures
-  const cacheDir = join(realCwd, ".tsnb-cache", "site");
+  // 2. ten executed notebooks: the real ones from a cache, else the fixtures
+  // (with the cold build skipped: the project's own cache, filled by `npm run build-site`)
+  const benchCache = join(realCwd, ".tsnb-cache", "site");
+  const cacheDir = existsSync(benchCache) ? benchCache : join(root, ".tsnb-cache", "site");
   const executed: INotebookContent[] = [];
   if (existsSync(cacheDir)) {
     for (const name of await readdir(cacheDir))
