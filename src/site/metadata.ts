@@ -40,12 +40,18 @@ export function notebookInfo(nb: INotebookContent, fileSlug: string): NotebookIn
 
 /** "Prieto, Barsbey et al. (2025)" — the short form used on cards and in the scorecard. */
 export function shortCitation(paper: Paper): string {
-  const authors = Array.isArray(paper.authors)
-    ? paper.authors
-    : paper.authors.split(/,\s*|\s+and\s+/);
-  const surname = (name: string) => name.trim().split(/\s+/).pop() ?? name;
-  const who =
-    authors.length > 2 ? `${surname(authors[0]!)} et al.` : authors.map(surname).join(" & ");
+  const authors = (
+    Array.isArray(paper.authors) ? paper.authors : paper.authors.split(/,\s*|\s+and\s+/)
+  )
+    .map((name) => name.trim())
+    .filter((name) => name !== "" && !/^et al\.?$/.test(name));
+  const surname = (name: string) => name.split(/\s+/).pop() ?? name;
+  let who: string;
+  if (authors.length === 1 && /\bet al\b/.test(authors[0]!))
+    who = authors[0]!; // "Chen et al."
+  else if (authors.length > 2 || /\bet al\b/.test(String(paper.authors)))
+    who = `${surname(authors[0] ?? "")} et al.`;
+  else who = authors.map(surname).join(" & ");
   return `${who} (${paper.year})`;
 }
 

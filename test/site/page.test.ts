@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { readFileSync } from "node:fs";
 import { renderNotebookPage, type PageInput } from "../../src/site/page.ts";
-import { notebookInfo } from "../../src/site/metadata.ts";
+import { notebookInfo, shortCitation } from "../../src/site/metadata.ts";
 import { formatValue } from "../../src/site/scorecard.ts";
 import { claimOutput, makeNotebook } from "./notebook-builders.ts";
 
@@ -111,5 +111,16 @@ describe("rendered page golden file", () => {
       },
     });
     await expect(html).toMatchFileSnapshot("./golden/alpha-scaling.html.golden");
+  });
+});
+
+describe("shortCitation", () => {
+  it("names one or two authors, else the first et al., keeping a given 'et al.' form", () => {
+    const cite = (authors: string | string[]) => shortCitation({ title: "t", authors, year: 2024 });
+    expect(cite("Lucas Prieto, Melih Barsbey, Tolga Birdal")).toBe("Prieto et al. (2024)");
+    expect(cite(["Jared Kaplan", "Sam McCandlish"])).toBe("Kaplan & McCandlish (2024)");
+    expect(cite("Chen et al.")).toBe("Chen et al. (2024)");
+    expect(cite("Srivastava et al. (BIG-bench)")).toBe("Srivastava et al. (BIG-bench) (2024)");
+    expect(cite("Hoffmann, Borgeaud, et al.")).toBe("Hoffmann et al. (2024)");
   });
 });
