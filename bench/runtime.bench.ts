@@ -14,10 +14,18 @@ function median(values: number[]): number {
 }
 
 function report(name: string, metric: string, value: number, unit: string, target?: number): void {
-  const line: Record<string, unknown> = { bench: "runtime", case: name, metric, value: Math.round(value * 1000) / 1000, unit };
+  const line: Record<string, unknown> = {
+    bench: "runtime",
+    case: name,
+    metric,
+    value: Math.round(value * 1000) / 1000,
+    unit,
+  };
   if (target !== undefined) line.target = target;
   console.log(JSON.stringify(line));
-  process.stderr.write(`runtime  ${name.padEnd(22)} ${metric.padEnd(7)} ${value.toFixed(3).padStart(9)} ${unit}${target === undefined ? "" : `  (target < ${target})`}\n`);
+  process.stderr.write(
+    `runtime  ${name.padEnd(22)} ${metric.padEnd(7)} ${value.toFixed(3).padStart(9)} ${unit}${target === undefined ? "" : `  (target < ${target})`}\n`,
+  );
 }
 
 async function timeCell(session: Session, code: string, repeats: number): Promise<number[]> {
@@ -44,7 +52,10 @@ const probe = `
 const starts: number[] = [];
 const firsts: number[] = [];
 for (let i = 0; i < 5; i++) {
-  const out = execFileSync(process.execPath, ["--input-type=module", "-e", probe], { cwd: root, encoding: "utf8" });
+  const out = execFileSync(process.execPath, ["--input-type=module", "-e", probe], {
+    cwd: root,
+    encoding: "utf8",
+  });
   const { start, first } = JSON.parse(out.trim().split("\n").at(-1)!);
   starts.push(start);
   firsts.push(first);
@@ -56,7 +67,10 @@ const session = new Session();
 await timeCell(session, "1 + 1", 20);
 report("trivial-cell", "median", median(await timeCell(session, "1 + 1", 200)), "ms", 2);
 
-const longCell = Array.from({ length: 200 }, (_, i) => `const v${i}: number = ${i} * 2 + Math.sqrt(${i});`).join("\n") + "\nv199";
+const longCell =
+  Array.from({ length: 200 }, (_, i) => `const v${i}: number = ${i} * 2 + Math.sqrt(${i});`).join(
+    "\n",
+  ) + "\nv199";
 report("200-line-cell", "median", median(await timeCell(session, longCell, 30)), "ms");
 
 const plotCell = `

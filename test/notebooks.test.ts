@@ -32,7 +32,8 @@ describe.each(files)("notebooks/%s", (file) => {
       expect(cell.execution_count).toBeNull();
     }
     expect(meta.slug).toBe(file.replace(/\.ipynb$/, ""));
-    for (const key of ["title", "summary", "seed", "budget_seconds"]) expect(meta, `metadata.tsnb.${key}`).toHaveProperty(key);
+    for (const key of ["title", "summary", "seed", "budget_seconds"])
+      expect(meta, `metadata.tsnb.${key}`).toHaveProperty(key);
   });
 
   it(
@@ -41,10 +42,14 @@ describe.each(files)("notebooks/%s", (file) => {
       const out = join(mkdtempSync(join(tmpdir(), "tsnb-snap-")), file);
       let stdout: string;
       try {
-        ({ stdout } = await exec(process.execPath, [join(root, "bin/tsnb.js"), "run", path, "-o", out, "--json"], {
-          cwd: root,
-          maxBuffer: 64 * 1024 * 1024,
-        }));
+        ({ stdout } = await exec(
+          process.execPath,
+          [join(root, "bin/tsnb.js"), "run", path, "-o", out, "--json"],
+          {
+            cwd: root,
+            maxBuffer: 64 * 1024 * 1024,
+          },
+        ));
       } catch (error) {
         stdout = (error as { stdout: string }).stdout;
       }
@@ -52,21 +57,40 @@ describe.each(files)("notebooks/%s", (file) => {
       const executed = parseNotebook(readFileSync(out, "utf8"), out);
       const errors = executed.cells
         .filter((cell) => cell.cell_type === "code")
-        .flatMap((cell) => (cell.outputs as { output_type: string; ename?: string; evalue?: string }[]).filter((o) => o.output_type === "error").map((o) => `${cell.id}: ${o.ename}: ${o.evalue}`));
+        .flatMap((cell) =>
+          (cell.outputs as { output_type: string; ename?: string; evalue?: string }[])
+            .filter((o) => o.output_type === "error")
+            .map((o) => `${cell.id}: ${o.ename}: ${o.evalue}`),
+        );
       expect(summary.errors, `cells raised:\n${errors.join("\n")}`).toBe(0);
 
-      const known = new Set<string>((meta.known_failures ?? []).map((entry: { id: string }) => entry.id));
+      const known = new Set<string>(
+        (meta.known_failures ?? []).map((entry: { id: string }) => entry.id),
+      );
       expect(summary.claims.length, "a notebook states at least one claim").toBeGreaterThan(0);
-      for (const id of known) expect(summary.claims.map((c: { id: string }) => c.id), `known failure ${id} is claimed`).toContain(id);
+      for (const id of known)
+        expect(
+          summary.claims.map((c: { id: string }) => c.id),
+          `known failure ${id} is claimed`,
+        ).toContain(id);
       for (const claim of summary.claims) {
         const expected = known.has(claim.id) ? "fail" : "pass";
-        expect(claim.status, `claim ${claim.id}: measured ${JSON.stringify(claim.measured)}, expected ${JSON.stringify(claim.expected)}`).toBe(expected);
+        expect(
+          claim.status,
+          `claim ${claim.id}: measured ${JSON.stringify(claim.measured)}, expected ${JSON.stringify(claim.expected)}`,
+        ).toBe(expected);
       }
 
-      const snapshot = normalizeNotebook(executed, { digestArraysOver: 100 }).cells
-        .filter((cell) => cell.cell_type === "code")
-        .map((cell) => ({ id: cell.id, source: sourceText(cell).split("\n")[0], outputs: cell.outputs }));
-      await expect(JSON.stringify(snapshot, null, 1) + "\n").toMatchFileSnapshot(`__snapshots__/notebooks/${file.replace(/\.ipynb$/, "")}.json`);
+      const snapshot = normalizeNotebook(executed, { digestArraysOver: 100 })
+        .cells.filter((cell) => cell.cell_type === "code")
+        .map((cell) => ({
+          id: cell.id,
+          source: sourceText(cell).split("\n")[0],
+          outputs: cell.outputs,
+        }));
+      await expect(JSON.stringify(snapshot, null, 1) + "\n").toMatchFileSnapshot(
+        `__snapshots__/notebooks/${file.replace(/\.ipynb$/, "")}.json`,
+      );
     },
     Math.max(120, budget * 3) * 1000,
   );

@@ -57,6 +57,9 @@ export function logoSvg(): string {
 if (import.meta.url === `file://${process.argv[1]}`) {
   const folder = new URL(".", import.meta.url);
   for (const size of [32, 64])
-    writeFileSync(new URL(`logo-${size}x${size}.png`, folder), encodePng(size, size, logoPixels(size)));
+    writeFileSync(
+      new URL(`logo-${size}x${size}.png`, folder),
+      encodePng(size, size, logoPixels(size)),
+    );
   writeFileSync(new URL("logo-svg.svg", folder), logoSvg());
 }

@@ -8,7 +8,9 @@ const BENCH_DIR = fileURLToPath(new URL("../../bench/", import.meta.url));
 
 export async function benchCommand(argv: string[]): Promise<number> {
   if (argv.includes("-h") || argv.includes("--help")) {
-    process.stdout.write("Usage: tsnb bench [NAME…]\n\nRuns bench/*.bench.ts (or those starting with NAME); one JSON object per line on stdout.\n");
+    process.stdout.write(
+      "Usage: tsnb bench [NAME…]\n\nRuns bench/*.bench.ts (or those starting with NAME); one JSON object per line on stdout.\n",
+    );
     return 0;
   }
   const files = readdirSync(BENCH_DIR)

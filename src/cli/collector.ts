@@ -23,7 +23,11 @@ export class OutputCollector implements OutputSink {
     if (this.clearPending) this.clearNow();
     const stored = { ...(output as Stored) };
     const last = this.outputs.at(-1);
-    if (stored.output_type === "stream" && last?.output_type === "stream" && last.name === stored.name) {
+    if (
+      stored.output_type === "stream" &&
+      last?.output_type === "stream" &&
+      last.name === stored.name
+    ) {
       last.text = String(last.text) + String(stored.text);
       return;
     }

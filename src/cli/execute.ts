@@ -64,7 +64,9 @@ export async function executeNotebook(
   const notebookDir = dirname(resolve(options.file));
   const session = new Session({ notebookDir, seed: typeof meta.seed === "number" ? meta.seed : 0 });
   const collector = new OutputCollector();
-  const cells = notebook.cells.map((cell) => (cell.cell_type === "code" ? { ...cell, outputs: [], execution_count: null } : { ...cell }));
+  const cells = notebook.cells.map((cell) =>
+    cell.cell_type === "code" ? { ...cell, outputs: [], execution_count: null } : { ...cell },
+  );
   const codeCells = cells.filter((cell) => cell.cell_type === "code").length;
   const previousDir = process.cwd();
   let errors = 0;
@@ -76,7 +78,9 @@ export async function executeNotebook(
       options.onCell?.(executed, codeCells);
       const code = cell as ICodeCell;
       code.outputs = collector.startCell();
-      const reply = await session.execute(sourceText(code), collector, { executionCount: ++executed });
+      const reply = await session.execute(sourceText(code), collector, {
+        executionCount: ++executed,
+      });
       code.execution_count = executed;
       // nbclient's convention: a cell tagged `raises-exception` is expected to raise.
       if (reply.status === "error" && !hasTag(code, "raises-exception")) {

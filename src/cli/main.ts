@@ -11,7 +11,10 @@ const KERNEL_MODULE = "./kernel.ts";
 const SITE_MODULE = "./build-site.ts";
 
 const COMMANDS: Record<string, { summary: string; load: () => Promise<Command> }> = {
-  run: { summary: "execute a notebook headless and report its claims", load: async () => (await import("./run.ts")).runCommand },
+  run: {
+    summary: "execute a notebook headless and report its claims",
+    load: async () => (await import("./run.ts")).runCommand,
+  },
   "build-site": {
     summary: "execute (cached) and render all notebooks into a static site",
     load: async () => (await import(SITE_MODULE)).buildSiteCommand as Command,
@@ -20,12 +23,20 @@ const COMMANDS: Record<string, { summary: string; load: () => Promise<Command> }
     summary: "install, uninstall, list or launch the Jupyter kernel",
     load: async () => (await import(KERNEL_MODULE)).kernelCommand as Command,
   },
-  strip: { summary: "remove outputs from notebooks in place", load: async () => (await import("./strip.ts")).stripCommand },
-  bench: { summary: "run benchmarks (bench/*.bench.ts), one JSON line per figure", load: async () => (await import("./bench.ts")).benchCommand },
+  strip: {
+    summary: "remove outputs from notebooks in place",
+    load: async () => (await import("./strip.ts")).stripCommand,
+  },
+  bench: {
+    summary: "run benchmarks (bench/*.bench.ts), one JSON line per figure",
+    load: async () => (await import("./bench.ts")).benchCommand,
+  },
 };
 
 export function version(): string {
-  const pkg = JSON.parse(readFileSync(new URL("../../package.json", import.meta.url), "utf8")) as { version: string };
+  const pkg = JSON.parse(readFileSync(new URL("../../package.json", import.meta.url), "utf8")) as {
+    version: string;
+  };
   return pkg.version;
 }
 
@@ -59,7 +70,9 @@ export async function main(argv: string[]): Promise<number> {
     return 2;
   }
   try {
-    return await (await command.load())(rest);
+    return await (
+      await command.load()
+    )(rest);
   } catch (error) {
     if (error instanceof UsageError || error instanceof TsnbError || isArgError(error)) {
       process.stderr.write(`tsnb ${name}: ${(error as Error).message}\n`);

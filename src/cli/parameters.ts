@@ -11,14 +11,19 @@ const IDENTIFIER = /^[A-Za-z_$][\w$]*$/;
 export function parseParameter(text: string): [string, string] {
   const at = text.indexOf("=");
   const name = at < 0 ? "" : text.slice(0, at).trim();
-  if (!IDENTIFIER.test(name)) throw new UsageError(`-p ${text}: expected name=value with a valid identifier as name`);
+  if (!IDENTIFIER.test(name))
+    throw new UsageError(`-p ${text}: expected name=value with a valid identifier as name`);
   return [name, text.slice(at + 1)];
 }
 
 export function literal(value: string): string {
   try {
     const parsed = JSON.parse(value);
-    if (parsed === null || ["number", "boolean", "string"].includes(typeof parsed) || typeof parsed === "object") {
+    if (
+      parsed === null ||
+      ["number", "boolean", "string"].includes(typeof parsed) ||
+      typeof parsed === "object"
+    ) {
       return JSON.stringify(parsed);
     }
   } catch {
@@ -27,7 +32,10 @@ export function literal(value: string): string {
   return JSON.stringify(value);
 }
 
-export function injectParameters(nb: Notebook, parameters: Record<string, string>): { notebook: Notebook; warning?: string } {
+export function injectParameters(
+  nb: Notebook,
+  parameters: Record<string, string>,
+): { notebook: Notebook; warning?: string } {
   const names = Object.keys(parameters);
   if (names.length === 0) return { notebook: nb };
   const source = [
@@ -43,8 +51,11 @@ export function injectParameters(nb: Notebook, parameters: Record<string, string
     source,
   } as ICell;
   const cells = nb.cells.filter((cell) => !tagsOf(cell).includes("injected-parameters"));
-  const at = cells.findIndex((cell) => cell.cell_type === "code" && tagsOf(cell).includes("parameters"));
-  const warning = at < 0 ? "no cell is tagged `parameters`: the injected parameters go first" : undefined;
+  const at = cells.findIndex(
+    (cell) => cell.cell_type === "code" && tagsOf(cell).includes("parameters"),
+  );
+  const warning =
+    at < 0 ? "no cell is tagged `parameters`: the injected parameters go first" : undefined;
   cells.splice(at + 1, 0, injected);
   return { notebook: { ...nb, cells }, warning };
 }

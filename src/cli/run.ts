@@ -49,8 +49,10 @@ export async function runCommand(argv: string[]): Promise<number> {
     process.stdout.write(RUN_HELP + "\n");
     return 0;
   }
-  if (positionals.length !== 1) throw new UsageError("tsnb run: expected exactly one notebook (see tsnb run --help)");
-  if (values.output && values.inplace) throw new UsageError("tsnb run: use either -o or --inplace, not both");
+  if (positionals.length !== 1)
+    throw new UsageError("tsnb run: expected exactly one notebook (see tsnb run --help)");
+  if (values.output && values.inplace)
+    throw new UsageError("tsnb run: use either -o or --inplace, not both");
   const file = positionals[0];
   const parameters = Object.fromEntries((values.parameter ?? []).map(parseParameter));
   const notebook = await readNotebook(file);
@@ -76,7 +78,9 @@ export function exitCode(summary: RunSummary): number {
 }
 
 function formatSummary(summary: RunSummary): string {
-  const lines = [`${summary.notebook}: ${summary.cells} cells, ${summary.errors} errors, ${summary.seconds} s`];
+  const lines = [
+    `${summary.notebook}: ${summary.cells} cells, ${summary.errors} errors, ${summary.seconds} s`,
+  ];
   for (const claim of summary.claims) {
     const mark = claim.status === "pass" ? "✓" : claim.known_failure ? "✗ (known failure)" : "✗";
     lines.push(`  ${mark} ${claim.id}: ${claim.text}`);

@@ -19,7 +19,8 @@ export async function stripCommand(argv: string[]): Promise<number> {
   for (const file of argv) {
     const notebook = await readNotebook(file);
     const stripped = stripOutputs(notebook);
-    if (serializeNotebook(stripped) !== serializeNotebook(notebook)) await writeNotebook(file, stripped);
+    if (serializeNotebook(stripped) !== serializeNotebook(notebook))
+      await writeNotebook(file, stripped);
   }
   return 0;
 }

@@ -23,5 +23,8 @@ export function displayedAlready(api: DisplayApi, value: unknown): boolean {
 export function mimeBundleOf(api: DisplayApi, value: unknown): Bundle {
   const render = api.mimeBundle;
   if (typeof render === "function") return render(value) as Bundle;
-  return { data: { "text/plain": inspect(value, { depth: 4, maxArrayLength: 100, breakLength: 100 }) }, metadata: {} };
+  return {
+    data: { "text/plain": inspect(value, { depth: 4, maxArrayLength: 100, breakLength: 100 }) },
+    metadata: {},
+  };
 }

@@ -4,7 +4,10 @@ import { Console } from "node:console";
 import { Writable } from "node:stream";
 import type { OutputSink } from "../display/sink.ts";
 
-export function captureConsole(currentSink: () => OutputSink | undefined, fallback: Console): Console {
+export function captureConsole(
+  currentSink: () => OutputSink | undefined,
+  fallback: Console,
+): Console {
   const stream = (name: "stdout" | "stderr") =>
     new Writable({
       decodeStrings: false,

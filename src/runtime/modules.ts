@@ -21,7 +21,11 @@ export function ensureTypeScriptLoader(): void {
 // transforms that rewrite `import()`. Hosts that evaluate our modules in a vm without an
 // import callback (test runners) get Node's default loader through vm instead.
 type Importer = (url: string, options?: unknown) => Promise<Record<string, unknown>>;
-let nativeImport: Importer = new Function("url", "options", "return import(url, options)") as Importer;
+let nativeImport: Importer = new Function(
+  "url",
+  "options",
+  "return import(url, options)",
+) as Importer;
 
 async function importNative(url: string, options?: unknown): Promise<Record<string, unknown>> {
   try {
@@ -45,7 +49,8 @@ export class ModuleLoader {
 
   resolve(specifier: string): string {
     if (specifier.startsWith("node:") || specifier.startsWith("file:")) return specifier;
-    if (specifier.startsWith(".") || specifier.startsWith("/")) return new URL(specifier, this.baseUrl).href;
+    if (specifier.startsWith(".") || specifier.startsWith("/"))
+      return new URL(specifier, this.baseUrl).href;
     try {
       return resolveSpecifier(specifier, this.baseUrl);
     } catch (first) {

@@ -62,7 +62,12 @@ export function rewriteCell(js: string, filename: string): RewrittenCell {
   return { code: s.toString(), map: map.toString(), declared: [...declared], functions };
 }
 
-function rewriteTopLevel(node: AnyNode, s: MagicString, declared: Set<string>, fns: string[]): void {
+function rewriteTopLevel(
+  node: AnyNode,
+  s: MagicString,
+  declared: Set<string>,
+  fns: string[],
+): void {
   switch (node.type) {
     case "ImportDeclaration":
       return rewriteImport(node, s, declared);
@@ -99,7 +104,10 @@ function rewriteImport(node: AnyNode, s: MagicString, declared: Set<string>): vo
   const source = JSON.stringify(node.source.value);
   const attributes = node.attributes?.length
     ? `, { with: { ${node.attributes
-        .map((a: AnyNode) => `${JSON.stringify(a.key.name ?? a.key.value)}: ${JSON.stringify(a.value.value)}`)
+        .map(
+          (a: AnyNode) =>
+            `${JSON.stringify(a.key.name ?? a.key.value)}: ${JSON.stringify(a.value.value)}`,
+        )
         .join(", ")} } }`
     : "";
   const load = `await ${RUNTIME_NAME}.import(${source}${attributes})`;
@@ -110,12 +118,16 @@ function rewriteImport(node: AnyNode, s: MagicString, declared: Set<string>): vo
     if (spec.type === "ImportNamespaceSpecifier") namespace = spec.local.name;
     else if (spec.type === "ImportDefaultSpecifier") named.push(`default: ${spec.local.name}`);
     else {
-      const imported = spec.imported.type === "Identifier" ? spec.imported.name : JSON.stringify(spec.imported.value);
+      const imported =
+        spec.imported.type === "Identifier"
+          ? spec.imported.name
+          : JSON.stringify(spec.imported.value);
       named.push(imported === spec.local.name ? imported : `${imported}: ${spec.local.name}`);
     }
   }
   let code: string;
-  if (namespace && named.length) code = `(${namespace} = ${load}, { ${named.join(", ")} } = ${namespace});`;
+  if (namespace && named.length)
+    code = `(${namespace} = ${load}, { ${named.join(", ")} } = ${namespace});`;
   else if (namespace) code = `(${namespace} = ${load});`;
   else if (named.length) code = `({ ${named.join(", ")} } = ${load});`;
   else code = `${load};`;
@@ -183,7 +195,8 @@ function instrumentNested(program: AnyNode, s: MagicString): void {
         });
         break;
       case "MetaProperty":
-        if (node.meta.name === "import") s.overwrite(node.start, node.end, `${RUNTIME_NAME}.importMeta`, { contentOnly: true });
+        if (node.meta.name === "import")
+          s.overwrite(node.start, node.end, `${RUNTIME_NAME}.importMeta`, { contentOnly: true });
         break;
     }
   });

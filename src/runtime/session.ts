@@ -81,7 +81,11 @@ export class Session {
   }
 
   /** Runs one cell. Outputs go to `sink`; the reply says whether it raised. */
-  async execute(code: string, sink: OutputSink, options: { executionCount?: number } = {}): Promise<ExecuteReply> {
+  async execute(
+    code: string,
+    sink: OutputSink,
+    options: { executionCount?: number } = {},
+  ): Promise<ExecuteReply> {
     if (this.running) throw new Error("Session.execute: a cell is already running in this session");
     this.running = true;
     const n = ++this.cellCount;
@@ -92,9 +96,18 @@ export class Session {
     const restore = this.enter(sink);
     try {
       const value = await this.run(code, record, n);
-      if (value !== undefined && value.value !== undefined && !displayedAlready(display, value.value)) {
+      if (
+        value !== undefined &&
+        value.value !== undefined &&
+        !displayedAlready(display, value.value)
+      ) {
         const { data, metadata } = mimeBundleOf(display, value.value);
-        sink.emit({ output_type: "execute_result", execution_count: executionCount, data, metadata } as IOutput);
+        sink.emit({
+          output_type: "execute_result",
+          execution_count: executionCount,
+          data,
+          metadata,
+        } as IOutput);
       }
       return { status: "ok" };
     } catch (error) {
@@ -137,7 +150,11 @@ export class Session {
     this.interrupt();
   }
 
-  private async run(code: string, record: CellRecord, n: number): Promise<{ value: unknown } | undefined> {
+  private async run(
+    code: string,
+    record: CellRecord,
+    n: number,
+  ): Promise<{ value: unknown } | undefined> {
     const filename = `tsnb-cell-${this.id}-${n}.ts`;
     this.cells.set(filename, record);
     const js = transpileCell(code, filename);

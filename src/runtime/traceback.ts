@@ -36,7 +36,11 @@ interface Location {
   column: number;
 }
 
-export function errorContent(error: unknown, cells: Map<string, CellRecord>, current?: CellRecord): ErrorContent {
+export function errorContent(
+  error: unknown,
+  cells: Map<string, CellRecord>,
+  current?: CellRecord,
+): ErrorContent {
   if (error instanceof CellSyntaxError && current) {
     const evalue = error.message;
     return {
@@ -70,22 +74,30 @@ export function errorContent(error: unknown, cells: Map<string, CellRecord>, cur
 
 const FRAME = /^\s*at (?:(.*?) \()?(.*?):(\d+):(\d+)\)?$/;
 
-function mapFrame(raw: string, cells: Map<string, CellRecord>): { text: string; location?: Location } | undefined {
+function mapFrame(
+  raw: string,
+  cells: Map<string, CellRecord>,
+): { text: string; location?: Location } | undefined {
   const match = FRAME.exec(raw);
   if (!match) return raw.trim().startsWith("at ") ? undefined : { text: raw };
   const [, fn, file, lineText, columnText] = match;
   const cell = cells.get(file);
   if (cell) {
     if (!cell.trace) return undefined;
-    const position = originalPositionFor(cell.trace, { line: Number(lineText), column: Number(columnText) - 1 });
+    const position = originalPositionFor(cell.trace, {
+      line: Number(lineText),
+      column: Number(columnText) - 1,
+    });
     if (position.line === null) return undefined; // the wrapper around the cell
     const location = { cell, line: position.line, column: (position.column ?? 0) + 1 };
     const name = fn && !fn.startsWith("async ") ? fn : fn?.replace(/^async /, "");
     const where = `${cell.label}:${location.line}:${location.column}`;
-    const shown = name && !name.includes("<anonymous>") && name !== "eval" ? `${name} (${where})` : where;
+    const shown =
+      name && !name.includes("<anonymous>") && name !== "eval" ? `${name} (${where})` : where;
     return { text: `    at ${shown}`, location };
   }
-  if (file.startsWith("node:") || file.includes(RUNTIME_DIR) || file.includes("/tsx/dist/")) return undefined;
+  if (file.startsWith("node:") || file.includes(RUNTIME_DIR) || file.includes("/tsx/dist/"))
+    return undefined;
   if (file.startsWith("evalmachine") || file === "<anonymous>") return undefined;
   return { text: raw.replace(/^\s*/, "    ") };
 }
@@ -98,7 +110,8 @@ function excerpt({ cell, line, column }: Location): string[] {
   for (let n = from; n <= Math.min(lines.length, line + 1); n++) {
     const marker = n === line ? `${RED}>${RESET}` : " ";
     out.push(`${marker} ${String(n).padStart(width)} | ${lines[n - 1]}`);
-    if (n === line) out.push(`  ${" ".repeat(width)} | ${" ".repeat(Math.max(0, column - 1))}${RED}^${RESET}`);
+    if (n === line)
+      out.push(`  ${" ".repeat(width)} | ${" ".repeat(Math.max(0, column - 1))}${RED}^${RESET}`);
   }
   return out;
 }

@@ -19,13 +19,19 @@ export function transpileCell(source: string, filename: string): Transpiled {
       target: "es2022",
       sourcemap: "external",
       sourcefile: filename,
-      tsconfigRaw: { compilerOptions: { preserveValueImports: true, useDefineForClassFields: true } },
+      tsconfigRaw: {
+        compilerOptions: { preserveValueImports: true, useDefineForClassFields: true },
+      },
       logLevel: "silent",
     });
   } catch (error) {
     const first = (error as { errors?: EsbuildMessage[] }).errors?.[0];
     if (!first) throw error;
-    throw new CellSyntaxError(first.text, first.location?.line ?? 1, (first.location?.column ?? 0) + 1);
+    throw new CellSyntaxError(
+      first.text,
+      first.location?.line ?? 1,
+      (first.location?.column ?? 0) + 1,
+    );
   }
   return { code: result.code, map: result.map };
 }

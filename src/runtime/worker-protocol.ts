@@ -10,7 +10,14 @@ export interface WorkerOptions {
 }
 
 export type HostMessage =
-  | { type: "execute"; id: number; code: string; executionCount?: number; interactive: boolean; allowStdin: boolean }
+  | {
+      type: "execute";
+      id: number;
+      code: string;
+      executionCount?: number;
+      interactive: boolean;
+      allowStdin: boolean;
+    }
   | { type: "evaluate"; id: number; expressions: Record<string, string> }
   | { type: "input-reply"; inputId: number; value?: string; error?: string }
   | { type: "interrupt" };

@@ -7,7 +7,10 @@ import type { HostMessage, WorkerMessage, WorkerOptions } from "./worker-protoco
 
 export function serveSession(port: MessagePort, options: WorkerOptions): void {
   const session = new Session({ ...options, interruptFlag: new Int32Array(options.flag) });
-  const pendingInputs = new Map<number, { resolve(value: string): void; reject(error: Error): void }>();
+  const pendingInputs = new Map<
+    number,
+    { resolve(value: string): void; reject(error: Error): void }
+  >();
   let nextInput = 0;
   const send = (message: WorkerMessage) => port.postMessage(message);
 
@@ -17,7 +20,8 @@ export function serveSession(port: MessagePort, options: WorkerOptions): void {
         const sink: OutputSink = {
           interactive: message.interactive,
           emit: (output) => send({ type: "output", id: message.id, output }),
-          update: (displayId, data, metadata) => send({ type: "update", id: message.id, displayId, data, metadata }),
+          update: (displayId, data, metadata) =>
+            send({ type: "update", id: message.id, displayId, data, metadata }),
           clear: (wait) => send({ type: "clear", id: message.id, wait }),
           input: message.allowStdin
             ? (prompt, password) =>
@@ -28,7 +32,9 @@ export function serveSession(port: MessagePort, options: WorkerOptions): void {
                 })
             : undefined,
         };
-        const reply = await session.execute(message.code, sink, { executionCount: message.executionCount });
+        const reply = await session.execute(message.code, sink, {
+          executionCount: message.executionCount,
+        });
         send({ type: "done", id: message.id, reply });
         break;
       }
@@ -46,7 +52,8 @@ export function serveSession(port: MessagePort, options: WorkerOptions): void {
       }
       case "interrupt":
         session.interrupt();
-        for (const pending of pendingInputs.values()) pending.reject(new Error("input interrupted"));
+        for (const pending of pendingInputs.values())
+          pending.reject(new Error("input interrupted"));
         pendingInputs.clear();
         break;
     }

@@ -70,7 +70,10 @@ export class WorkerSession {
     await this.worker.terminate();
   }
 
-  private request<T>(sink: OutputSink | undefined, message: (id: number) => HostMessage): Promise<T> {
+  private request<T>(
+    sink: OutputSink | undefined,
+    message: (id: number) => HostMessage,
+  ): Promise<T> {
     if (this.exited) return Promise.reject(new Error("the session's worker has exited"));
     const id = ++this.nextId;
     return new Promise<T>((resolve, reject) => {
@@ -103,7 +106,11 @@ export class WorkerSession {
         const reply = (value?: string, error?: string) =>
           this.post({ type: "input-reply", inputId: message.inputId, value, error });
         if (!ask) reply(undefined, "input() needs a front end with stdin (allow_stdin)");
-        else ask(message.prompt, message.password).then((value) => reply(value), (error: Error) => reply(undefined, error.message));
+        else
+          ask(message.prompt, message.password).then(
+            (value) => reply(value),
+            (error: Error) => reply(undefined, error.message),
+          );
         break;
       }
       case "done":

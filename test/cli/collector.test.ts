@@ -9,16 +9,27 @@ describe("OutputCollector (the runner's sink)", () => {
     collector.emit({ output_type: "stream", name: "stdout", text: "b\n" });
     collector.emit({ output_type: "stream", name: "stderr", text: "c\n" });
     collector.emit({ output_type: "stream", name: "stdout", text: "d\n" });
-    expect(outputs.map((o) => `${o.name}:${o.text}`)).toEqual(["stdout:a\nb\n", "stderr:c\n", "stdout:d\n"]);
+    expect(outputs.map((o) => `${o.name}:${o.text}`)).toEqual([
+      "stdout:a\nb\n",
+      "stderr:c\n",
+      "stdout:d\n",
+    ]);
   });
 
   it("applies display updates in place, also to an earlier cell, and drops transient", () => {
     const collector = new OutputCollector();
     const first = collector.startCell();
-    collector.emit({ output_type: "display_data", data: { "text/plain": "0%" }, metadata: {}, transient: { display_id: "bar" } });
+    collector.emit({
+      output_type: "display_data",
+      data: { "text/plain": "0%" },
+      metadata: {},
+      transient: { display_id: "bar" },
+    });
     const second = collector.startCell();
     collector.update("bar", { "text/plain": "100%" }, {});
-    expect(first).toEqual([{ output_type: "display_data", data: { "text/plain": "100%" }, metadata: {} }]);
+    expect(first).toEqual([
+      { output_type: "display_data", data: { "text/plain": "100%" }, metadata: {} },
+    ]);
     expect(second).toEqual([]);
   });
 

@@ -12,7 +12,9 @@ const exec = promisify(execFile);
 
 async function tsnb(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
   try {
-    const { stdout, stderr } = await exec(process.execPath, [join(root, "bin/tsnb.js"), ...args], { cwd: root });
+    const { stdout, stderr } = await exec(process.execPath, [join(root, "bin/tsnb.js"), ...args], {
+      cwd: root,
+    });
     return { code: 0, stdout, stderr };
   } catch (error) {
     const e = error as { code: number; stdout: string; stderr: string };
@@ -25,13 +27,27 @@ describe("tsnb run", () => {
     const { code, stdout } = await tsnb("run", fixture("passing.ipynb"), "--json");
     expect(code).toBe(0);
     const summary = JSON.parse(stdout);
-    expect(summary).toMatchObject({ cells: 2, errors: 0, claims: [{ id: "square", status: "pass", measured: 9 }] });
+    expect(summary).toMatchObject({
+      cells: 2,
+      errors: 0,
+      claims: [{ id: "square", status: "pass", measured: 9 }],
+    });
     expect(typeof summary.seconds).toBe("number");
   });
 
   it("overrides the parameters cell with -p and writes the executed notebook with -o", async () => {
     const out = join(mkdtempSync(join(tmpdir(), "tsnb-run-")), "out.ipynb");
-    const { code, stdout } = await tsnb("run", fixture("passing.ipynb"), "-p", "n=5", "-p", "label=hello", "-o", out, "--json");
+    const { code, stdout } = await tsnb(
+      "run",
+      fixture("passing.ipynb"),
+      "-p",
+      "n=5",
+      "-p",
+      "label=hello",
+      "-o",
+      out,
+      "--json",
+    );
     expect(code).toBe(0);
     expect(JSON.parse(stdout).claims[0].measured).toBe(25);
     const executed = JSON.parse(readFileSync(out, "utf8"));
@@ -47,7 +63,10 @@ describe("tsnb run", () => {
     expect(code).toBe(1);
     expect(JSON.parse(stdout)).toMatchObject({ cells: 2, errors: 1 });
     const executed = JSON.parse(readFileSync(out, "utf8"));
-    expect(executed.cells[1].outputs[0]).toMatchObject({ output_type: "error", ename: "TypeError" });
+    expect(executed.cells[1].outputs[0]).toMatchObject({
+      output_type: "error",
+      ename: "TypeError",
+    });
     expect(executed.cells[1].outputs[0].traceback.join("\n")).toMatch(/cell\[2\]:3:/);
     expect(executed.cells[2].outputs).toEqual([]);
   });
@@ -81,6 +100,7 @@ describe("tsnb run", () => {
   it("documents every option in --help", async () => {
     const { code, stdout } = await tsnb("run", "--help");
     expect(code).toBe(0);
-    for (const option of ["--output", "--inplace", "--parameter", "--json", "--allow-errors"]) expect(stdout).toContain(option);
+    for (const option of ["--output", "--inplace", "--parameter", "--json", "--allow-errors"])
+      expect(stdout).toContain(option);
   });
 });

@@ -21,8 +21,11 @@ describe("tsnb strip", () => {
     expect(await stripCommand([file])).toBe(0);
     const stripped = await readNotebook(file);
     expect(stripped.cells.map((c) => c.source)).toEqual(original.cells.map((c) => c.source));
-    for (const cell of stripped.cells) expect(cell).toMatchObject({ outputs: [], execution_count: null });
-    expect((stripped.metadata as { tsnb?: unknown }).tsnb).toEqual((original.metadata as { tsnb?: unknown }).tsnb);
+    for (const cell of stripped.cells)
+      expect(cell).toMatchObject({ outputs: [], execution_count: null });
+    expect((stripped.metadata as { tsnb?: unknown }).tsnb).toEqual(
+      (original.metadata as { tsnb?: unknown }).tsnb,
+    );
   });
 
   it("leaves an already clean file byte-identical and untouched", async () => {

@@ -14,7 +14,10 @@ async function run(session: Session, code: string) {
 describe("Session: persistent state", () => {
   it("keeps top-level const/let/var/function/class across cells", async () => {
     const session = new Session();
-    await run(session, "const a = 2\nlet b = 3\nvar c = 4\nfunction f(x: number) { return x * a }\nclass K { v = 5 }");
+    await run(
+      session,
+      "const a = 2\nlet b = 3\nvar c = 4\nfunction f(x: number) { return x * a }\nclass K { v = 5 }",
+    );
     const { sink } = await run(session, "f(b) + c + new K().v");
     expect(sink.result()).toBe("15");
   });
@@ -59,21 +62,33 @@ describe("Session: persistent state", () => {
 describe("Session: await, imports and output order", () => {
   it("supports top-level await", async () => {
     const session = new Session();
-    const { sink } = await run(session, "const v = await new Promise<number>((r) => setTimeout(() => r(7), 5))\nv * 6");
+    const { sink } = await run(
+      session,
+      "const v = await new Promise<number>((r) => setTimeout(() => r(7), 5))\nv * 6",
+    );
     expect(sink.result()).toBe("42");
   });
 
   it("imports packages, node builtins and relative TypeScript modules", async () => {
     const session = new Session({ notebookDir: fixtures });
-    await run(session, 'import geometry, { norm } from "./geometry.ts"\nimport * as path from "node:path"\nimport { evaluate } from "mathjs"');
-    const { sink, reply } = await run(session, "[geometry, norm({ x: 3, y: 4 }), path.basename('/a/b.c'), evaluate('2^10')]");
+    await run(
+      session,
+      'import geometry, { norm } from "./geometry.ts"\nimport * as path from "node:path"\nimport { evaluate } from "mathjs"',
+    );
+    const { sink, reply } = await run(
+      session,
+      "[geometry, norm({ x: 3, y: 4 }), path.basename('/a/b.c'), evaluate('2^10')]",
+    );
     expect(reply.status).toBe("ok");
     expect(sink.result()?.replace(/\s+/g, " ")).toBe("[ 'geometry', 5, 'b.c', 1024 ]");
   });
 
   it("imports tsnb itself and supports dynamic import()", async () => {
     const session = new Session({ notebookDir: fixtures });
-    const { sink, reply } = await run(session, 'const { rng } = await import("tsnb")\nconst r = rng(3)\ntypeof r()');
+    const { sink, reply } = await run(
+      session,
+      'const { rng } = await import("tsnb")\nconst r = rng(3)\ntypeof r()',
+    );
     expect(reply).toEqual({ status: "ok" });
     expect(sink.result()).toBe("'number'");
   });
@@ -84,16 +99,14 @@ describe("Session: await, imports and output order", () => {
       session,
       'console.log("one")\nawait new Promise((r) => setTimeout(r, 5))\nconsole.error("two")\nawait null\nconsole.info("three")\n"four"',
     );
-    expect(sink.outputs.map((o) => (o.output_type === "stream" ? `${o.name}:${o.text}` : o.output_type))).toEqual([
-      "stdout:one\n",
-      "stderr:two\n",
-      "stdout:three\n",
-      "execute_result",
-    ]);
+    expect(
+      sink.outputs.map((o) => (o.output_type === "stream" ? `${o.name}:${o.text}` : o.output_type)),
+    ).toEqual(["stdout:one\n", "stderr:two\n", "stdout:three\n", "execute_result"]);
   });
 
   it("seeds Math.random per session", async () => {
-    const draw = async (seed: number) => (await run(new Session({ seed }), "Math.random()")).sink.result();
+    const draw = async (seed: number) =>
+      (await run(new Session({ seed }), "Math.random()")).sink.result();
     expect(await draw(5)).toBe(await draw(5));
     expect(await draw(5)).not.toBe(await draw(6));
   });
@@ -102,7 +115,10 @@ describe("Session: await, imports and output order", () => {
 describe("Session: errors point into the cell's own source", () => {
   it("reports the line and column of a runtime error", async () => {
     const session = new Session();
-    const { reply } = await run(session, "const a: number = 1\nconst b = 2\nconst c = (a as any).nope.deeper");
+    const { reply } = await run(
+      session,
+      "const a: number = 1\nconst b = 2\nconst c = (a as any).nope.deeper",
+    );
     expect(reply.status).toBe("error");
     if (reply.status !== "error") return;
     expect(reply.ename).toBe("TypeError");
@@ -112,7 +128,10 @@ describe("Session: errors point into the cell's own source", () => {
 
   it("maps frames of a function declared in an earlier cell", async () => {
     const session = new Session();
-    await run(session, "// helper\n\nfunction explode(): never {\n  throw new RangeError('too far')\n}");
+    await run(
+      session,
+      "// helper\n\nfunction explode(): never {\n  throw new RangeError('too far')\n}",
+    );
     const { reply } = await run(session, "explode()");
     if (reply.status !== "error") throw new Error("expected an error");
     expect(reply.ename).toBe("RangeError");
@@ -139,7 +158,10 @@ describe("Session: interrupt in-thread", () => {
   it("stops an async loop and a pending await, and stays usable", async () => {
     const session = new Session();
     await run(session, "let ticks = 0");
-    const loop = run(session, "while (true) { ticks++; await new Promise((r) => setTimeout(r, 1)) }");
+    const loop = run(
+      session,
+      "while (true) { ticks++; await new Promise((r) => setTimeout(r, 1)) }",
+    );
     setTimeout(() => session.interrupt(), 50);
     const { reply } = await loop;
     expect(reply.status === "error" && reply.ename).toBe("KeyboardInterrupt");
@@ -171,7 +193,10 @@ describe("Session: display integration", () => {
   });
 
   it("gives the last expression a rich bundle (a Plot figure as SVG)", async () => {
-    const { sink } = await run(new Session(), 'Plot.plot({ marks: [Plot.dot([{ a: 1, b: 2 }], { x: "a", y: "b" })] })');
+    const { sink } = await run(
+      new Session(),
+      'Plot.plot({ marks: [Plot.dot([{ a: 1, b: 2 }], { x: "a", y: "b" })] })',
+    );
     const data = sink.outputs[0] as { data: Record<string, unknown> };
     expect(String(data.data["image/svg+xml"])).toMatch(/^<svg[\s\S]*<\/svg>$/);
   });

@@ -21,7 +21,13 @@ export class RecordingSink implements OutputSink {
   }
   text(): string {
     return this.outputs
-      .map((o) => (o.output_type === "stream" ? String(o.text) : o.output_type === "execute_result" ? `=${(o.data as Record<string, string>)["text/plain"]}` : `[${o.output_type}]`))
+      .map((o) =>
+        o.output_type === "stream"
+          ? String(o.text)
+          : o.output_type === "execute_result"
+            ? `=${(o.data as Record<string, string>)["text/plain"]}`
+            : `[${o.output_type}]`,
+      )
       .join("");
   }
   result(): string | undefined {
