@@ -55,7 +55,12 @@ describe("notebooks written by tsnb, read by Jupyter's nbformat", () => {
               output_type: "display_data",
               data: {
                 "text/plain": "p",
-                "application/vnd.tsnb.claim+json": { id: "c", pass: true, measured: 0.25 },
+                "application/vnd.tsnb.claim+json": {
+                  id: "c",
+                  pass: 0.25 < 0.5,
+                  measured: 0.25,
+                  expected: "< 0.5",
+                },
               },
               metadata: {},
             },

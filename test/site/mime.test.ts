@@ -121,7 +121,14 @@ describe("MIME priority", () => {
   it("anchors a claim shown twice on a page only once", () => {
     const context = ctx();
     const bundle = {
-      [CLAIM_MIME]: { id: "c1", text: "t", source: "s", measured: 1, pass: true } as never,
+      [CLAIM_MIME]: {
+        id: "c1",
+        text: "t",
+        source: "s",
+        measured: 1,
+        expected: 1,
+        pass: 1 === 1,
+      } as never,
     };
     expect(renderMimeBundle(bundle, context)).toContain('id="claim-c1"');
     expect(renderMimeBundle(bundle, context)).not.toContain('id="claim-c1"');
