@@ -2,17 +2,10 @@
 // injects them): their types are taken from the "tsnb" package itself, so completion and
 // inspection show the real signatures and doc comments. A name the package does not (yet)
 // export falls back to a permissive function type instead of breaking the whole file.
-export const CELL_GLOBALS = [
-  "display",
-  "md",
-  "tex",
-  "html",
-  "table",
-  "progress",
-  "claim",
-  "clearOutput",
-  "input",
-] as const;
+import { CELL_GLOBALS } from "../scope.ts";
+
+/** The globals typed from tsnb's display surface (Plot is declared on its own, below). */
+const DISPLAY_GLOBALS = CELL_GLOBALS.filter((name) => name !== "Plot");
 
 /**
  * `displayModule` is tsnb's display surface (where all cell globals live): importing it rather
@@ -23,7 +16,7 @@ export function globalsDeclaration(displayModule: string): string {
     `import type * as tsnb from ${JSON.stringify(displayModule)};`,
     `type TsnbExport<K extends string> = K extends keyof typeof tsnb ? (typeof tsnb)[K] : (...args: any[]) => any;`,
     `declare global {`,
-    ...CELL_GLOBALS.map((name) => `  const ${name}: TsnbExport<"${name}">;`),
+    ...DISPLAY_GLOBALS.map((name) => `  const ${name}: TsnbExport<"${name}">;`),
     // tsnb's Plot has Observable Plot's own namespace type; naming it through "tsnb" here makes a
     // silent type cycle (the global and the export share the name), so the package is named directly.
     `  /** Observable Plot (https://observablehq.com/plot/) as tsnb wraps it: figures display as SVG. */`,
