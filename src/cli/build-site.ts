@@ -3,7 +3,7 @@
 // progress and a summary, and returns the exit code (0 ok, 1 a cell raised, 3 a claim
 // failed, 2 bad usage; `--allow-errors` publishes anyway with 0).
 import { parseArgs } from "node:util";
-import { readFile } from "node:fs/promises";
+import { readdir, readFile } from "node:fs/promises";
 import { join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { buildSite } from "../site/build.ts";
@@ -19,8 +19,8 @@ Executes notebooks/*.ipynb (cached) and renders the static report site.
 Options:
   --out DIR          output folder (default site/dist)
   --no-cache         execute every notebook even when a cached run exists
-                     (the cache key covers code cells, seed, tsnb version and
-                     package-lock.json, not src/: re-run after changing library code)
+                     (the cache key covers code cells, tags, seed, parameters, tsnb
+                     version, package-lock.json and tsnb's own sources under src/)
   --only SLUG        execute only this notebook; others appear if cached
   --allow-errors     exit 0 even when a cell raises or a claim fails
   --notebooks DIR    folder of .ipynb files (default notebooks)
@@ -101,10 +101,22 @@ async function packageVersion(): Promise<string> {
   return pkg.version;
 }
 
+/**
+ * What the notebooks run on besides their own cells: the locked dependencies and tsnb's own
+ * library sources, so a change to `src/` (a fix in the tensor engine, say) re-executes the
+ * notebooks instead of publishing stale results.
+ */
 async function lockfileHash(): Promise<string> {
+  const parts: string[] = [];
   try {
-    return sha256(await readFile(join(PROJECT_ROOT, "package-lock.json")));
+    parts.push(sha256(await readFile(join(PROJECT_ROOT, "package-lock.json"))));
   } catch {
-    return "no-lockfile";
+    parts.push("no-lockfile");
   }
+  const sources = join(PROJECT_ROOT, "src");
+  const files = (await readdir(sources, { recursive: true }))
+    .filter((file) => /\.(ts|js|mjs)$/.test(file) && !file.startsWith("site"))
+    .sort();
+  for (const file of files) parts.push(`${file}:${sha256(await readFile(join(sources, file)))}`);
+  return sha256(parts.join("\n"));
 }
