@@ -4,7 +4,8 @@
 // trees point by point is ~100× too slow for Hoffmann's 4,500-start grid. Subexpressions of
 // inputs alone (log N, …) are computed once per data set ("derived columns"), and a power
 // input^(parameters) becomes exp(parameters · log input), one exp instead of a pow per point.
-import * as math from "mathjs";
+import { createRequire } from "node:module";
+import type * as MathJs from "mathjs";
 import type { MathNode } from "mathjs";
 import { FitError } from "./errors.ts";
 
@@ -24,6 +25,14 @@ export interface CompiledModel {
   /** Input columns plus the derived ones the kernel reads (compute once per data set). */
   columnsFor(inputs: readonly Float64Array[], n: number): Float64Array[];
   kernel: CompiledKernel;
+}
+
+// mathjs takes about half a second to load: it is required on the first compiled expression,
+// not when a notebook imports "tsnb".
+let loaded: typeof MathJs | undefined;
+function mathjs(): typeof MathJs {
+  loaded ??= createRequire(import.meta.url)("mathjs") as typeof MathJs;
+  return loaded;
 }
 
 const FUNCTIONS: Record<string, string> = {
@@ -58,7 +67,7 @@ export function compileModel(
   if (hit) return hit;
   let tree: MathNode;
   try {
-    tree = math.parse(expression);
+    tree = mathjs().parse(expression);
   } catch (e) {
     throw new FitError(
       `cannot parse model expression "${expression}": ${(e as Error).message}`,
@@ -79,7 +88,7 @@ export function compileModel(
   });
   const value = emitNode(tree, context(valueTemps)).code;
   const partials = params.map(
-    (name) => emitNode(math.derivative(tree, name), context(jacTemps)).code,
+    (name) => emitNode(mathjs().derivative(tree, name), context(jacTemps)).code,
   );
   const P = params.length;
   const readInputs = inputs.map((name, j) => `const c_${name} = columns[${j}];`);
@@ -133,11 +142,14 @@ export function compileModel(
 /** Every symbol (not function name) an expression uses, for validation before compiling. */
 export function symbolsOf(expression: string): string[] {
   const names = new Set<string>();
-  math.parse(expression).traverse((node, _path, parent) => {
-    if (node.type !== "SymbolNode") return;
-    const isCallee = parent?.type === "FunctionNode" && (parent as math.FunctionNode).fn === node;
-    if (!isCallee) names.add((node as math.SymbolNode).name);
-  });
+  mathjs()
+    .parse(expression)
+    .traverse((node, _path, parent) => {
+      if (node.type !== "SymbolNode") return;
+      const isCallee =
+        parent?.type === "FunctionNode" && (parent as MathJs.FunctionNode).fn === node;
+      if (!isCallee) names.add((node as MathJs.SymbolNode).name);
+    });
   return [...names];
 }
 
@@ -189,13 +201,13 @@ function emitNode(node: MathNode, context: EmitContext): Emitted {
   const { where } = context;
   switch (node.type) {
     case "ConstantNode": {
-      const value = (node as math.ConstantNode).value;
+      const value = (node as MathJs.ConstantNode).value;
       if (typeof value !== "number")
         throw new FitError(`constant ${String(value)} is not a number`, where, "numeric constants");
       return { code: `(${value})`, inputOnly: true };
     }
     case "SymbolNode": {
-      const name = (node as math.SymbolNode).name;
+      const name = (node as MathJs.SymbolNode).name;
       if (context.params.has(name)) return { code: `v_${name}`, inputOnly: false };
       if (context.inputs.has(name)) return { code: `v_${name}`, inputOnly: true };
       if (name in CONSTANTS) return { code: CONSTANTS[name]!, inputOnly: true };
@@ -206,9 +218,9 @@ function emitNode(node: MathNode, context: EmitContext): Emitted {
       );
     }
     case "ParenthesisNode":
-      return emitNode((node as math.ParenthesisNode).content, context);
+      return emitNode((node as MathJs.ParenthesisNode).content, context);
     case "OperatorNode": {
-      const op = node as math.OperatorNode;
+      const op = node as MathJs.OperatorNode;
       const args = op.args.map((a) => emitNode(a, context));
       const inputOnly = args.every((a) => a.inputOnly);
       if (op.fn === "unaryMinus") return { code: `(-${args[0]!.code})`, inputOnly };
@@ -228,7 +240,7 @@ function emitNode(node: MathNode, context: EmitContext): Emitted {
       return { code: `(${args[0]!.code} ${symbol} ${args[1]!.code})`, inputOnly };
     }
     case "FunctionNode": {
-      const fn = node as math.FunctionNode;
+      const fn = node as MathJs.FunctionNode;
       const name = fn.fn.name;
       const args = fn.args.map((a) => emitNode(a, context));
       const inputOnly = args.every((a) => a.inputOnly);
