@@ -2,20 +2,11 @@
 // memory and helps the main thread with row chunks of each job (see pool.ts for the
 // protocol). Plain JavaScript so no TypeScript loader is needed inside the worker.
 import { workerData } from "node:worker_threads";
+import { CONTROL } from "./control.js";
 
 const { module, memory, ctrl } = workerData;
 const { sgemm, dgemm } = new WebAssembly.Instance(module, { env: { memory } }).exports;
-const C = {
-  seq: 0,
-  claim: 1,
-  finished: 2,
-  ready: 3,
-  fn: 4,
-  chunks: 5,
-  chunkRows: 6,
-  args: 7,
-  flags: 16,
-};
+const C = CONTROL;
 
 Atomics.store(ctrl, C.ready, 1);
 let seen = 0;

@@ -8,18 +8,9 @@
 import { Worker } from "node:worker_threads";
 import type { Storage } from "../dtype.ts";
 import { GEMM_ROWS, gemmModuleBytes, WASM_MAX_PAGES } from "./wasm-gemm.js";
+import { CONTROL } from "./control.js";
 
-const C = {
-  seq: 0,
-  claim: 1,
-  finished: 2,
-  ready: 3,
-  fn: 4,
-  chunks: 5,
-  chunkRows: 6,
-  args: 7,
-  flags: 16,
-};
+const C = CONTROL;
 const MAX_CHUNKS = 16;
 /** A worker silent this long is presumed lost: the main thread redoes its unfinished chunks. */
 const STALL_MS = 5000;
