@@ -3,13 +3,12 @@
 // `tsnb build-site` and by the snapshot harness, so all three see the same results.
 import { dirname, resolve } from "node:path";
 import type { ICodeCell, IOutput } from "@jupyterlab/nbformat";
+import { claimOfOutput } from "../display/claim-output.ts";
 import { sourceText } from "../notebook/cells.ts";
 import type { Notebook } from "../notebook/types.ts";
 import { Session } from "../runtime/session.ts";
 import { OutputCollector } from "./collector.ts";
 import { injectParameters } from "./parameters.ts";
-
-export const CLAIM_MIME = "application/vnd.tsnb.claim+json";
 
 export interface ClaimSummary {
   id: string;
@@ -128,8 +127,7 @@ export function collectClaims(nb: Notebook): ClaimSummary[] {
   nb.cells.forEach((cell, index) => {
     if (cell.cell_type !== "code") return;
     for (const output of (cell as ICodeCell).outputs as IOutput[]) {
-      const data = (output as { data?: Record<string, unknown> }).data;
-      const claim = data?.[CLAIM_MIME] as Record<string, unknown> | undefined;
+      const claim = claimOfOutput(output);
       if (!claim) continue;
       const id = String(claim.id);
       claims.push({

@@ -2,7 +2,10 @@
 // API"), each with its status. A claim listed in `metadata.tsnb.known_failures` that fails
 // is "not-reproduced" (an honest, documented gap), not a build failure.
 import type { ICell, IOutput } from "@jupyterlab/nbformat";
-import { CLAIM_MIME } from "./mime-types.ts";
+import { claimOfOutput, isClaimObject } from "../display/claim-output.ts";
+
+/** A claim object read from a notebook (the display layer's loose check). */
+export const isClaimValue = isClaimObject;
 
 export interface ClaimValue {
   id: string;
@@ -29,12 +32,6 @@ export interface SiteClaim extends ClaimValue {
   cellId: string;
 }
 
-export function isClaimValue(value: unknown): value is ClaimValue {
-  if (typeof value !== "object" || value === null) return false;
-  const v = value as Record<string, unknown>;
-  return typeof v.id === "string" && typeof v.text === "string" && typeof v.pass === "boolean";
-}
-
 export function claimStatus(
   claim: ClaimValue,
   known: readonly KnownFailure[],
@@ -42,15 +39,6 @@ export function claimStatus(
   if (claim.pass) return { status: "pass" };
   const entry = known.find((k) => k.id === claim.id);
   return entry ? { status: "not-reproduced", reason: entry.reason } : { status: "fail" };
-}
-
-/** The claim carried by one output, if it is a claim output. */
-export function claimOfOutput(output: IOutput): ClaimValue | undefined {
-  if (output.output_type !== "display_data" && output.output_type !== "execute_result")
-    return undefined;
-  const data = (output.data as Record<string, unknown> | undefined)?.[CLAIM_MIME];
-  const value = typeof data === "string" ? safeJson(data) : data;
-  return isClaimValue(value) ? value : undefined;
 }
 
 /** Every claim in cell order; a claim id emitted twice keeps its last value (a re-run cell). */
@@ -79,12 +67,4 @@ export function collectClaims(
 export function cellAnchor(cell: ICell, index: number): string {
   const id = typeof cell.id === "string" && cell.id !== "" ? cell.id : String(index);
   return `cell-${id.replace(/[^A-Za-z0-9_-]/g, "-")}`;
-}
-
-function safeJson(text: string): unknown {
-  try {
-    return JSON.parse(text);
-  } catch {
-    return undefined;
-  }
 }
