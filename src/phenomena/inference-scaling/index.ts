@@ -1,12 +1,19 @@
 // Public surface of src/phenomena/inference-scaling, re-exported by src/index.ts.
 export { fitLine, type LineFit } from "./line.ts";
+export { InferenceScalingError } from "./errors.ts";
 export {
   fitCoverageLaw,
-  drawBetaPassRates,
-  drawBinomial,
+  logSpacedKs,
+  largestMiss,
   failureExponent,
   type ExponentiatedPowerLaw,
 } from "./coverage-law.ts";
+export {
+  betaCoverage,
+  betaFromTwoPoints,
+  drawBetaPassRates,
+  drawBinomial,
+} from "./beta-population.ts";
 export {
   resamplingAccuracy,
   resamplingCeiling,

@@ -1,7 +1,5 @@
 import { describe, expect, it } from "vitest";
 import {
-  fitCoverageLaw,
-  fitLine,
   optimalSamples,
   resamplingAccuracy,
   resamplingCeiling,
@@ -41,22 +39,5 @@ describe("resampling with an imperfect verifier", () => {
     const sim = simulateResampling(tasks, verifier, 5, 20000, seededUniform(2));
     const se = Math.sqrt((sim.accuracy * (1 - sim.accuracy)) / 20000);
     expect(Math.abs(sim.accuracy - resamplingAccuracy(tasks, verifier, 5))).toBeLessThan(4 * se);
-  });
-});
-
-describe("coverage law", () => {
-  it("recovers an exact exponentiated power law", () => {
-    const points = [1, 3, 10, 30, 100, 300].map((k) => ({ k, coverage: Math.exp(-2 * k ** -0.4) }));
-    const law = fitCoverageLaw(points);
-    expect(law.a).toBeCloseTo(-2, 9);
-    expect(law.b).toBeCloseTo(-0.4, 9);
-    expect(law.predict(1000)).toBeCloseTo(Math.exp(-2 * 1000 ** -0.4), 9);
-  });
-  it("fits a line exactly and rejects too few points", () => {
-    const line = fitLine([0, 1, 2], [1, 3, 5]);
-    expect(line.slope).toBeCloseTo(2, 12);
-    expect(line.intercept).toBeCloseTo(1, 12);
-    expect(line.r2).toBeCloseTo(1, 12);
-    expect(() => fitLine([1], [1])).toThrow(/2 paired points/);
   });
 });
