@@ -1,7 +1,13 @@
 // Public surface of src/phenomena/emergence, re-exported by src/index.ts.
 export { mirageFamily, type MirageOptions, type MiragePoint } from "./mirage.ts";
 export { makeFacts, HashedFactModel, type FactSet } from "./fact-model.ts";
-export { fitTaskLaw, type TaskLaw } from "./pass-until-law.ts";
+export {
+  fitTaskLaw,
+  predictInstanceLevel,
+  type TaskLaw,
+  type LawPoint,
+  type InstancePrediction,
+} from "./pass-until-law.ts";
 export {
   drawMirageItems,
   itemPassRate,

@@ -1,6 +1,7 @@
 // Hu et al. 2023's task scaling law, PU(N) ≈ exp(−c·N^−α): F(N) = log(−log PU) is linear in log N.
-// Fitted per item (each its own c_i, α_i) and averaged, or once on the mean pass rate; the
-// per-item pass rates of small models come from PassUntil because a fixed test budget reads 0.
+// Hu et al. fit it per instance (each item its own c_i, α_i, on that item's PassUntil estimates)
+// and average the items' predictions; one aggregate fit on the mean pass rate is the shortcut.
+// Only resolved PassUntil runs are measurements: a run censored by the draw budget is not.
 import { fitLine } from "../inference-scaling/line.ts";
 
 export interface TaskLaw {
@@ -9,8 +10,15 @@ export interface TaskLaw {
   predict(size: number): number;
 }
 
+export interface LawPoint {
+  size: number;
+  passRate: number;
+  /** True when the PassUntil run hit its draw budget before r successes (not a measurement). */
+  censored?: boolean;
+}
+
 /** Fits log(−log PU) = intercept + slope·log N on points with 0 < PU < 1. */
-export function fitTaskLaw(points: readonly { size: number; passRate: number }[]): TaskLaw {
+export function fitTaskLaw(points: readonly LawPoint[]): TaskLaw {
   const usable = points.filter((p) => p.passRate > 0 && p.passRate < 1);
   const line = fitLine(
     usable.map((p) => Math.log(p.size)),
@@ -21,4 +29,39 @@ export function fitTaskLaw(points: readonly { size: number; passRate: number }[]
     intercept: line.intercept,
     predict: (size) => Math.exp(-Math.exp(line.intercept + line.slope * Math.log(size))),
   };
+}
+
+export interface InstancePrediction {
+  /** Mean of the items' predicted pass rates at the target size. */
+  predicted: number;
+  /** Items with their own law (≥ 2 resolved points with 0 < PU < 1). */
+  fitted: number;
+  /** Items without: they contribute their estimate at the largest measured size. */
+  fallback: number;
+}
+
+/**
+ * Instance-level prediction (Hu et al. 2023): per item, fit the law on its resolved points and
+ * predict at `size`; average over items. `items[i]` lists item i's points, smallest size first.
+ */
+export function predictInstanceLevel(
+  items: readonly (readonly LawPoint[])[],
+  size: number,
+): InstancePrediction {
+  if (items.length === 0)
+    throw new Error("predictInstanceLevel: items must be a non-empty list of per-item points");
+  let total = 0;
+  let fitted = 0;
+  items.forEach((points, i) => {
+    if (points.length === 0)
+      throw new Error(`predictInstanceLevel: item ${i} has no points (expected ≥ 1)`);
+    const usable = points.filter((p) => !p.censored && p.passRate > 0 && p.passRate < 1);
+    if (usable.length >= 2) {
+      total += fitTaskLaw(usable).predict(size);
+      fitted++;
+    } else {
+      total += points[points.length - 1]!.passRate;
+    }
+  });
+  return { predicted: total / items.length, fitted, fallback: items.length - fitted };
 }

@@ -5,6 +5,7 @@ import {
   HashedFactModel,
   FactMlp,
   fitTaskLaw,
+  predictInstanceLevel,
   drawMirageItems,
   itemPassRate,
 } from "../../../src/phenomena/emergence/index.ts";
@@ -72,6 +73,43 @@ describe("task scaling law", () => {
       Math.exp(-10 * item!.ceAtReference),
       12,
     );
+  });
+});
+
+describe("instance-level prediction", () => {
+  const sizes = [1e6, 1e7, 1e8];
+  const law = (c: number, alpha: number) => (size: number) => Math.exp(-c * size ** -alpha);
+  it("averages the items' own laws (not one law of the average)", () => {
+    const laws = [law(50, 0.2), law(400, 0.4)];
+    const items = laws.map((f) => sizes.map((size) => ({ size, passRate: f(size) })));
+    const result = predictInstanceLevel(items, 1e9);
+    expect(result.fitted).toBe(2);
+    expect(result.fallback).toBe(0);
+    expect(result.predicted).toBeCloseTo((laws[0]!(1e9) + laws[1]!(1e9)) / 2, 9);
+    const aggregate = fitTaskLaw(
+      sizes.map((size) => ({ size, passRate: (laws[0]!(size) + laws[1]!(size)) / 2 })),
+    ).predict(1e9);
+    expect(Math.abs(aggregate - result.predicted)).toBeGreaterThan(1e-3);
+  });
+  it("ignores censored runs and falls back to the last estimate below two resolved points", () => {
+    const f = law(50, 0.2);
+    const withCensored = [
+      { size: 1e5, passRate: 0.5, censored: true },
+      ...sizes.map((size) => ({ size, passRate: f(size) })),
+    ];
+    const fallback = [
+      { size: 1e6, passRate: 0, censored: true },
+      { size: 1e7, passRate: 2e-5, censored: true },
+      { size: 1e8, passRate: 0.01 },
+    ];
+    const result = predictInstanceLevel([withCensored, fallback], 1e9);
+    expect(result.fitted).toBe(1);
+    expect(result.fallback).toBe(1);
+    expect(result.predicted).toBeCloseTo((f(1e9) + 0.01) / 2, 9);
+  });
+  it("rejects an empty item list and an item without points", () => {
+    expect(() => predictInstanceLevel([], 1e9)).toThrow(/non-empty/);
+    expect(() => predictInstanceLevel([[]], 1e9)).toThrow(/item 0 has no points/);
   });
 });
 
