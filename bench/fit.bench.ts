@@ -2,6 +2,7 @@
 // loss, 4,500 starts — on 240 synthetic points (target < 5 s), and one 3-parameter fit
 // (saturating power law, 30 points; target < 1 ms). One JSON line per figure on stdout.
 import { chinchilla, fitCurve, hoffmannStarts, saturatingPowerLaw } from "../src/fit/index.ts";
+import { lastMultiStart, shutdownFitWorkers } from "../src/fit/multistart.ts";
 import { rng } from "../src/data/random.ts";
 
 function chinchillaData(count: number, seed: number) {
@@ -60,26 +61,40 @@ function report(
   report("saturatingPowerLaw-1-start-30-points", median(times), "ms", { target: 1 });
 }
 
-// Hoffmann's grid.
+// Hoffmann's grid: on every core (the default), then on one thread for comparison.
 {
   const data = chinchillaData(240, 1);
-  const times: number[] = [];
-  let share = 0;
-  for (const loss of [{ huber: 1e-3 }, "l2"] as const) {
+  const runs = [
+    { loss: { huber: 1e-3 }, threads: undefined },
+    { loss: { huber: 1e-3 }, threads: "1" },
+    { loss: "l2", threads: undefined },
+  ] as const;
+  for (const { loss, threads } of runs) {
+    if (threads === undefined) delete process.env.TSNB_THREADS;
+    else process.env.TSNB_THREADS = threads;
+    fitCurve({ model: chinchilla, ...data, init: hoffmannStarts, loss }); // start the workers
     const t = performance.now();
     const cpu = process.cpuUsage();
     const fit = fitCurve({ model: chinchilla, ...data, init: hoffmannStarts, loss });
     const seconds = (performance.now() - t) / 1000;
-    times.push(seconds);
-    share = fit.starts.reachedBest / fit.starts.tried;
     const label = typeof loss === "string" ? "l2" : "huber";
-    report(`chinchilla-${label}-4500-starts-240-points`, seconds, "s", {
-      target: label === "huber" ? 5 : undefined,
-      reached_best_share: Number(share.toFixed(3)),
-      // CPU time of this process: on a shared machine it tracks the work better than wall time.
-      cpu_s: Number((process.cpuUsage(cpu).user / 1e6).toPrecision(4)),
-    });
+    const shared = lastMultiStart();
+    report(
+      `chinchilla-${label}-4500-starts-240-points${threads === "1" ? "-1-thread" : ""}`,
+      seconds,
+      "s",
+      {
+        target: label === "huber" && threads === undefined ? 5 : undefined,
+        threads: shared.threads,
+        starts_on_workers: shared.byWorkers,
+        reached_best_share: Number((fit.starts.reachedBest / fit.starts.tried).toFixed(3)),
+        // CPU time of the process (all threads): on a shared machine it tracks the work better.
+        cpu_s: Number((process.cpuUsage(cpu).user / 1e6).toPrecision(4)),
+      },
+    );
   }
+  delete process.env.TSNB_THREADS;
+  shutdownFitWorkers();
 }
 
 process.stderr.write(`fit benchmark (machine shared; timings are noisy)\n${rows.join("\n")}\n`);

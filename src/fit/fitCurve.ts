@@ -2,7 +2,8 @@
 // that reached it reported — a flat valley or a rugged objective shows up as a low share
 // (Besiroglu et al. 2024 found ~9% for Hoffmann's grid), which we surface as a warning.
 import { FitError } from "./errors.ts";
-import { residualsAt, solveFrom } from "./lm.ts";
+import { residualsAt } from "./lm.ts";
+import { solveStarts } from "./multistart.ts";
 import type { StartResult } from "./lm.ts";
 import { inputColumns, prepareProblem } from "./spec.ts";
 import type { FitSpec, Inputs, Problem } from "./spec.ts";
@@ -30,8 +31,7 @@ export function fitCurve(spec: FitSpec): FitResult {
   const problem = prepareProblem(spec);
   let best: StartResult | undefined;
   const objectives: number[] = [];
-  for (const start of problem.starts) {
-    const result = solveFrom(problem, start);
+  for (const result of solveStarts(problem)) {
     objectives.push(result.objective);
     if (
       Number.isFinite(result.objective) &&
