@@ -1,14 +1,15 @@
-// Choshen et al. 2024 ("A Hitchhiker's Guide to Scaling Law Estimation"), the practice
-// tested here: fit L(N, D) on the smaller models and predict the largest model's last 30% of
-// training; compare a fit on intermediate checkpoints (the earliest dropped) with a fit on each
-// run's final point only. Fits follow Hoffmann: Huber δ = 1e-3 on log loss.
+// Choshen et al. 2024 ("A Hitchhiker's Guide to Scaling Law Estimation"), their protocol: fit
+// L(N, D) on the smaller models, predict the largest model's last 30% of training, score by mean
+// absolute relative error; compare a fit on intermediate checkpoints (those at ≤ dropBelow
+// tokens dropped, as their code drops ≤ 10B) with one on each smaller run's final loss only.
+// Fits follow Hoffmann: Huber δ = 1e-3 on log loss.
 import { chinchilla } from "../../fit/forms.ts";
 import { heldOut } from "../../fit/heldOut.ts";
 import type { HeldOutResult } from "../../fit/heldOut.ts";
 import type { Checkpoint } from "./family.ts";
 
 export interface ExtrapolationOptions {
-  /** Checkpoints at fewer tokens than this are dropped (Choshen et al. drop ≤ 10B tokens). */
+  /** Checkpoints at this many tokens or fewer are dropped (Choshen et al. drop ≤ 10B of ~300B). */
   dropBelow?: number;
   /** Share of the largest model's longest run to predict (default 0.3: its last 30%). */
   tail?: number;
@@ -24,7 +25,7 @@ export function compareExtrapolation(
   family: readonly Checkpoint[],
   options: ExtrapolationOptions = {},
 ): ExtrapolationComparison {
-  const { dropBelow = 128, tail = 0.3 } = options;
+  const { dropBelow = 256, tail = 0.3 } = options;
   const largest = Math.max(...family.map((c) => c.N));
   const longest = Math.max(...family.filter((c) => c.N === largest).map((c) => c.budget));
   const target = family.filter(
@@ -46,7 +47,7 @@ export function compareExtrapolation(
   };
   return {
     target,
-    checkpoints: evaluate(smaller.filter((c) => c.D >= dropBelow)),
+    checkpoints: evaluate(smaller.filter((c) => c.D > dropBelow)),
     finals: evaluate(smaller.filter((c) => c.final)),
   };
 }

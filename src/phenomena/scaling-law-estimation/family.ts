@@ -1,13 +1,14 @@
-// A family of small models trained in the notebook: random-feature linear students of P
-// parameters (Bahri et al. 2021's teacher-student model, with label noise) trained by
-// one-pass SGD with Polyak averaging on a stream of fresh samples, one run per (size, token
-// budget) with checkpoints along the way. Lin et al. 2024 ("Scaling Laws in Linear
-// Regression") show this setting follows L ≈ E + A/N^α + B/D^β — the Chinchilla form — which
-// makes it an honest, seconds-cheap stand-in for training transformers. The test loss is exact.
+// The notebook's model family: linear students of P parameters on a power-law teacher with label
+// noise (Bahri et al. 2021), one-pass SGD with Polyak averaging, checkpoints along each run — by
+// Lin et al. 2024, E + A/N^α + B/D^β up to constants (exactly: a smoothed max of the two terms).
+// Students see the top-P eigendirections and |w_k| = 1: random projections made adjacent sizes
+// swap order (draw noise ~20% ≫ LLM seed spread), and with diagonal features |w_k| = 1 gives the
+// loss averaged over Gaussian teachers (SGD's expected loss depends on w only through w_k²).
 import { CholeskyDecomposition, Matrix } from "ml-matrix";
 import { rng } from "../../data/random.ts";
 import { makeProjection, makeTeacher } from "../scaling-regimes/model.ts";
 import type { Teacher } from "../scaling-regimes/model.ts";
+import { EstimationError } from "./errors.ts";
 
 export interface FamilyOptions {
   /** Model sizes (parameters P). */
@@ -20,6 +21,12 @@ export interface FamilyOptions {
   /** Label-noise variance: the irreducible loss E. */
   noise?: number;
   seed?: number;
+  /** Checkpoint every this many samples (linear, as LLM runs save them); 0: geometric steps. */
+  checkpointEvery?: number;
+  /** Student features: the top-P eigendirections, or a Gaussian random projection (Bahri et al.). */
+  features?: "spectral" | "random";
+  /** Teacher weights: unit magnitudes with random signs (the average teacher), or N(0, 1). */
+  teacher?: "unit" | "gaussian";
 }
 
 export interface Checkpoint {
@@ -33,16 +40,27 @@ export interface Checkpoint {
 
 const defaults = {
   sizes: [8, 16, 32, 64, 128, 256],
-  budgets: [1024, 4096, 16384],
+  budgets: [8192],
   S: 1000,
   alphaK: 0.5,
   noise: 0.25,
   seed: 1,
+  checkpointEvery: 128,
+  features: "spectral" as const,
+  teacher: "unit" as const,
 };
 
-/** Checkpoint steps: 16, 16√2, 32, … up to the budget (which is always included). */
-export function checkpointSteps(budget: number): number[] {
+/**
+ * Checkpoint steps up to the budget (always included): every `every` samples, or with
+ * `every` = 0 geometric ones, 16, 16√2, 32, …
+ */
+export function checkpointSteps(budget: number, every = 0): number[] {
   const steps: number[] = [];
+  if (every > 0) {
+    for (let step = every; step < budget; step += every) steps.push(step);
+    steps.push(budget);
+    return steps;
+  }
   for (let k = 0; ; k++) {
     const step = Math.round(16 * Math.pow(2, k / 2));
     if (step >= budget) break;
@@ -62,9 +80,21 @@ interface Student {
   L: Float64Array;
 }
 
-function makeStudent(teacher: Teacher, P: number, noise: number, seed: number): Student {
+/** Feature map E (P × S, row-major): the first P latent directions, or a random projection. */
+function featureMap(
+  P: number,
+  S: number,
+  features: "spectral" | "random",
+  seed: number,
+): Float64Array {
+  if (features === "random") return makeProjection(P, S, rng(seed));
+  const E = new Float64Array(P * S);
+  for (let i = 0; i < P; i++) E[i * S + i] = 1;
+  return E;
+}
+
+function makeStudent(teacher: Teacher, E: Float64Array, P: number, noise: number): Student {
   const { S, lambda, w } = teacher;
-  const E = makeProjection(P, S, rng(seed));
   const M = new Float64Array(P * P);
   const b = new Float64Array(P);
   for (let i = 0; i < P; i++) {
@@ -108,6 +138,7 @@ function trainRun(
   budget: number,
   noise: number,
   seed: number,
+  every: number,
 ): { D: number; loss: number }[] {
   const { P, L } = student;
   const n = P + 1;
@@ -119,7 +150,7 @@ function trainRun(
   const average = new Float64Array(P);
   const z = new Float64Array(n);
   const sample = new Float64Array(n);
-  const checkpoints = new Set(checkpointSteps(budget));
+  const checkpoints = new Set(checkpointSteps(budget, every));
   const out: { D: number; loss: number }[] = [];
   for (let step = 1; step <= budget; step++) {
     for (let i = 0; i < n; i++) z[i] = random.normal();
@@ -142,14 +173,39 @@ function trainRun(
 
 /** Train every (size, budget) run and return all checkpoints (the last of each run marked final). */
 export function trainFamily(options: FamilyOptions = {}): Checkpoint[] {
-  const { sizes, budgets, S, alphaK, noise, seed } = { ...defaults, ...options };
+  const {
+    sizes,
+    budgets,
+    S,
+    alphaK,
+    noise,
+    seed,
+    checkpointEvery,
+    features,
+    teacher: weights,
+  } = {
+    ...defaults,
+    ...options,
+  };
+  const tooLarge = sizes.find((P) => !Number.isInteger(P) || P < 1 || P > S);
+  if (tooLarge !== undefined)
+    throw new EstimationError("trainFamily(sizes)", `size ${tooLarge}`, `integers in 1…S = ${S}`);
   const teacher = makeTeacher(S, alphaK, rng(seed));
+  // The average teacher: keep the draw's signs, set every |w_k| to E|w_k|² = 1.
+  if (weights === "unit") teacher.w.forEach((v, s) => (teacher.w[s] = v < 0 ? -1 : 1));
   const checkpoints: Checkpoint[] = [];
   sizes.forEach((P, si) => {
-    const student = makeStudent(teacher, P, noise, seed * 1000 + si);
+    const E = featureMap(P, S, features, seed * 1000 + si);
+    const student = makeStudent(teacher, E, P, noise);
     budgets.forEach((budget, bi) => {
       const run = `P${P}-D${budget}`;
-      const points = trainRun(student, budget, noise, seed * 100000 + si * 100 + bi);
+      const points = trainRun(
+        student,
+        budget,
+        noise,
+        seed * 100000 + si * 100 + bi,
+        checkpointEvery,
+      );
       points.forEach((p, k) =>
         checkpoints.push({
           run,

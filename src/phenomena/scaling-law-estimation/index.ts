@@ -5,6 +5,7 @@ export {
   type ExtrapolationComparison,
   type ExtrapolationOptions,
 } from "./extrapolation.ts";
+export { EstimationError } from "./errors.ts";
 export { syntheticRuns, chinchillaLoss, type LossPoints } from "./synthetic.ts";
 export {
   hoffmann2022,
