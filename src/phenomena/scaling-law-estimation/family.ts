@@ -1,9 +1,9 @@
 // The notebook's model family: linear students of P parameters on a power-law teacher with label
 // noise (Bahri et al. 2021), one-pass SGD with Polyak averaging, checkpoints along each run — by
 // Lin et al. 2024, E + A/N^α + B/D^β up to constants (exactly: a smoothed max of the two terms).
-// Students see the top-P eigendirections and |w_k| = 1: random projections made adjacent sizes
-// swap order (draw noise ~20% ≫ LLM seed spread), and with diagonal features |w_k| = 1 gives the
-// loss averaged over Gaussian teachers (SGD's expected loss depends on w only through w_k²).
+// Students see the top-P eigendirections (a noise-free sketch): random projections left small
+// models ~20% off the trend and swapped adjacent sizes. |w_k| = 1 is the average teacher: with
+// diagonal features SGD's expected loss depends on w only through w_k² (E w_k² = 1).
 import { CholeskyDecomposition, Matrix } from "ml-matrix";
 import { rng } from "../../data/random.ts";
 import { makeProjection, makeTeacher } from "../scaling-regimes/model.ts";
