@@ -13,6 +13,11 @@ export interface AnnealingFitOptions {
   lambdas?: number[];
   /** Measurements before this step are left out (the first transient of training). */
   skipBefore?: number;
+  /**
+   * Warmup steps, counted at the peak rate in S1 and S2 (Tissue et al. §3.4 and their code:
+   * a rising rate is not an "annealing" and would make S2 negative).
+   */
+  warmup?: number;
 }
 
 export interface CurvePrediction {
@@ -35,8 +40,14 @@ export interface AnnealingFit {
   predictions: CurvePrediction[];
 }
 
-function featuresOf(curve: LossCurve, lambda: number, skipBefore: number) {
-  const areas = annealingAreas(curve.lrs, lambda);
+/** The learning rates the areas are computed from: warmup steps count at the peak rate. */
+export function areaRates(lrs: readonly number[], warmup: number): number[] {
+  const peak = lrs[Math.min(warmup, lrs.length - 1)] ?? 0;
+  return lrs.map((lr, i) => (i < warmup ? peak : lr));
+}
+
+function featuresOf(curve: LossCurve, lambda: number, skipBefore: number, warmup: number) {
+  const areas = annealingAreas(areaRates(curve.lrs, warmup), lambda);
   const keep = curve.steps.map((s, i) => [s, i] as const).filter(([s]) => s >= skipBefore);
   return {
     steps: keep.map(([s]) => s),
@@ -51,10 +62,10 @@ export function fitAnnealingLaw(
   fitOn: readonly string[],
   options: AnnealingFitOptions = {},
 ): AnnealingFit {
-  const { lambdas = [0.99, 0.995, 0.999], skipBefore = 300 } = options;
+  const { lambdas = [0.99, 0.995, 0.999], skipBefore = 300, warmup = 0 } = options;
   const training = curves.filter((c) => fitOn.includes(c.name));
   const fitFor = (lambda: number) => {
-    const parts = training.map((c) => featuresOf(c, lambda, skipBefore));
+    const parts = training.map((c) => featuresOf(c, lambda, skipBefore, warmup));
     return fitCurve({
       model: annealingLaw,
       x: { S1: parts.flatMap((p) => p.S1), S2: parts.flatMap((p) => p.S2) },
@@ -65,7 +76,7 @@ export function fitAnnealingLaw(
   const fits = lambdas.map((lambda) => ({ lambda, fit: fitFor(lambda) }));
   const best = fits.reduce((a, b) => (b.fit.objective < a.fit.objective ? b : a));
   const predictions = curves.map((curve) => {
-    const f = featuresOf(curve, best.lambda, skipBefore);
+    const f = featuresOf(curve, best.lambda, skipBefore, warmup);
     const predicted = best.fit.predict({ S1: f.S1, S2: f.S2 });
     const errors = predicted.map((p, i) => Math.abs(p - f.loss[i]!) / f.loss[i]!);
     return {
