@@ -5,6 +5,7 @@ import { dirname, resolve } from "node:path";
 import type { ICodeCell, IOutput } from "@jupyterlab/nbformat";
 import { claimOfOutput } from "../display/claim-output.ts";
 import { sourceText } from "../notebook/cells.ts";
+import { tsnbMetadata } from "../notebook/metadata.ts";
 import type { Notebook } from "../notebook/types.ts";
 import { Session } from "../runtime/session.ts";
 import { OutputCollector } from "./collector.ts";
@@ -40,18 +41,6 @@ export interface ExecuteOptions {
   onWarning?: (message: string) => void;
 }
 
-export interface TsnbMetadata {
-  slug?: string;
-  seed?: number;
-  known_failures?: { id: string; reason: string }[];
-  [key: string]: unknown;
-}
-
-export function tsnbMetadata(nb: Notebook): TsnbMetadata {
-  const value = (nb.metadata as { tsnb?: unknown }).tsnb;
-  return value && typeof value === "object" ? (value as TsnbMetadata) : {};
-}
-
 export async function executeNotebook(
   input: Notebook,
   options: ExecuteOptions,
@@ -61,7 +50,7 @@ export async function executeNotebook(
   if (warning) options.onWarning?.(warning);
   const meta = tsnbMetadata(notebook);
   const notebookDir = dirname(resolve(options.file));
-  const session = new Session({ notebookDir, seed: typeof meta.seed === "number" ? meta.seed : 0 });
+  const session = new Session({ notebookDir, seed: meta.seed ?? 0 });
   const collector = new OutputCollector();
   const cells = notebook.cells.map((cell) =>
     cell.cell_type === "code" ? { ...cell, outputs: [], execution_count: null } : { ...cell },

@@ -3,6 +3,8 @@ export { TsnbError, NotebookError } from "./errors.ts";
 export type { ErrorPlace } from "./errors.ts";
 export type { Notebook, Cell, ICell, ICodeCell, IOutput, MultilineString } from "./types.ts";
 export { validateNotebook } from "./validate.ts";
+export { tsnbMetadata, validateTsnbMetadata } from "./metadata.ts";
+export type { TsnbMetadata, KnownFailure, Paper } from "./metadata.ts";
 export { parseNotebook, readNotebook } from "./read.ts";
 export { serializeNotebook, writeNotebook, writeFileAtomic } from "./write.ts";
 export type { AtomicWriteOps } from "./write.ts";

@@ -3,6 +3,7 @@
 // cell index and the field in one actionable line; checks are tables keyed by
 // `cell_type` / `output_type`, as the schema's `oneOf` branches are.
 import { NotebookError } from "./errors.ts";
+import { validateTsnbMetadata } from "./metadata.ts";
 import type { Notebook } from "./types.ts";
 
 type Json = Record<string, unknown>;
@@ -172,6 +173,7 @@ export function validateNotebook(value: unknown, file: string): Notebook {
       "metadata.language_info.",
     );
   }
+  validateTsnbMetadata(metadata, file);
   const cells = value.cells;
   if (!Array.isArray(cells)) fail(where, "cells", "an array", describe(cells));
   const seen = new Map<string, number>();

@@ -1,6 +1,7 @@
 // Claims as the site sees them: the `claim(...)` outputs of a notebook (DESIGN.md "Claim
 // API"), each with its status. A claim listed in `metadata.tsnb.known_failures` that fails
 // is "not-reproduced" (an honest, documented gap), not a build failure.
+import type { KnownFailure } from "../notebook/metadata.ts";
 import type { ICell, IOutput } from "@jupyterlab/nbformat";
 import { claimOfOutput, isClaimObject } from "../display/claim-output.ts";
 
@@ -17,10 +18,7 @@ export interface ClaimValue {
   unit?: string;
 }
 
-export interface KnownFailure {
-  id: string;
-  reason: string;
-}
+export type { KnownFailure };
 
 export type ClaimStatus = "pass" | "fail" | "not-reproduced";
 

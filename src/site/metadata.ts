@@ -1,16 +1,13 @@
-// `metadata.tsnb` (DESIGN.md "Notebook metadata") read leniently for display: a missing
-// field gets a visible default rather than failing the build, since the notebook format
-// layer (src/notebook) is where the metadata is validated.
+// `metadata.tsnb` (DESIGN.md "Notebook metadata") as the site shows it: the notebook layer
+// (src/notebook/metadata.ts) has checked the fields' types when the notebook was read; a
+// missing field gets a visible default here (the file's name for title and slug).
 import type { INotebookContent } from "@jupyterlab/nbformat";
-import type { KnownFailure } from "./claims.ts";
+import { tsnbMetadata } from "../notebook/metadata.ts";
+import type { KnownFailure, Paper } from "../notebook/metadata.ts";
+import type { Notebook } from "../notebook/types.ts";
 import { escapeHtml } from "./html.ts";
 
-export interface Paper {
-  title: string;
-  authors: string | string[];
-  year: number | string;
-  url?: string;
-}
+export type { Paper };
 
 export interface NotebookInfo {
   slug: string;
@@ -23,18 +20,16 @@ export interface NotebookInfo {
 }
 
 export function notebookInfo(nb: INotebookContent, fileSlug: string): NotebookInfo {
-  const meta = (nb.metadata?.tsnb ?? {}) as Partial<NotebookInfo> & Record<string, unknown>;
+  const meta = tsnbMetadata(nb as Notebook);
   const info: NotebookInfo = {
-    slug: typeof meta.slug === "string" && meta.slug !== "" ? meta.slug : fileSlug,
-    title: typeof meta.title === "string" && meta.title !== "" ? meta.title : fileSlug,
-    papers: Array.isArray(meta.papers) ? (meta.papers as Paper[]) : [],
-    summary: typeof meta.summary === "string" ? meta.summary : "",
-    known_failures: Array.isArray(meta.known_failures)
-      ? (meta.known_failures as KnownFailure[])
-      : [],
+    slug: meta.slug || fileSlug,
+    title: meta.title || fileSlug,
+    papers: meta.papers ?? [],
+    summary: meta.summary ?? "",
+    known_failures: meta.known_failures ?? [],
   };
-  if (typeof meta.seed === "number") info.seed = meta.seed;
-  if (typeof meta.budget_seconds === "number") info.budget_seconds = meta.budget_seconds;
+  if (meta.seed !== undefined) info.seed = meta.seed;
+  if (meta.budget_seconds !== undefined) info.budget_seconds = meta.budget_seconds;
   return info;
 }
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { execFile } from "node:child_process";
-import { mkdtempSync, readFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -88,6 +88,18 @@ describe("tsnb run", () => {
     expect(code).toBe(2);
     expect(stderr).toMatch(/broken\.ipynb/);
     expect(stderr).toMatch(/source/);
+  });
+
+  it("exits 2 for malformed tsnb metadata, naming the field", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "tsnb-run-"));
+    const file = join(dir, "meta.ipynb");
+    const nb = JSON.parse(readFileSync(fixture("passing.ipynb"), "utf8"));
+    nb.metadata.tsnb = { ...nb.metadata.tsnb, known_failures: [{ id: "square" }] };
+    writeFileSync(file, JSON.stringify(nb));
+    const { code, stderr } = await tsnb("run", file, "--json");
+    expect(code).toBe(2);
+    expect(stderr).toMatch(/meta\.ipynb/);
+    expect(stderr).toMatch(/metadata\.tsnb\.known_failures\[0\]\.reason/);
   });
 
   it("exits 2 for bad usage", async () => {
