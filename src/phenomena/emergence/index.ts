@@ -15,3 +15,9 @@ export {
   type ItemFamilyOptions,
 } from "./item-family.ts";
 export { FactMlp, type FactMlpOptions } from "./fact-mlp.ts";
+export {
+  heldOutLawTest,
+  type FamilyMember,
+  type MeasuredMember,
+  type HeldOutTest,
+} from "./held-out-law.ts";

@@ -8,6 +8,7 @@ import {
   predictInstanceLevel,
   drawMirageItems,
   itemPassRate,
+  heldOutLawTest,
 } from "../../../src/phenomena/emergence/index.ts";
 import { emergenceScore, seededUniform } from "../../../src/metrics/index.ts";
 
@@ -128,5 +129,40 @@ describe("fact MLP", () => {
     const lp = wide.tokenLogProbs(0, facts.answers[0]!);
     expect(lp).toHaveLength(4);
     for (const l of lp) expect(l).toBeLessThanOrEqual(0);
+  });
+});
+
+describe("held-out law test", () => {
+  const sizes = [1e8, 2e8, 4e8, 8e8, 1.6e9, 3.2e9];
+  const items = drawMirageItems(
+    40,
+    { alpha: -0.3, ceAtReference: 0.1, alphaSpread: 0.1, logCeSpread: 0.3 },
+    seededUniform(3),
+  );
+  const family = sizes.map((size) => ({
+    size,
+    passRates: items.map((it) => itemPassRate(it, size, 10, 3.2e9)),
+  }));
+  it("predicts a family whose items follow the law (exact values: no error at all)", () => {
+    const test = heldOutLawTest(family, seededUniform(4), { r: 3, maxDraws: 100_000 });
+    const truth = items.reduce((s, it) => s + itemPassRate(it, 3.2e9, 10, 3.2e9), 0) / items.length;
+    expect(test.exact).toBeCloseTo(truth, 12);
+    expect(test.members).toHaveLength(6);
+    expect(test.instanceExactResolvedError).toBeCloseTo(0, 9);
+    expect(Math.abs(test.error)).toBeLessThan(0.15);
+    expect(test.fitted).toBeGreaterThan(30);
+  });
+  it("counts censored runs and keeps unresolved items out of the fits", () => {
+    const hard = family.map((m) => ({ size: m.size, passRates: [...m.passRates, 1e-12] }));
+    const test = heldOutLawTest(hard, seededUniform(5), { r: 3, maxDraws: 1000 });
+    expect(test.members.every((m) => m.censored >= 1)).toBe(true);
+    expect(test.fitted).toBeLessThan(41);
+  });
+  it("rejects too few members, ragged items and unsorted sizes", () => {
+    const u = seededUniform(1);
+    expect(() => heldOutLawTest(family.slice(0, 2), u)).toThrow(/expected ≥ 3/);
+    const ragged = family.map((m, j) => (j === 2 ? { ...m, passRates: [0.5] } : m));
+    expect(() => heldOutLawTest(ragged, u)).toThrow(/member 2 has 1 items/);
+    expect(() => heldOutLawTest([...family].reverse(), u)).toThrow(/not larger/);
   });
 });
