@@ -17,4 +17,14 @@ describe("annealingAreas (Tissue et al. 2024, eq. 1)", () => {
     expect(S2[11]).toBeCloseTo(0.5 + 0.5 * lambda, 12);
     expect(S2[5009]).toBeCloseTo(0.5 / (1 - lambda), 6);
   });
+
+  it("counts a warmup at the peak rate, so it adds no annealing area", () => {
+    const plain = annealingAreas([1, 1, 1, 1, 1, 0.5], 0.99);
+    const warm = annealingAreas([0.25, 0.5, 0.75, 1, 1, 0.5], 0.99, { warmup: 3 });
+    expect(warm).toEqual(plain);
+    expect(annealingAreas([0.5, 1, 1, 1], 0.99, { warmup: 1 }).S2.every((v) => v === 0)).toBe(true);
+    // Without it, the rising rate adds negative area.
+    expect(annealingAreas([0.5, 1, 1, 1], 0.99).S2[1]).toBeLessThan(0);
+    expect(() => annealingAreas([1], 0.99, { warmup: -1 })).toThrow(/warmup/);
+  });
 });

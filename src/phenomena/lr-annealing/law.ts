@@ -40,14 +40,8 @@ export interface AnnealingFit {
   predictions: CurvePrediction[];
 }
 
-/** The learning rates the areas are computed from: warmup steps count at the peak rate. */
-export function areaRates(lrs: readonly number[], warmup: number): number[] {
-  const peak = lrs[Math.min(warmup, lrs.length - 1)] ?? 0;
-  return lrs.map((lr, i) => (i < warmup ? peak : lr));
-}
-
 function featuresOf(curve: LossCurve, lambda: number, skipBefore: number, warmup: number) {
-  const areas = annealingAreas(areaRates(curve.lrs, warmup), lambda);
+  const areas = annealingAreas(curve.lrs, lambda, { warmup });
   const keep = curve.steps.map((s, i) => [s, i] as const).filter(([s]) => s >= skipBefore);
   return {
     steps: keep.map(([s]) => s),

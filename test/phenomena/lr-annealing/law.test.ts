@@ -1,7 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { annealingAreas } from "../../../src/fit/index.ts";
 import { fitAnnealingLaw, trainWithSchedule } from "../../../src/phenomena/lr-annealing/index.ts";
-import { areaRates } from "../../../src/phenomena/lr-annealing/law.ts";
 import { makeTeacher } from "../../../src/phenomena/lr-annealing/training.ts";
 import { forward } from "../../../src/phenomena/lr-annealing/mlp.ts";
 import { makeRng } from "../../../src/tensor/index.ts";
@@ -38,20 +37,22 @@ describe("fitAnnealingLaw", () => {
   });
 });
 
-describe("areaRates", () => {
-  it("counts warmup steps at the peak rate, so a warmup adds no annealing area", () => {
-    expect(areaRates([0.25, 0.5, 0.75, 1, 1, 0.5], 3)).toEqual([1, 1, 1, 1, 1, 0.5]);
-    expect(areaRates([0.3, 0.2], 0)).toEqual([0.3, 0.2]);
-    const { S2 } = annealingAreas(areaRates([0.5, 1, 1, 1], 1), 0.99);
-    expect(S2.every((v) => v === 0)).toBe(true);
-  });
-});
-
 describe("makeTeacher", () => {
   it("has power-law output weights and a clean target of unit variance", () => {
     const options = {
-      steps: 1, batch: 1, every: 1, noise: 0, input: 8, hidden: 4, teacherWidth: 32,
-      teacherDecay: 1, teacherScale: 2, optimizer: "sgd" as const, repeats: 1, heldOut: 1, seed: 5,
+      steps: 1,
+      batch: 1,
+      every: 1,
+      noise: 0,
+      input: 8,
+      hidden: 4,
+      teacherWidth: 32,
+      teacherDecay: 1,
+      teacherScale: 2,
+      optimizer: "sgd" as const,
+      repeats: 1,
+      heldOut: 1,
+      seed: 5,
     };
     const teacher = makeTeacher(options);
     const w2 = teacher.params.subarray(8 * 32 + 32, 8 * 32 + 64);
