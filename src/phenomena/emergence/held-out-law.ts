@@ -49,7 +49,9 @@ export function heldOutLawTest(
   options: PassUntilOptions = {},
 ): HeldOutTest {
   if (family.length < 3)
-    throw new Error(`heldOutLawTest: family has ${family.length} members (expected ≥ 3, smallest first)`);
+    throw new Error(
+      `heldOutLawTest: family has ${family.length} members (expected ≥ 3, smallest first)`,
+    );
   const count = family[0]!.passRates.length;
   family.forEach((m, j) => {
     if (m.passRates.length !== count || count === 0)

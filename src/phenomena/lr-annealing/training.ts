@@ -82,7 +82,8 @@ export function makeTeacher(o: Required<AnnealingRunOptions>): TanhNet {
   const at = offsets(net);
   const p = net.params;
   p.fill(0);
-  for (let i = at.w1; i < at.b1; i++) p[i] = (random.normal() * o.teacherScale) / Math.sqrt(o.input);
+  for (let i = at.w1; i < at.b1; i++)
+    p[i] = (random.normal() * o.teacherScale) / Math.sqrt(o.input);
   for (let k = 0; k < o.teacherWidth; k++)
     p[at.w2 + k] = (random.uniform() < 0.5 ? -1 : 1) * (k + 1) ** -o.teacherDecay;
   const probe = 4096;
@@ -94,7 +95,12 @@ export function makeTeacher(o: Required<AnnealingRunOptions>): TanhNet {
   return net;
 }
 
-function noisyTargets(teacher: TanhNet, xs: Float64Array, noise: number, random: Rng): Float64Array {
+function noisyTargets(
+  teacher: TanhNet,
+  xs: Float64Array,
+  noise: number,
+  random: Rng,
+): Float64Array {
   const ys = new Float64Array(xs.length / teacher.input);
   forward(teacher, xs, ys.length, ys);
   for (let i = 0; i < ys.length; i++) ys[i]! += noise * random.normal();
@@ -123,7 +129,10 @@ export function trainWithSchedule(
     const student = initTanhNet(o.input, o.hidden, makeRng(o.seed + 100 + r));
     const grad = new Float64Array(student.params.length);
     const adam = o.optimizer === "adam" ? adamState(grad.length, 0.9, 0.95) : undefined;
-    const scratch = { out: new Float64Array(o.batch), hidden: new Float64Array(o.batch * o.hidden) };
+    const scratch = {
+      out: new Float64Array(o.batch),
+      hidden: new Float64Array(o.batch * o.hidden),
+    };
     const stream = makeRng(o.seed + 1000 + r);
     for (let s = 0; s < o.steps; s++) {
       const xs = gaussianInputs(o.batch, o.input, stream);
