@@ -36,30 +36,11 @@
     });
   }
 
-  // Edits the JSON spec before it is revived (plot-spec.ts format, version 1):
-  // - tooltips: unless the author already placed a tip, the first data mark gets `tip: true`
-  //   (one tip per chart; two marks over the same points would show two boxes);
-  // - faceting: Plot facets a mark whose data *is* the facet data (same array object); JSON
-  //   loses that identity (and the encoder keeps only the fields a mark names), so a mark
-  //   whose rows are the facet rows, field for field, gets `facet: true`.
-  function sameRows(markData, facetData) {
-    if (markData.length !== facetData.length) return false;
-    for (var i = 0; i < markData.length; i++) {
-      var row = markData[i];
-      var full = facetData[i];
-      if (row === null || typeof row !== "object") {
-        if (JSON.stringify(row) !== JSON.stringify(full)) return false;
-        continue;
-      }
-      if (full === null || typeof full !== "object") return false;
-      for (var key in row) if (JSON.stringify(row[key]) !== JSON.stringify(full[key])) return false;
-    }
-    return true;
-  }
-
+  // Edits the JSON spec before it is revived (plot-spec.ts format, version 1): unless the author already placed a tip, the first data mark gets `tip: true` (one tip per
+  // chart; two marks over the same points would show two boxes). Faceting needs nothing here:
+  // the encoder marks the marks that share the facet data (plot-record.ts).
   function prepareSpec(spec) {
     var options = spec.options || {};
-    var facetData = options.facet && Array.isArray(options.facet.data) ? options.facet.data : null;
     var hasTip = false;
     var candidates = [];
     eachMark(options.marks, function (mark) {
@@ -70,15 +51,6 @@
         markOptions = mark.args[1] = {};
       if (isPlain(markOptions) && markOptions.tip !== undefined) hasTip = true;
       if (isPlain(markOptions) && TIP_MARKS.test(mark.$plot)) candidates.push(markOptions);
-      if (
-        facetData &&
-        isPlain(markOptions) &&
-        markOptions.facet === undefined &&
-        Array.isArray(mark.args[0]) &&
-        sameRows(mark.args[0], facetData)
-      ) {
-        markOptions.facet = true;
-      }
     });
     if (!hasTip && candidates.length > 0) candidates[0].tip = true;
     return spec;

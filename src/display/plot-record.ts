@@ -69,6 +69,8 @@ interface Encoder {
   omitted: string[];
   count: number;
   active: Set<object>;
+  /** The top-level `facet.data` of the figure, if any. */
+  facetData: unknown;
 }
 
 function isPlainObject(value: object): boolean {
@@ -93,7 +95,7 @@ function encode(value: unknown, path: string, encoder: Encoder): PlotValue | und
   if (recorded && !encoder.active.has(value)) {
     if (!recorded.args) return { $plot: recorded.name };
     encoder.active.add(value);
-    const args = pruneRows(recorded).map(
+    const args = withFacet(recorded, pruneRows(recorded), encoder.facetData).map(
       (a, i) => encode(a, `${path}.args[${i}]`, encoder) ?? null,
     );
     encoder.active.delete(value);
@@ -119,9 +121,33 @@ function encode(value: unknown, path: string, encoder: Encoder): PlotValue | und
   return escaped ? { $object: out } : out;
 }
 
+/**
+ * Plot facets a mark by default when its data *is* the facet data (the same array). JSON
+ * cannot keep that identity, so such a mark is written with `facet: "include"`, which Plot
+ * reads as the same thing for data parallel to the facet data.
+ */
+function withFacet(
+  recorded: Recorded,
+  args: readonly unknown[],
+  facetData: unknown,
+): readonly unknown[] {
+  if (!recorded.mark || facetData === undefined || recorded.args?.[0] !== facetData) return args;
+  const [data, options, ...rest] = args;
+  if (options !== undefined && (typeof options !== "object" || options === null)) return args;
+  if (options && !isPlainObject(options)) return args;
+  if (options && "facet" in options) return args;
+  return [data, { ...(options ?? {}), facet: "include" }, ...rest];
+}
+
 /** The redraw spec of `Plot[call](options)`; never throws (oversized data gives a non-redrawable spec). */
 export function encodeSpec(call: PlotSpec["call"], options: object): PlotSpec {
-  const encoder: Encoder = { omitted: [], count: 0, active: new Set() };
+  const facet = (options as { facet?: { data?: unknown } }).facet;
+  const encoder: Encoder = {
+    omitted: [],
+    count: 0,
+    active: new Set(),
+    facetData: facet && typeof facet === "object" ? facet.data : undefined,
+  };
   try {
     const encoded = encode(options, "options", encoder);
     const isObject = typeof encoded === "object" && encoded !== null && !Array.isArray(encoded);

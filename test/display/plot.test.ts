@@ -69,6 +69,22 @@ describe("Plot under Node", () => {
     expect(canonicalizeSvg(again.svg)).toBe(canonicalizeSvg(first.svg));
   });
 
+  it("marks the marks that share the facet data, so the redraw is faceted the same way", () => {
+    const rows = data.slice(0, 60);
+    const other = rows.map((row) => ({ ...row })); // equal rows, another array: not faceted
+    const first = bundleOf(
+      Plot.plot({
+        facet: { data: rows, x: "group" },
+        marks: [Plot.dot(rows, { x: "x", y: "y" }), Plot.lineY(other, { x: "x", y: "y" })],
+      }),
+    );
+    const marks = first.spec.options.marks as { args: [unknown, Record<string, unknown>] }[];
+    expect(marks[0]!.args[1]).toEqual({ x: "x", y: "y", facet: "include" });
+    expect(marks[1]!.args[1]).toEqual({ x: "x", y: "y" });
+    const again = bundleOf(redrawPlot(roundTrip(first.spec), Plot as never));
+    expect(canonicalizeSvg(again.svg)).toBe(canonicalizeSvg(first.svg));
+  });
+
   it("records transforms and Plot helpers so they redraw too", () => {
     const first = bundleOf(
       Plot.plot({
