@@ -18,8 +18,13 @@ export interface GrokkingRecord {
   weightNorm: number;
   /** L2 norm of the full-batch gradient (before ⊥Grad, if on). */
   gradNorm: number;
-  /** cos(gradient, weights) over all parameters: −1 means the step only scales the weights up (NLM). */
+  /** cos(gradient, weights) over all parameters flattened: −1 means the step only scales the weights up (NLM). */
   gradWeightCosine: number;
+  /**
+   * cos(gradient, weights) of each parameter tensor, in model order [W₁, W₂, W₃] (output layer
+   * last): the per-layer quantity Prieto et al. 2025 plot in Fig. 5 ("Cosine Similarity (W, ∇L)").
+   */
+  layerGradWeightCosines: number[];
   /** Smallest margin z_y − max_{j≠y} z_j among zero-loss training samples (null: none). */
   zeroLossMinMargin: number | null;
   /** Largest margin among training samples with a positive loss (null: none). */

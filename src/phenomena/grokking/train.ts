@@ -1,7 +1,8 @@
 // One grokking run: a float32 MLP on one-hot (a, b) trained full-batch with AdamW on modular
 // addition, with the paper's knobs — softmax or StableMax cross-entropy, the dtype the logits
 // are cast to before the loss, weight decay, ⊥Grad (Prieto et al. 2025, §§3–5) — recording
-// accuracy, zero-loss share, norms and cos(gradient, weights) at log-spaced steps.
+// accuracy, zero-loss share, norms and cos(gradient, weights) — over all parameters and per
+// parameter tensor, as the paper's Fig. 5 — at log-spaced steps.
 // Pure: config in, records out; `onStep` only reports progress.
 import {
   AdamW,
@@ -81,6 +82,7 @@ export function runGrokking(
         weightNorm: Math.hypot(...params.map(norm)),
         gradNorm: gradNorm(params),
         gradWeightCosine: gradWeightCosine(params),
+        layerGradWeightCosines: params.map((w) => gradWeightCosine([w])),
         ...sampleStats(logits, data.train.y, losses),
       };
       records.push(record);

@@ -55,6 +55,20 @@ describe("runGrokking", () => {
     expect(run.records.every((r) => r.zeroLossShare === 0)).toBe(true);
   });
 
+  it("records cos(gradient, weights) per parameter tensor, the output layer pulled along its weights after fitting", () => {
+    const run = runGrokking({ ...tiny, steps: 150 });
+    for (const r of run.records) {
+      expect(r.layerGradWeightCosines).toHaveLength(3);
+      const largest = Math.max(...r.layerGradWeightCosines.map(Math.abs));
+      expect(largest).toBeLessThanOrEqual(1);
+      // Σ cᵢ|gᵢ||wᵢ| / (|g||w|) with Cauchy–Schwarz: the flattened cosine is no larger in size.
+      expect(Math.abs(r.gradWeightCosine)).toBeLessThanOrEqual(largest + 1e-9);
+    }
+    const fitted = run.records.filter((r) => r.trainAccuracy === 1 && r.zeroLossShare < 0.5);
+    expect(fitted.length).toBeGreaterThan(3);
+    for (const r of fitted) expect(r.layerGradWeightCosines[2]!).toBeLessThan(0);
+  });
+
   it("⊥Grad grows the weights less than plain Adam", () => {
     const plain = runGrokking({ ...tiny, steps: 150 });
     const perp = runGrokking({ ...tiny, steps: 150, perpGrad: true });
