@@ -10,6 +10,16 @@ function rows(a: Tensor, axis: number, where: string): [number, number, number] 
   return axisSplit(a.shape, normAxis(axis, a.rank, where));
 }
 
+/** Calls `visit(base)` for every row along the axis: its elements are base + k·inner, k < len. */
+function forEachRow(
+  outer: number,
+  len: number,
+  inner: number,
+  visit: (base: number) => void,
+): void {
+  for (let o = 0; o < outer; o++) for (let i = 0; i < inner; i++) visit(o * len * inner + i);
+}
+
 /** Row-wise: writes x − max into `zm` and returns the rounded Σ exp(x − max). */
 function shiftedSum(
   x: Storage,
@@ -39,29 +49,25 @@ export function logSoftmax(a: Tensor, axis = -1): Tensor {
   const x = a.data;
   const out = allocate(a.dtype, a.size);
   const zm = new Float64Array(len);
-  for (let o = 0; o < outer; o++)
-    for (let i = 0; i < inner; i++) {
-      const base = o * len * inner + i;
-      const ls = r(Math.log(shiftedSum(x, base, len, inner, r, f64, zm)));
-      for (let k = 0; k < len; k++) out[base + k * inner] = r(zm[k]! - ls);
-    }
+  forEachRow(outer, len, inner, (base) => {
+    const ls = r(Math.log(shiftedSum(x, base, len, inner, r, f64, zm)));
+    for (let k = 0; k < len; k++) out[base + k * inner] = r(zm[k]! - ls);
+  });
   const res = Tensor.fromOp(out, a.shape, a.dtype, "logSoftmax", [a]);
   if (res.requiresGrad)
     res.backwardFn = (g) => {
       // d/dx: g − softmax · Σg, softmax = exp(output) in the dtype
       const y = res.data;
       const ga = allocate(a.dtype, a.size);
-      for (let o = 0; o < outer; o++)
-        for (let i = 0; i < inner; i++) {
-          const base = o * len * inner + i;
-          let gs = 0;
-          for (let k = 0; k < len; k++)
-            gs = f64 ? gs + g[base + k * inner]! : Math.fround(gs + g[base + k * inner]!);
-          for (let k = 0; k < len; k++) {
-            const p = base + k * inner;
-            ga[p] = r(g[p]! - r(r(Math.exp(y[p]!)) * gs));
-          }
+      forEachRow(outer, len, inner, (base) => {
+        let gs = 0;
+        for (let k = 0; k < len; k++)
+          gs = f64 ? gs + g[base + k * inner]! : Math.fround(gs + g[base + k * inner]!);
+        for (let k = 0; k < len; k++) {
+          const p = base + k * inner;
+          ga[p] = r(g[p]! - r(r(Math.exp(y[p]!)) * gs));
         }
+      });
       a.accumulateGrad(ga, true);
     };
   return res;
@@ -74,31 +80,27 @@ export function softmax(a: Tensor, axis = -1): Tensor {
   const x = a.data;
   const out = allocate(a.dtype, a.size);
   const zm = new Float64Array(len);
-  for (let o = 0; o < outer; o++)
-    for (let i = 0; i < inner; i++) {
-      const base = o * len * inner + i;
-      const s = shiftedSum(x, base, len, inner, r, f64, zm);
-      for (let k = 0; k < len; k++) out[base + k * inner] = r(Math.exp(zm[k]!)) / s;
-    }
+  forEachRow(outer, len, inner, (base) => {
+    const s = shiftedSum(x, base, len, inner, r, f64, zm);
+    for (let k = 0; k < len; k++) out[base + k * inner] = r(Math.exp(zm[k]!)) / s;
+  });
   const res = Tensor.fromOp(out, a.shape, a.dtype, "softmax", [a]);
   if (res.requiresGrad)
     res.backwardFn = (g) => {
       // d/dx: y · (g − Σ g·y)
       const y = res.data;
       const ga = allocate(a.dtype, a.size);
-      for (let o = 0; o < outer; o++)
-        for (let i = 0; i < inner; i++) {
-          const base = o * len * inner + i;
-          let dot = 0;
-          for (let k = 0; k < len; k++) {
-            const p = base + k * inner;
-            dot = f64 ? dot + g[p]! * y[p]! : Math.fround(dot + Math.fround(g[p]! * y[p]!));
-          }
-          for (let k = 0; k < len; k++) {
-            const p = base + k * inner;
-            ga[p] = r(y[p]! * r(g[p]! - dot));
-          }
+      forEachRow(outer, len, inner, (base) => {
+        let dot = 0;
+        for (let k = 0; k < len; k++) {
+          const p = base + k * inner;
+          dot = f64 ? dot + g[p]! * y[p]! : Math.fround(dot + Math.fround(g[p]! * y[p]!));
         }
+        for (let k = 0; k < len; k++) {
+          const p = base + k * inner;
+          ga[p] = r(y[p]! * r(g[p]! - dot));
+        }
+      });
       a.accumulateGrad(ga, true);
     };
   return res;
