@@ -1,6 +1,7 @@
 // What the main thread and the multi-start workers share: the layout of the control words and
 // of a start's result slot, and the problem in a form postMessage can clone (the compiled
 // kernel travels as its source text and is rebuilt with new Function on the other side).
+import type { StartResult } from "./lm.ts";
 import type { Problem } from "./spec.ts";
 
 /** control[NEXT]: next start to claim; control[DONE]: starts finished; control[2 + s]: who
@@ -31,5 +32,26 @@ export function deserializeProblem(data: SerializedProblem): Problem {
       kernel,
       columnsFor: () => [],
     },
+  };
+}
+
+/** Writes start s's result into its slot of the shared results. */
+export function writeResult(results: Float64Array, s: number, r: StartResult): void {
+  const P = r.theta.length;
+  const base = s * (P + SLOT);
+  results.set(r.theta, base);
+  results[base + P] = r.objective;
+  results[base + P + 1] = r.converged ? 1 : 0;
+  results[base + P + 2] = r.iterations;
+}
+
+/** Reads start s's result back from its slot. */
+export function readResult(results: Float64Array, s: number, P: number): StartResult {
+  const base = s * (P + SLOT);
+  return {
+    theta: results.slice(base, base + P),
+    objective: results[base + P]!,
+    converged: results[base + P + 1] === 1,
+    iterations: results[base + P + 2]!,
   };
 }

@@ -10,7 +10,16 @@ import { Worker } from "node:worker_threads";
 import { createWorkspace, solveFrom } from "./lm.ts";
 import type { StartResult } from "./lm.ts";
 import type { Problem } from "./spec.ts";
-import { DONE, MAIN, NEXT, SLOT, WORKER, serializeProblem } from "./multistart-shared.ts";
+import {
+  DONE,
+  MAIN,
+  NEXT,
+  SLOT,
+  WORKER,
+  readResult,
+  serializeProblem,
+  writeResult,
+} from "./multistart-shared.ts";
 
 /** Grids smaller than this (starts × points) are solved on the main thread alone. */
 const PARALLEL_FROM = 20_000;
@@ -69,11 +78,7 @@ export function solveStarts(problem: Problem): StartResult[] {
 
   const workspace = createWorkspace(problem);
   const solve = (s: number): void => {
-    const r = solveFrom(problem, problem.starts[s]!, workspace);
-    results.set(r.theta, s * (P + SLOT));
-    results[s * (P + SLOT) + P] = r.objective;
-    results[s * (P + SLOT) + P + 1] = r.converged ? 1 : 0;
-    results[s * (P + SLOT) + P + 2] = r.iterations;
+    writeResult(results, s, solveFrom(problem, problem.starts[s]!, workspace));
     if (Atomics.compareExchange(control, 2 + s, 0, MAIN) === 0) Atomics.add(control, DONE, 1);
   };
   for (;;) {
@@ -96,13 +101,5 @@ export function solveStarts(problem: Problem): StartResult[] {
   let byWorkers = 0;
   for (let s = 0; s < S; s++) if (Atomics.load(control, 2 + s) === WORKER) byWorkers++;
   lastRun = { starts: S, threads: 1 + helpers.length, byWorkers };
-  return problem.starts.map((_, s) => {
-    const base = s * (P + SLOT);
-    return {
-      theta: results.slice(base, base + P),
-      objective: results[base + P]!,
-      converged: results[base + P + 1] === 1,
-      iterations: results[base + P + 2]!,
-    };
-  });
+  return problem.starts.map((_, s) => readResult(results, s, P));
 }
