@@ -2,6 +2,7 @@
 // Exit codes (DESIGN.md): 0 all cells ran and no claim failed; 1 a cell raised;
 // 3 a claim failed; 2 bad usage or an unreadable notebook.
 import { parseArgs } from "node:util";
+import { overBudget } from "../notebook/metadata.ts";
 import { readNotebook } from "../notebook/read.ts";
 import { writeNotebook } from "../notebook/write.ts";
 import { executeNotebook, type RunSummary } from "./execute.ts";
@@ -65,6 +66,11 @@ export async function runCommand(argv: string[]): Promise<number> {
     onWarning: (message) => process.stderr.write(`tsnb run: warning: ${message}\n`),
   });
   progress.done();
+  const over = overBudget(notebook, summary.seconds);
+  if (over)
+    process.stderr.write(
+      `tsnb run: warning: ${file} ran ${summary.seconds.toFixed(1)} s, ${over} (metadata.tsnb.budget_seconds)\n`,
+    );
   const target = values.inplace ? file : values.output;
   if (target) await writeNotebook(target, executed);
   process.stdout.write(values.json ? JSON.stringify(summary) + "\n" : formatSummary(summary));

@@ -102,3 +102,13 @@ export function tsnbMetadata(nb: Notebook): TsnbMetadata {
   const value = (nb.metadata as { tsnb?: unknown }).tsnb;
   return isObject(value) ? (value as TsnbMetadata) : {};
 }
+
+/**
+ * "over its 150 s budget" when a run took longer than the
+ * notebook's stated budget, else undefined. A warning, never a failure: timings vary by machine.
+ */
+export function overBudget(nb: Notebook, seconds: number): string | undefined {
+  const budget = tsnbMetadata(nb).budget_seconds;
+  if (budget === undefined || !(seconds > budget)) return undefined;
+  return `over its ${budget} s budget`;
+}

@@ -1,6 +1,8 @@
 // Build progress: on a terminal one line rewritten in place (notebook n/N, its cell, a bar,
 // elapsed time); elsewhere (CI, pipes) plain log lines, one when a notebook starts
 // executing and one when it is done. The clock is read here, at the shell's edge.
+import { overBudget } from "../notebook/metadata.ts";
+import type { Notebook } from "../notebook/types.ts";
 import type { ExecutedNotebook } from "./execute.ts";
 
 export interface BuildProgress {
@@ -71,11 +73,16 @@ function describe(result: ExecutedNotebook | undefined): string {
     ? "cached"
     : result.stored
       ? "stored outputs"
-      : `executed in ${summary.seconds.toFixed(1)} s`;
+      : `executed in ${summary.seconds.toFixed(1)} s${budgetNote(result)}`;
   const errors = summary.errors
     ? `, ${summary.errors} cell error${summary.errors > 1 ? "s" : ""}${result.cached ? " (cached run; --no-cache to re-run)" : ""}`
     : "";
   return `${how}, claims ${passed}/${summary.claims.length}${errors}`;
+}
+
+function budgetNote(result: ExecutedNotebook): string {
+  const over = overBudget(result.executed as Notebook, result.summary.seconds);
+  return over ? `, ${over}` : "";
 }
 
 /** A reporter that prints nothing (tests, benchmarks). */

@@ -102,6 +102,19 @@ describe("tsnb run", () => {
     expect(stderr).toMatch(/metadata\.tsnb\.known_failures\[0\]\.reason/);
   });
 
+  it("warns on stderr, without failing, when a run exceeds the notebook's budget", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "tsnb-run-"));
+    const file = join(dir, "slow.ipynb");
+    const nb = JSON.parse(readFileSync(fixture("passing.ipynb"), "utf8"));
+    nb.metadata.tsnb = { ...nb.metadata.tsnb, budget_seconds: 1e-6 };
+    writeFileSync(file, JSON.stringify(nb));
+    const { code, stderr } = await tsnb("run", file, "--json");
+    expect(code).toBe(0);
+    expect(stderr).toMatch(
+      /slow\.ipynb ran [0-9.]+ s, over its 0\.000001 s budget \(metadata\.tsnb\.budget_seconds\)/,
+    );
+  });
+
   it("exits 2 for bad usage", async () => {
     expect((await tsnb("run")).code).toBe(2);
     expect((await tsnb("run", "a.ipynb", "--no-such-flag")).code).toBe(2);

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { parseNotebook } from "../../src/notebook/read.ts";
 import { NotebookError, tsnbMetadata } from "../../src/notebook/index.ts";
+import { overBudget } from "../../src/notebook/metadata.ts";
 
 const notebookWith = (tsnb: unknown) =>
   JSON.stringify({
@@ -69,5 +70,12 @@ describe("metadata.tsnb", () => {
     expect(error.field).toBe(field);
     expect(error.message).toContain(`nb.ipynb: field "${field}"`);
     expect(error.message).toMatch(expected);
+  });
+
+  it("says when a run took longer than the notebook's budget", () => {
+    const nb = parseNotebook(notebookWith(good), "nb.ipynb");
+    expect(overBudget(nb, 59.9)).toBeUndefined();
+    expect(overBudget(nb, 61)).toBe("over its 60 s budget");
+    expect(overBudget(parseNotebook(notebookWith(undefined), "nb.ipynb"), 1e6)).toBeUndefined();
   });
 });

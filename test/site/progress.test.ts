@@ -12,9 +12,15 @@ function stream(isTTY: boolean) {
   } as unknown as NodeJS.WriteStream & { chunks: string[] };
 }
 
-const result = (cached: boolean, errors = 0) =>
+const result = (cached: boolean, errors = 0, budget = 60) =>
   ({
     cached,
+    executed: {
+      cells: [],
+      metadata: { tsnb: { budget_seconds: budget } },
+      nbformat: 4,
+      nbformat_minor: 5,
+    },
     summary: {
       notebook: "a.ipynb",
       cells: 3,
@@ -38,6 +44,15 @@ describe("build progress", () => {
     progress.done();
     expect(out.chunks.join("")).toBe(
       "[1/2] alpha: executing\n[1/2] alpha: executed in 2.5 s, claims 1/2, 1 cell error\n[2/2] beta: cached, claims 1/2\n",
+    );
+  });
+
+  it("notes a run that took longer than the notebook's budget", () => {
+    const out = stream(false);
+    const progress = progressReporter(out);
+    progress.notebookEnd(1, 1, "alpha", result(false, 0, 2));
+    expect(out.chunks.join("")).toBe(
+      "[1/1] alpha: executed in 2.5 s, over its 2 s budget, claims 1/2\n",
     );
   });
 
