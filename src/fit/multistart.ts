@@ -7,6 +7,7 @@
 // Atomics.wait (allowed in Node) and redoes the starts of a worker that falls silent.
 import { availableParallelism } from "node:os";
 import { Worker } from "node:worker_threads";
+import { checkInterrupt } from "../data/interrupt.ts";
 import { createWorkspace, solveFrom } from "./lm.ts";
 import type { StartResult } from "./lm.ts";
 import type { Problem } from "./spec.ts";
@@ -67,7 +68,10 @@ export function solveStarts(problem: Problem): StartResult[] {
   if (S * problem.n < PARALLEL_FROM || threadCount() < 2) {
     const workspace = createWorkspace(problem);
     lastRun = { starts: S, threads: 1, byWorkers: 0 };
-    return problem.starts.map((start) => solveFrom(problem, start, workspace));
+    return problem.starts.map((start) => {
+      checkInterrupt();
+      return solveFrom(problem, start, workspace);
+    });
   }
   const P = problem.params.length;
   const control = new Int32Array(new SharedArrayBuffer(4 * (2 + S)));
@@ -81,7 +85,18 @@ export function solveStarts(problem: Problem): StartResult[] {
     writeResult(results, s, solveFrom(problem, problem.starts[s]!, workspace));
     if (Atomics.compareExchange(control, 2 + s, 0, MAIN) === 0) Atomics.add(control, DONE, 1);
   };
+  // An interrupt stops the workers claiming more (they finish their chunk into memory no one
+  // reads) and propagates.
+  const interruptible = (): void => {
+    try {
+      checkInterrupt();
+    } catch (error) {
+      Atomics.store(control, NEXT, S);
+      throw error;
+    }
+  };
   for (;;) {
+    interruptible();
     const first = Atomics.add(control, NEXT, CHUNK);
     if (first >= S) break;
     for (let s = first; s < Math.min(S, first + CHUNK); s++) solve(s);
@@ -89,6 +104,7 @@ export function solveStarts(problem: Problem): StartResult[] {
   let done = Atomics.load(control, DONE);
   let lastProgress = performance.now();
   while (done < S) {
+    interruptible();
     Atomics.wait(control, DONE, done, 100);
     const now = Atomics.load(control, DONE);
     if (now > done) lastProgress = performance.now();

@@ -15,6 +15,9 @@ import { addDisplayGlobals, createScope, declareNames, type Scope } from "./scop
 import { composeMaps, errorContent, type CellRecord, type ErrorContent } from "./traceback.ts";
 import { transpileCell } from "./transpile.ts";
 
+/** Library loops call the check under this key (src/data/interrupt.ts): the cells' tick. */
+const INTERRUPT_CHECK = Symbol.for("tsnb.interrupt-check");
+
 export interface SessionOptions {
   /** Folder that relative imports resolve from (the notebook's folder); default: cwd. */
   notebookDir?: string;
@@ -177,9 +180,13 @@ export class Session {
     const restoreSink = installSink(sink);
     const previousConsole = globalThis.console;
     const previousRandom = Math.random;
+    const hooks = globalThis as { [INTERRUPT_CHECK]?: () => void };
+    const previousCheck = hooks[INTERRUPT_CHECK];
     globalThis.console = this.scope.console as Console;
     Math.random = this.random;
+    hooks[INTERRUPT_CHECK] = this.runtime.tick;
     return () => {
+      hooks[INTERRUPT_CHECK] = previousCheck;
       Math.random = previousRandom;
       globalThis.console = previousConsole;
       restoreSink();

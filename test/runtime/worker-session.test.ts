@@ -19,6 +19,27 @@ describe("WorkerSession", () => {
     expect(after.result()).toBe("true");
   });
 
+  it("interrupts a long computation inside the library, where the cell itself has no loop", async () => {
+    // Hoffmann's 4,500-start grid, ten times over, on one thread: tens of seconds uninterrupted.
+    const cell = [
+      'import { fitCurve, chinchilla, hoffmannStarts } from "tsnb";',
+      "process.env.TSNB_THREADS = '1';",
+      "const N = Array.from({ length: 240 }, (_, i) => 7e7 * 1.02 ** i);",
+      "const D = N.map((n, i) => 5e9 * 1.019 ** ((i * 37) % 240));",
+      "const y = N.map((n, i) => 1.69 + 406.4 / n ** 0.34 + 410.7 / D[i] ** 0.28);",
+      "const init = { ...hoffmannStarts, E: Array.from({ length: 50 }, (_, i) => 0.5 + i / 20) };",
+      "const fitted = fitCurve({ model: chinchilla, x: { N, D }, y, init, loss: { huber: 1e-3 } });",
+    ].join("\n");
+    const sink = new RecordingSink(true);
+    const running = session.execute(cell, sink);
+    setTimeout(() => session.interrupt(), 1500);
+    const reply = await running;
+    expect(reply.status === "error" && reply.ename).toBe("KeyboardInterrupt");
+    const after = new RecordingSink(true);
+    await session.execute("[typeof fitted, N.length]", after);
+    expect(after.result()).toBe("[ 'undefined', 240 ]");
+  }, 120_000);
+
   it("forwards stdin requests to the sink and refuses them without stdin", async () => {
     const asked: string[] = [];
     const withStdin = Object.assign(new RecordingSink(true), {

@@ -36,6 +36,26 @@ describe("optimisers", () => {
     expect(w.data[0]).toBeCloseTo(0.9 - 0.1 * 1.9, 15);
   });
 
+  it("a step checks for an interrupt before it changes any parameter", () => {
+    const w = param([1, -2]);
+    const opt = new SGD([w], { lr: 0.1 });
+    w.grad = Float64Array.from([1, 2]);
+    const key = Symbol.for("tsnb.interrupt-check");
+    const hooks = globalThis as { [key]?: () => void };
+    hooks[key] = () => {
+      throw new Error("interrupted");
+    };
+    try {
+      expect(() => opt.step()).toThrow("interrupted");
+    } finally {
+      delete hooks[key];
+    }
+    expect(Array.from(w.data)).toEqual([1, -2]);
+    expect(opt.stepCount).toBe(0);
+    opt.step();
+    expect(Array.from(w.data)).toEqual([1 - 0.1, -2 - 0.2]);
+  });
+
   it("Adam matches a reference implementation over 20 steps of a quadratic", () => {
     const w = param([3, -1, 0.5]);
     const opt = new Adam([w], { lr: 0.05, betas: [0.9, 0.99], eps: 1e-8, weightDecay: 0.1 });

@@ -4,6 +4,7 @@
 // teacher is wider than the student (256 units) with output weights falling as a power law
 // k^−β, leaving ever weaker features to learn; the optimiser is Adam with warmup, as in the
 // paper. Loss is measured on one fixed held-out set, so curves compare point for point.
+import { checkInterrupt } from "../../data/interrupt.ts";
 import { makeRng } from "../../tensor/index.ts";
 import type { Rng, Schedule } from "../../tensor/index.ts";
 import {
@@ -135,6 +136,7 @@ export function trainWithSchedule(
     };
     const stream = makeRng(o.seed + 1000 + r);
     for (let s = 0; s < o.steps; s++) {
+      checkInterrupt();
       const xs = gaussianInputs(o.batch, o.input, stream);
       mseGradient(student, xs, noisyTargets(teacher, xs, o.noise, stream), grad, scratch);
       step(student.params, grad, lrs[s]!, adam);

@@ -4,6 +4,7 @@
 // Students see the top-P eigendirections (a noise-free sketch): random projections left small
 // models ~20% off the trend and swapped adjacent sizes. |w_k| = 1 is the average teacher: with
 // diagonal features SGD's expected loss depends on w only through w_k² (E w_k² = 1).
+import { checkInterrupt } from "../../data/interrupt.ts";
 import { CholeskyDecomposition, Matrix } from "ml-matrix";
 import { rng } from "../../data/random.ts";
 import { makeProjection, makeTeacher } from "../scaling-regimes/model.ts";
@@ -153,6 +154,7 @@ function trainRun(
   const checkpoints = new Set(checkpointSteps(budget, every));
   const out: { D: number; loss: number }[] = [];
   for (let step = 1; step <= budget; step++) {
+    checkInterrupt();
     for (let i = 0; i < n; i++) z[i] = random.normal();
     for (let i = 0; i < n; i++) {
       let v = 0;

@@ -1,6 +1,7 @@
 // Shared shell of the optimisers: parameters, the learning rate (a number or a Schedule of
 // the step), optional ⊥Grad before the update, and zeroGrad. Each subclass writes one
 // elementwise update rule; updates are computed in f64 and stored in the parameter's dtype.
+import { checkInterrupt } from "../../data/interrupt.ts";
 import { isHalf, roundInPlace } from "../dtype.ts";
 import type { Tensor } from "../tensor.ts";
 import { projectOutWeights } from "./perpgrad.ts";
@@ -39,6 +40,7 @@ export abstract class Optimizer {
   }
 
   step(): void {
+    checkInterrupt(); // before any parameter changes: an interrupted run stays consistent
     const lr = this.lr;
     this.stepCount++;
     this.params.forEach((p, i) => {
