@@ -7,7 +7,7 @@
 import { checkInterrupt } from "../../data/interrupt.ts";
 import { CholeskyDecomposition, Matrix } from "ml-matrix";
 import { rng } from "../../data/random.ts";
-import { makeProjection, makeTeacher } from "../scaling-regimes/model.ts";
+import { featureMoments, makeProjection, makeTeacher } from "../scaling-regimes/model.ts";
 import type { Teacher } from "../scaling-regimes/model.ts";
 import { EstimationError } from "./errors.ts";
 
@@ -95,20 +95,9 @@ function featureMap(
 }
 
 function makeStudent(teacher: Teacher, E: Float64Array, P: number, noise: number): Student {
-  const { S, lambda, w } = teacher;
-  const M = new Float64Array(P * P);
-  const b = new Float64Array(P);
-  for (let i = 0; i < P; i++) {
-    for (let s = 0; s < S; s++) b[i] += E[i * S + s]! * lambda[s]! * w[s]!;
-    for (let j = 0; j <= i; j++) {
-      let v = 0;
-      for (let s = 0; s < S; s++) v += E[i * S + s]! * lambda[s]! * E[j * S + s]!;
-      M[i * P + j] = v;
-      M[j * P + i] = v;
-    }
-  }
-  let c = 0;
-  for (let s = 0; s < S; s++) c += lambda[s]! * w[s]! * w[s]!;
+  const { M, b, c } = featureMoments(teacher, E, P);
+  // Exactly symmetric (ml-matrix's Cholesky rejects round-off asymmetry): the lower triangle.
+  for (let i = 0; i < P; i++) for (let j = 0; j < i; j++) M[j * P + i] = M[i * P + j]!;
   const n = P + 1;
   const rows = Array.from({ length: n }, (_, i) =>
     Array.from({ length: n }, (_, j) =>

@@ -142,6 +142,22 @@ export function infiniteWidthLoss(
 
 /** D → ∞: the best θ for projection E, L = wᵀΛw − bᵀM⁻¹b with M = EΛEᵀ, b = EΛw. */
 export function infiniteDataLoss(teacher: Teacher, E: Float64Array, P: number): number {
+  const { M, b, c } = featureMoments(teacher, E, P);
+  const theta = solveGram(M, P, b);
+  let total = c;
+  for (let p = 0; p < P; p++) total -= b[p]! * theta[p]!;
+  return total;
+}
+
+/**
+ * Second moments of a student's features f = Ex (x ~ N(0, Λ)) and the target y = w·x:
+ * M = E[ffᵀ] = EΛEᵀ (P × P), b = E[f y] = EΛw, c = E[y²] = wᵀΛw.
+ */
+export function featureMoments(
+  teacher: Teacher,
+  E: Float64Array,
+  P: number,
+): { M: Float64Array; b: Float64Array; c: number } {
   const { S, lambda, w } = teacher;
   const scaled = new Float64Array(P * S);
   for (let p = 0; p < P; p++)
@@ -149,11 +165,9 @@ export function infiniteDataLoss(teacher: Teacher, E: Float64Array, P: number): 
   const M = productABt(scaled, E, P, P, S);
   const b = new Float64Array(P);
   for (let p = 0; p < P; p++) for (let s = 0; s < S; s++) b[p] += scaled[p * S + s]! * w[s]!;
-  const theta = solveGram(M, P, b);
-  let total = 0;
-  for (let s = 0; s < S; s++) total += lambda[s]! * w[s]! * w[s]!;
-  for (let p = 0; p < P; p++) total -= b[p]! * theta[p]!;
-  return total;
+  let c = 0;
+  for (let s = 0; s < S; s++) c += lambda[s]! * w[s]! * w[s]!;
+  return { M, b, c };
 }
 
 /** Lower Cholesky factor of a symmetric positive-definite matrix (n × n, row-major). */
@@ -177,17 +191,9 @@ export function studentLossFromMoments(
   D: number,
   random: Rng,
 ): number {
-  const { S, lambda, w } = teacher;
   const n = P + 1;
   const cov = new Float64Array(n * n);
-  const scaled = new Float64Array(P * S);
-  for (let p = 0; p < P; p++)
-    for (let s = 0; s < S; s++) scaled[p * S + s] = E[p * S + s]! * lambda[s]!;
-  const M = productABt(scaled, E, P, P, S);
-  const b = new Float64Array(P);
-  for (let p = 0; p < P; p++) for (let s = 0; s < S; s++) b[p] += scaled[p * S + s]! * w[s]!;
-  let c = 0;
-  for (let s = 0; s < S; s++) c += lambda[s]! * w[s]! * w[s]!;
+  const { M, b, c } = featureMoments(teacher, E, P);
   for (let i = 0; i < P; i++) {
     for (let j = 0; j < P; j++) cov[i * n + j] = M[i * P + j]!;
     cov[i * n + P] = b[i]!;
