@@ -6,8 +6,19 @@ import { allocate, rounder, type Storage } from "./dtype.ts";
 import { axisSplit, normAxis } from "./shape.ts";
 import { Tensor } from "./tensor.ts";
 
-function rows(a: Tensor, axis: number, where: string): [number, number, number] {
-  return axisSplit(a.shape, normAxis(axis, a.rank, where));
+/** What both passes share: the rows' layout, the dtype's rounding, the output and a row scratch. */
+function setup(a: Tensor, axis: number, where: string) {
+  const [outer, len, inner] = axisSplit(a.shape, normAxis(axis, a.rank, where));
+  return {
+    outer,
+    len,
+    inner,
+    r: rounder(a.dtype),
+    f64: a.dtype === "f64",
+    x: a.data,
+    out: allocate(a.dtype, a.size),
+    zm: new Float64Array(len),
+  };
 }
 
 /** Calls `visit(base)` for every row along the axis: its elements are base + k·inner, k < len. */
@@ -43,12 +54,7 @@ function shiftedSum(
 }
 
 export function logSoftmax(a: Tensor, axis = -1): Tensor {
-  const [outer, len, inner] = rows(a, axis, "logSoftmax");
-  const r = rounder(a.dtype);
-  const f64 = a.dtype === "f64";
-  const x = a.data;
-  const out = allocate(a.dtype, a.size);
-  const zm = new Float64Array(len);
+  const { outer, len, inner, r, f64, x, out, zm } = setup(a, axis, "logSoftmax");
   forEachRow(outer, len, inner, (base) => {
     const ls = r(Math.log(shiftedSum(x, base, len, inner, r, f64, zm)));
     for (let k = 0; k < len; k++) out[base + k * inner] = r(zm[k]! - ls);
@@ -74,12 +80,7 @@ export function logSoftmax(a: Tensor, axis = -1): Tensor {
 }
 
 export function softmax(a: Tensor, axis = -1): Tensor {
-  const [outer, len, inner] = rows(a, axis, "softmax");
-  const r = rounder(a.dtype);
-  const f64 = a.dtype === "f64";
-  const x = a.data;
-  const out = allocate(a.dtype, a.size);
-  const zm = new Float64Array(len);
+  const { outer, len, inner, r, f64, x, out, zm } = setup(a, axis, "softmax");
   forEachRow(outer, len, inner, (base) => {
     const s = shiftedSum(x, base, len, inner, r, f64, zm);
     for (let k = 0; k < len; k++) out[base + k * inner] = r(Math.exp(zm[k]!)) / s;
