@@ -1,16 +1,11 @@
-// Errors of the fitting toolkit: values a user can act on (what was wrong, where, what was
-// expected), in the shape the project asks of every `TsnbError`. Defined here because fit
-// sits in the lab layer and must not import upward.
-export class FitError extends Error {
-  readonly what: string;
-  readonly where: string;
-  readonly expected: string;
+// Errors of the fitting toolkit: what was wrong, where (the argument or field), and what was
+// expected — the lab's one error shape, so a fit error reads like every other lab error.
+import { LabError } from "../data/errors.ts";
+
+export class FitError extends LabError {
+  declare readonly expected: string;
 
   constructor(what: string, where: string, expected: string) {
-    super(`${what} (in ${where}); expected ${expected}`);
-    this.name = "FitError";
-    this.what = what;
-    this.where = where;
-    this.expected = expected;
+    super(where, what, expected);
   }
 }

@@ -1,16 +1,19 @@
-// Errors of the metrics area: a value saying which argument was wrong, in which function,
-// and what was expected, so a notebook author can fix the call without reading our source.
-export class MetricError extends Error {
-  readonly where: string;
+// Errors of the metrics area: which argument of which function was wrong and what was
+// expected, in the lab's one error shape (LabError), so a notebook author can fix the call
+// without reading our source.
+import { LabError } from "../data/errors.ts";
+
+export class MetricError extends LabError {
+  declare readonly expected: string;
   readonly argument: string;
-  readonly expected: string;
+
   constructor(where: string, argument: string, expected: string, got?: unknown) {
-    const shown = got === undefined ? "" : ` (got ${describe(got)})`;
-    super(`${where}: argument \`${argument}\` must be ${expected}${shown}`);
-    this.name = "MetricError";
-    this.where = where;
+    super(
+      where,
+      `argument \`${argument}\`${got === undefined ? "" : ` is ${describe(got)}`}`,
+      expected,
+    );
     this.argument = argument;
-    this.expected = expected;
   }
 }
 

@@ -1,0 +1,52 @@
+import { describe, expect, it } from "vitest";
+import { LabError } from "../../src/data/errors.ts";
+import { FitError, fitCurve, powerLaw } from "../../src/fit/index.ts";
+import { MetricError, passAtK } from "../../src/metrics/index.ts";
+import { TensorError, tensor } from "../../src/tensor/index.ts";
+
+function thrown(run: () => unknown): unknown {
+  try {
+    run();
+  } catch (e) {
+    return e;
+  }
+  throw new Error("expected the call to throw");
+}
+
+describe("one error shape across the lab", () => {
+  it("formats where: what (expected …)", () => {
+    const e = new LabError("fitCurve", "x has 3 values", "at least 4");
+    expect(e.message).toBe("fitCurve: x has 3 values (expected at least 4)");
+    expect(new LabError("a", "b").message).toBe("a: b");
+  });
+
+  it("a fit error is a LabError with the same message shape", () => {
+    const e = thrown(() =>
+      fitCurve({ model: powerLaw, x: [1, 2, 3, 4, 5], y: [1, 0.7, NaN, 0.5, 0.4] }),
+    );
+    expect(e).toBeInstanceOf(FitError);
+    expect(e).toBeInstanceOf(LabError);
+    const err = e as FitError;
+    expect(err.name).toBe("FitError");
+    expect(err.message).toBe(`${err.where}: ${err.what} (expected ${err.expected})`);
+    expect(err.message).toBe(
+      "fitCurve({y}): value at index 2 is NaN (expected finite numbers (no NaN or ±Infinity))",
+    );
+  });
+
+  it("a metric error is a LabError naming the argument and the value it got", () => {
+    const e = thrown(() => passAtK(5, 6, 1));
+    expect(e).toBeInstanceOf(MetricError);
+    expect(e).toBeInstanceOf(LabError);
+    const err = e as MetricError;
+    expect(err.name).toBe("MetricError");
+    expect(err.argument).toBe("c");
+    expect(err.message).toBe("passAtK: argument `c` is 6 (expected at most n (5))");
+  });
+
+  it("a tensor error is a LabError", () => {
+    const e = thrown(() => tensor([1, 2, 3], [2, 2]));
+    expect(e).toBeInstanceOf(TensorError);
+    expect(e).toBeInstanceOf(LabError);
+  });
+});
