@@ -46,23 +46,29 @@ export const pow = (a: Tensor, p: number): Tensor =>
 /**
  * ReLU, written without a data-dependent branch: it sits on the hot path of every MLP step,
  * and with half the inputs negative a `v > 0 ? v : 0` branch is mispredicted about half the
- * time (4–6× slower on a 1344×96 batch). (v + |v|)/2 is exact for every non-NaN input (v + |v|
- * is 2v or +0, and halving is exact) and propagates NaN, as PyTorch's relu does. The backward
- * multiplies by the 0/1 mask, so a masked entry gets ±0 instead of +0 (NaN only where the
- * incoming gradient has already overflowed to ±∞).
+ * time (4–6× slower on a 1344×96 batch). (v + |v|)/2 is exact for every finite input (v + |v|
+ * is 2v or +0, and halving is exact) and keeps NaN, as PyTorch's relu does; −∞, where it would
+ * give NaN, takes a branch that is almost never taken. The backward multiplies by the 0/1 mask;
+ * only if that made a NaN (an overflowed gradient meeting a 0) is the select redone exactly.
  */
 export function relu(a: Tensor): Tensor {
   const x = a.data;
   const out = allocate(a.dtype, x.length);
   for (let i = 0; i < out.length; i++) {
     const v = x[i]!;
-    out[i] = (v + Math.abs(v)) * 0.5;
+    out[i] = v === -Infinity ? 0 : (v + Math.abs(v)) * 0.5;
   }
   const res = Tensor.fromOp(out, a.shape, a.dtype, "relu", [a]);
   if (res.requiresGrad)
     res.backwardFn = (g) => {
       const ga = allocate(a.dtype, x.length);
-      for (let i = 0; i < ga.length; i++) ga[i] = g[i]! * +(x[i]! > 0);
+      let nan = 0;
+      for (let i = 0; i < ga.length; i++) {
+        const v = g[i]! * +(x[i]! > 0);
+        ga[i] = v;
+        nan |= +(v !== v);
+      }
+      if (nan !== 0) for (let i = 0; i < ga.length; i++) ga[i] = x[i]! > 0 ? g[i]! : 0;
       a.accumulateGrad(ga, true);
     };
   return res;
