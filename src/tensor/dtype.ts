@@ -11,34 +11,43 @@ export const DTYPES: readonly Dtype[] = ["f64", "f32", "bf16", "f16"];
 interface Format {
   readonly precision: number; // significand bits including the hidden bit
   readonly emin: number; // exponent of the smallest normal number
+  readonly emax: number; // exponent of the largest finite number
+  readonly minNormal: number; // 2^emin
   readonly maxFinite: number;
 }
-const BF16: Format = { precision: 8, emin: -126, maxFinite: (2 - 2 ** -7) * 2 ** 127 };
-const F16: Format = { precision: 11, emin: -14, maxFinite: 65504 };
+const BF16: Format = {
+  precision: 8,
+  emin: -126,
+  emax: 127,
+  minNormal: 2 ** -126,
+  maxFinite: (2 - 2 ** -7) * 2 ** 127,
+};
+const F16: Format = { precision: 11, emin: -14, emax: 15, minNormal: 2 ** -14, maxFinite: 65504 };
 
 const scratch = new Float64Array(1);
 const scratchHi = new Uint32Array(scratch.buffer, 4, 1); // little-endian: high word
 
-function roundHalfEven(y: number): number {
-  const f = Math.floor(y);
-  const d = y - f; // exact: y < 2^53
-  if (d > 0.5) return f + 1;
-  if (d < 0.5) return f;
-  return f % 2 === 0 ? f : f + 1;
-}
+// 1.5·2^52·q for every quantum q = 2^e a format can have (e from −133 up to 120): adding it to
+// |x| < 2^p·q makes the float64 addition itself round |x| to a multiple of q, ties to even
+// (the constant is an even multiple of q, so the sum's parity is the rounded value's), and
+// subtracting it again is exact. One add and one subtract instead of a division, a floor and
+// a tie test: the half formats round every op result, so this is their hot path.
+const SHIFT_MIN = -140;
+const SHIFTERS = Float64Array.from({ length: 280 }, (_, i) => 1.5 * 2 ** 52 * 2 ** (i + SHIFT_MIN));
 
 function roundToFormat(x: number, fmt: Format): number {
   if (x !== x || x === 0 || x === Infinity || x === -Infinity) return x;
   const a = Math.abs(x);
   let exponent: number;
-  if (a < 2 ** fmt.emin) {
+  if (a < fmt.minNormal) {
     exponent = fmt.emin; // subnormal: fixed quantum 2^(emin - p + 1)
   } else {
     scratch[0] = a;
     exponent = ((scratchHi[0]! >>> 20) & 0x7ff) - 1023;
+    if (exponent > fmt.emax) return x < 0 ? -Infinity : Infinity; // ≥ 2^(emax+1): past the last tie
   }
-  const quantum = 2 ** (exponent - fmt.precision + 1);
-  let r = roundHalfEven(a / quantum) * quantum;
+  const shifter = SHIFTERS[exponent - fmt.precision + 1 - SHIFT_MIN]!;
+  let r = a + shifter - shifter;
   if (r > fmt.maxFinite) r = Infinity;
   return x < 0 ? -r : r;
 }
