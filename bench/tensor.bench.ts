@@ -1,7 +1,8 @@
-// Tensor engine speed: matmul GFLOP/s (256³ and (4096×200)·(200×113), f32 and f64) and one
+// Tensor engine speed: matmul GFLOP/s (256³ and (4096×200)·(200×113), f32 and f64), one
 // full training step (forward, backward, Adam) of the MLP 194 → 200 (ReLU) → 97 on a full
-// batch of 3,763 one-hot pairs — each beside numpy's figure for the same shapes, measured in
-// the same run when python3 with numpy is available. JSON lines to stdout, a table to stderr.
+// batch of 3,763 one-hot pairs, and rounding 2^20 values into f16 and bf16 — each beside
+// numpy's figure for the same shapes, measured in the same run when python3 with numpy is
+// available. JSON lines to stdout, a table to stderr.
 import { spawnSync } from "node:child_process";
 import { cpus, loadavg } from "node:os";
 import {
@@ -77,6 +78,8 @@ def step():
         m[i] = 0.9 * m[i] + 0.1 * g; v[i] = 0.999 * v[i] + 0.001 * g * g
         W[i] -= f(1e-3) * (m[i] / (1 - 0.9 ** t[0])) / (np.sqrt(v[i] / (1 - 0.999 ** t[0])) + f(1e-8))
 out["mlp-step:f32"] = med(step, 20)
+x = rng.standard_normal(1 << 20).astype(np.float32)
+out["cast-1M:f16"] = med(lambda: x.astype(np.float16), 20)
 print(json.dumps(out))
 `;
 
@@ -154,6 +157,18 @@ for (const [name, [m, k, n]] of [
     const base = dtype === "f32" ? np["mlp-step:f32"] : undefined;
     report("mlp-step", dtype, "median", t.median, "ms", base?.[0], false);
     report("mlp-step", dtype, "best", t.best, "ms", base?.[1], false);
+  }
+}
+
+// Rounding into an emulated half format: every op of a bf16/f16 run passes its results through
+// it (numpy has float16 in hardware-assisted C; bf16 has no numpy baseline).
+{
+  const x = randn([1 << 20], rng, { dtype: "f32" });
+  for (const dtype of ["f16", "bf16"] as const) {
+    const t = timeMs(() => x.to(dtype), 15);
+    const base = dtype === "f16" ? np["cast-1M:f16"] : undefined;
+    report("cast-1M", dtype, "median", t.median, "ms", base?.[0], false);
+    report("cast-1M", dtype, "best", t.best, "ms", base?.[1], false);
   }
 }
 
