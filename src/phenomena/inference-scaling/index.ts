@@ -23,3 +23,15 @@ export {
   type VerifierTask,
   type Verifier,
 } from "./verifier.ts";
+export {
+  sequencePassRates,
+  widthNearest,
+  trainedPopulation,
+  type SequenceScorer,
+  type WidthSearch,
+  type WidthChoice,
+  type TrainedPopulation,
+  type TrainedPopulationOptions,
+} from "./trained-population.ts";
+export { coverageStudy, type CoverageStudy } from "./coverage-study.ts";
+export { WeightedFactMlp, type WeightedFactMlpOptions } from "./weighted-fact-mlp.ts";

@@ -1,0 +1,54 @@
+// One population of problems through the whole coverage pipeline, the same for every population
+// on the page: n binomial samples per problem from its exact pass rate, the unbiased pass@k
+// estimator (Chen et al. 2021) at the given k, Brown et al.'s fit (App. C.1) and three diagnostics
+// of its miss — the linearised fit, the fit on exact (noise-free) coverage, and k ≤ 250 only.
+import { coverageCurve, expectedCoverage, type CoveragePoint } from "../../metrics/pass-at-k.ts";
+import type { Uniform } from "../../metrics/random.ts";
+import { drawBinomial } from "./beta-population.ts";
+import {
+  fitCoverageLaw,
+  largestMiss,
+  logSpacedKs,
+  type ExponentiatedPowerLaw,
+} from "./coverage-law.ts";
+
+export interface CoverageStudy {
+  samples: { n: number; c: number }[];
+  coverage: CoveragePoint[];
+  law: ExponentiatedPowerLaw;
+  miss: { miss: number; k: number };
+  /** The straight line through log(−log c) used as the law instead. */
+  linearisedMiss: { miss: number; k: number };
+  /** The same fit on the exact coverage of the pass rates (no sampling noise). */
+  exactMiss: { miss: number; k: number };
+  /** The same fit on 40 log-spaced k up to `shortMax` (SWE-bench Lite's 250 samples). */
+  shortMiss: { miss: number; k: number };
+}
+
+export function coverageStudy(
+  passRates: readonly number[],
+  options: {
+    samplesPerProblem: number;
+    ks: readonly number[];
+    uniform: Uniform;
+    shortMax?: number;
+  },
+): CoverageStudy {
+  const { samplesPerProblem: n, ks, uniform } = options;
+  const samples = passRates.map((p) => ({ n, c: drawBinomial(n, p, uniform) }));
+  const coverage = coverageCurve(samples, ks);
+  const law = fitCoverageLaw(coverage);
+  const exact = ks.map((k) => ({ k, coverage: expectedCoverage(passRates, k) }));
+  const short = coverageCurve(samples, logSpacedKs(40, options.shortMax ?? 250));
+  return {
+    samples,
+    coverage,
+    law,
+    miss: largestMiss(coverage, law.predict),
+    linearisedMiss: largestMiss(coverage, (k) =>
+      Math.exp(law.linearised.a * k ** law.linearised.b),
+    ),
+    exactMiss: largestMiss(exact, fitCoverageLaw(exact).predict),
+    shortMiss: largestMiss(short, fitCoverageLaw(short).predict),
+  };
+}
