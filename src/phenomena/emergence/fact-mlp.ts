@@ -2,13 +2,16 @@
 // through a hidden layer of `width` units to L softmax heads, one per answer position; width is
 // the capacity knob (Schaeffer et al. 2023 vary parameters the same way). Exact match is about
 // p^L, so long answers (L = 20 on the emergence page) give its sharpness room against token edit
-// distance. Trained full-batch with Adam on the tensor engine.
+// distance. Trained full-batch with Adam on the tensor engine. Options for the quantization
+// model's setting: per-fact `weights` (the expected loss under a data distribution, the
+// infinite-data limit of sampling facts) and shared multi-hot `contexts` instead of one-hot keys.
 import { makeRng } from "../../tensor/rng.ts";
 import { MLP } from "../../tensor/nn/mlp.ts";
-import { multiHot } from "../../tensor/nn/linear.ts";
+import { multiHot, type MultiHot } from "../../tensor/nn/linear.ts";
 import { crossEntropy } from "../../tensor/loss.ts";
 import { Adam } from "../../tensor/optim/adam.ts";
-import { noGrad } from "../../tensor/tensor.ts";
+import { noGrad, type Tensor } from "../../tensor/tensor.ts";
+import { tensor } from "../../tensor/creation.ts";
 import type { FactSet } from "./fact-model.ts";
 
 export interface FactMlpOptions {
@@ -18,6 +21,17 @@ export interface FactMlpOptions {
   seed: number;
   /** Facts to train on (the first `count`); all by default. */
   count?: number;
+  /**
+   * Training frequency of each of the `count` facts (any positive scale; normalised): the loss is
+   * Σ_i w_i·CE_i / Σ_i w_i. Equal weights (the plain mean) by default.
+   */
+  weights?: readonly number[];
+  /**
+   * How a fact is presented: by default a one-hot key (each fact owns a row of the first layer);
+   * with `contexts`, fact i is the multi-hot of `contexts.codes[i]` (the same number of active
+   * units for every fact) over `contexts.inputs` units, so all parameters are shared by the facts.
+   */
+  contexts?: { inputs: number; codes: readonly (readonly number[])[] };
 }
 
 export class FactMlp {
@@ -34,18 +48,24 @@ export class FactMlp {
     this.length = length;
     this.vocab = vocab;
     const rng = makeRng(options.seed);
-    const mlp = new MLP([count, options.width, length * vocab], rng, { activation: "relu" });
+    const inputs = options.contexts?.inputs ?? count;
+    const mlp = new MLP([inputs, options.width, length * vocab], rng, { activation: "relu" });
     this.parameters = mlp.parameters().reduce((s, p) => s + p.size, 0);
-    const keys = multiHot(Array.from({ length: count }, (_, i) => i));
+    const keys = options.contexts
+      ? contextKeys(options.contexts.codes, count)
+      : multiHot(Array.from({ length: count }, (_, i) => i));
     // Row-major [fact, position] targets match logits reshaped to [count·L, V]. Full batch with
     // equal weights: unlike the count model, every fact is seen equally often.
     const targets = facts.answers.slice(0, count).flat();
+    const tokenWeights = options.weights && weightTensor(options.weights, count, length);
     const optimizer = new Adam(mlp.parameters(), { lr: options.lr ?? 0.01 });
     let loss = NaN;
     for (let step = 0; step < (options.steps ?? 300); step++) {
       optimizer.zeroGrad();
       const logits = mlp.forward(keys).reshape([count * length, vocab]);
-      const l = crossEntropy(logits, targets);
+      const l = tokenWeights
+        ? crossEntropy(logits, targets, { reduction: "none" }).mul(tokenWeights).sum()
+        : crossEntropy(logits, targets);
       l.backward();
       optimizer.step();
       loss = l.item();
@@ -63,6 +83,11 @@ export class FactMlp {
     );
   }
 
+  /** log p(token at `position` of `fact`'s answer). */
+  logProb(fact: number, position: number, token: number): number {
+    return this.logProbs[(fact * this.length + position) * this.vocab + token]!;
+  }
+
   /** Per-token log-probabilities of `answer` for `fact`. */
   tokenLogProbs(fact: number, answer: readonly number[]): number[] {
     return answer.map((token, t) => this.logProbs[(fact * this.length + t) * this.vocab + token]!);
@@ -77,4 +102,28 @@ export class FactMlp {
       return best;
     });
   }
+}
+
+/** The multi-hot batch of the first `count` facts' context codes (list j = every fact's j-th unit). */
+function contextKeys(codes: readonly (readonly number[])[], count: number): MultiHot {
+  const active = codes[0]?.length ?? 0;
+  if (codes.length < count || active === 0 || codes.some((c) => c.length !== active))
+    throw new Error(
+      `FactMlp: contexts.codes has ${codes.length} codes (expected ≥ ${count}, each with the same number ≥ 1 of active units)`,
+    );
+  return multiHot(
+    ...Array.from({ length: active }, (_, j) => codes.slice(0, count).map((c) => c[j]!)),
+  );
+}
+
+/** Each fact's normalised weight, spread over its `length` tokens (row-major like the targets). */
+function weightTensor(weights: readonly number[], count: number, length: number): Tensor {
+  if (weights.length !== count || !weights.every((w) => w > 0 && Number.isFinite(w)))
+    throw new Error(
+      `FactMlp: weights has ${weights.length} entries (expected ${count} positive finite numbers, one per fact)`,
+    );
+  const total = weights.reduce((a, b) => a + b, 0);
+  const data = new Float64Array(count * length);
+  weights.forEach((w, i) => data.fill(w / (total * length), i * length, (i + 1) * length));
+  return tensor(data, [count * length]);
 }

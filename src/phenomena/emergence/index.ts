@@ -21,3 +21,13 @@ export {
   type MeasuredMember,
   type HeldOutTest,
 } from "./held-out-law.ts";
+export {
+  zipfWeights,
+  drawByWeight,
+  randomContexts,
+  drawTokenItems,
+  tokenItemPassRate,
+  type TokenDraw,
+  type TokenScorer,
+} from "./zipf.ts";
+export { premiseCheck, type PremiseCheck } from "./premise.ts";
