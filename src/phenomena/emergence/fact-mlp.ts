@@ -12,6 +12,7 @@ import { crossEntropy } from "../../tensor/loss.ts";
 import { Adam } from "../../tensor/optim/adam.ts";
 import { noGrad, type Tensor } from "../../tensor/tensor.ts";
 import { tensor } from "../../tensor/creation.ts";
+import { LabError } from "../../data/errors.ts";
 import type { FactSet } from "./fact-model.ts";
 
 export interface FactMlpOptions {
@@ -108,8 +109,10 @@ export class FactMlp {
 function contextKeys(codes: readonly (readonly number[])[], count: number): MultiHot {
   const active = codes[0]?.length ?? 0;
   if (codes.length < count || active === 0 || codes.some((c) => c.length !== active))
-    throw new Error(
-      `FactMlp: contexts.codes has ${codes.length} codes (expected ≥ ${count}, each with the same number ≥ 1 of active units)`,
+    throw new LabError(
+      "FactMlp",
+      `contexts.codes has ${codes.length} codes`,
+      `≥ ${count}, each with the same number ≥ 1 of active units`,
     );
   return multiHot(
     ...Array.from({ length: active }, (_, j) => codes.slice(0, count).map((c) => c[j]!)),
@@ -119,8 +122,10 @@ function contextKeys(codes: readonly (readonly number[])[], count: number): Mult
 /** Each fact's normalised weight, spread over its `length` tokens (row-major like the targets). */
 function weightTensor(weights: readonly number[], count: number, length: number): Tensor {
   if (weights.length !== count || !weights.every((w) => w > 0 && Number.isFinite(w)))
-    throw new Error(
-      `FactMlp: weights has ${weights.length} entries (expected ${count} positive finite numbers, one per fact)`,
+    throw new LabError(
+      "FactMlp",
+      `weights has ${weights.length} entries`,
+      `${count} positive finite numbers, one per fact`,
     );
   const total = weights.reduce((a, b) => a + b, 0);
   const data = new Float64Array(count * length);

@@ -34,4 +34,3 @@ export {
   type TrainedPopulationOptions,
 } from "./trained-population.ts";
 export { coverageStudy, type CoverageStudy } from "./coverage-study.ts";
-export { WeightedFactMlp, type WeightedFactMlpOptions } from "./weighted-fact-mlp.ts";

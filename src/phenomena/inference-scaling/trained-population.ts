@@ -6,7 +6,6 @@
 import { FactMlp } from "../emergence/fact-mlp.ts";
 import type { FactSet } from "../emergence/fact-model.ts";
 import { InferenceScalingError } from "./errors.ts";
-import { WeightedFactMlp } from "./weighted-fact-mlp.ts";
 
 /** Anything that scores an answer token by token (FactMlp, HashedFactModel). */
 export interface SequenceScorer {
@@ -92,7 +91,7 @@ export interface TrainedPopulationOptions extends WidthSearch {
   seed: number;
   steps?: number;
   lr?: number;
-  /** Training frequency of each fact (WeightedFactMlp); every fact equally often (FactMlp) if absent. */
+  /** Training frequency of each fact (FactMlp's `weights`); every fact equally often if absent. */
   frequencies?: readonly number[];
 }
 
@@ -105,9 +104,9 @@ export function trainedPopulation(
   const choice = widthNearest(
     (width) => {
       const { seed, steps, lr, frequencies } = options;
-      const model = frequencies
-        ? new WeightedFactMlp(facts, { width, seed, steps, lr, frequencies })
-        : new FactMlp(facts, { width, seed, steps, lr });
+      // With frequencies the loss weighs fact i's tokens by f_i: the full-batch gradient of a
+      // corpus that repeats fact i f_i times.
+      const model = new FactMlp(facts, { width, seed, steps, lr, weights: frequencies });
       const passRates = sequencePassRates(model, facts.answers);
       models.set(width, { parameters: model.parameters, finalLoss: model.finalLoss, passRates });
       return passRates.reduce((s, p) => s + p, 0) / passRates.length;

@@ -5,8 +5,7 @@ import {
   trainedPopulation,
   InferenceScalingError,
 } from "../../../src/phenomena/inference-scaling/index.ts";
-import { makeFacts } from "../../../src/phenomena/emergence/index.ts";
-import { WeightedFactMlp } from "../../../src/phenomena/inference-scaling/index.ts";
+import { FactMlp, makeFacts } from "../../../src/phenomena/emergence/index.ts";
 
 describe("sequencePassRates", () => {
   it("multiplies the token probabilities of each fact's answer", () => {
@@ -84,12 +83,18 @@ describe("trainedPopulation", () => {
       (expect(p).toBeGreaterThanOrEqual(0), expect(p).toBeLessThanOrEqual(1));
   });
 
-  it("trains the frequency-weighted twin when frequencies are given", () => {
+  it("trains with the frequencies as FactMlp weights when they are given", () => {
     const facts = makeFacts(24, 4, 8, 3);
     const options = { seed: 1, steps: 60, lr: 0.05, frequencies: facts.frequencies };
     const population = trainedPopulation(facts, { ...options, target: 0.5, start: 1, step: 2 });
     const direct = sequencePassRates(
-      new WeightedFactMlp(facts, { ...options, width: population.width }),
+      new FactMlp(facts, {
+        seed: 1,
+        steps: 60,
+        lr: 0.05,
+        weights: facts.frequencies,
+        width: population.width,
+      }),
       facts.answers,
     );
     expect(population.passRates).toEqual(direct);
