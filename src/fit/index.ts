@@ -8,6 +8,8 @@ export { heldOut } from "./heldOut.ts";
 export type { HeldOutResult, Split } from "./heldOut.ts";
 export { computeOptimal } from "./computeOptimal.ts";
 export type { ChinchillaParams, ComputeOptimum } from "./computeOptimal.ts";
+export { fitLine } from "./line.ts";
+export type { LineFit } from "./line.ts";
 export { annealingAreas } from "./annealing.ts";
 export type { AnnealingAreas } from "./annealing.ts";
 export {

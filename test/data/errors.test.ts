@@ -3,6 +3,7 @@ import { LabError } from "../../src/data/errors.ts";
 import { FitError, fitCurve, powerLaw } from "../../src/fit/index.ts";
 import { MetricError, passAtK } from "../../src/metrics/index.ts";
 import { TensorError, tensor } from "../../src/tensor/index.ts";
+import { EmergenceError, zipfWeights } from "../../src/phenomena/emergence/index.ts";
 
 function thrown(run: () => unknown): unknown {
   try {
@@ -48,5 +49,12 @@ describe("one error shape across the lab", () => {
     const e = thrown(() => tensor([1, 2, 3], [2, 2]));
     expect(e).toBeInstanceOf(TensorError);
     expect(e).toBeInstanceOf(LabError);
+  });
+
+  it("a phenomenon's error is a LabError in the same shape", () => {
+    const e = thrown(() => zipfWeights(0, 1.5));
+    expect(e).toBeInstanceOf(EmergenceError);
+    expect(e).toBeInstanceOf(LabError);
+    expect((e as EmergenceError).message).toBe("zipfWeights: count is 0 (expected an integer ≥ 1)");
   });
 });

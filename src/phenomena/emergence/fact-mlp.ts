@@ -12,7 +12,7 @@ import { crossEntropy } from "../../tensor/loss.ts";
 import { Adam } from "../../tensor/optim/adam.ts";
 import { noGrad, type Tensor } from "../../tensor/tensor.ts";
 import { tensor } from "../../tensor/creation.ts";
-import { LabError } from "../../data/errors.ts";
+import { EmergenceError } from "./errors.ts";
 import type { FactSet } from "./fact-model.ts";
 
 export interface FactMlpOptions {
@@ -109,7 +109,7 @@ export class FactMlp {
 function contextKeys(codes: readonly (readonly number[])[], count: number): MultiHot {
   const active = codes[0]?.length ?? 0;
   if (codes.length < count || active === 0 || codes.some((c) => c.length !== active))
-    throw new LabError(
+    throw new EmergenceError(
       "FactMlp",
       `contexts.codes has ${codes.length} codes`,
       `≥ ${count}, each with the same number ≥ 1 of active units`,
@@ -122,7 +122,7 @@ function contextKeys(codes: readonly (readonly number[])[], count: number): Mult
 /** Each fact's normalised weight, spread over its `length` tokens (row-major like the targets). */
 function weightTensor(weights: readonly number[], count: number, length: number): Tensor {
   if (weights.length !== count || !weights.every((w) => w > 0 && Number.isFinite(w)))
-    throw new LabError(
+    throw new EmergenceError(
       "FactMlp",
       `weights has ${weights.length} entries`,
       `${count} positive finite numbers, one per fact`,

@@ -2,6 +2,7 @@
 // known exactly: PassUntil (r successes, a draw budget) measures each item at every size, the task
 // law is fitted on all sizes but the largest — per item (their procedure) and on the means — and
 // both predict the largest model's mean pass rate, which is compared with its exact value.
+import { EmergenceError } from "./errors.ts";
 import { simulatePassUntil, type PassUntilOptions } from "../../metrics/pass-until.ts";
 import type { Uniform } from "../../metrics/random.ts";
 import { fitTaskLaw, predictInstanceLevel, type LawPoint, type TaskLaw } from "./pass-until-law.ts";
@@ -49,17 +50,25 @@ export function heldOutLawTest(
   options: PassUntilOptions = {},
 ): HeldOutTest {
   if (family.length < 3)
-    throw new Error(
-      `heldOutLawTest: family has ${family.length} members (expected ≥ 3, smallest first)`,
+    throw new EmergenceError(
+      "heldOutLawTest",
+      `family has ${family.length} members`,
+      "≥ 3, smallest first",
     );
   const count = family[0]!.passRates.length;
   family.forEach((m, j) => {
     if (m.passRates.length !== count || count === 0)
-      throw new Error(
-        `heldOutLawTest: member ${j} has ${m.passRates.length} items (expected ${count}, ≥ 1)`,
+      throw new EmergenceError(
+        "heldOutLawTest",
+        `member ${j} has ${m.passRates.length} items`,
+        `${count}, ≥ 1`,
       );
     if (j > 0 && !(m.size > family[j - 1]!.size))
-      throw new Error(`heldOutLawTest: member ${j} is not larger than member ${j - 1}`);
+      throw new EmergenceError(
+        "heldOutLawTest",
+        `member ${j} is not larger than member ${j - 1}`,
+        "members ordered by size, smallest first",
+      );
   });
   const mean = (xs: readonly number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;
   const members = family.map((m) => {

@@ -31,3 +31,4 @@ export {
   type TokenScorer,
 } from "./zipf.ts";
 export { premiseCheck, type PremiseCheck } from "./premise.ts";
+export { EmergenceError } from "./errors.ts";

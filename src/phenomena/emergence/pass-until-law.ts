@@ -2,7 +2,8 @@
 // Hu et al. fit it per instance (each item its own c_i, α_i, on that item's PassUntil estimates)
 // and average the items' predictions; one aggregate fit on the mean pass rate is the shortcut.
 // Only resolved PassUntil runs are measurements: a run censored by the draw budget is not.
-import { fitLine } from "../inference-scaling/line.ts";
+import { EmergenceError } from "./errors.ts";
+import { fitLine } from "../../fit/line.ts";
 
 export interface TaskLaw {
   slope: number;
@@ -49,12 +50,16 @@ export function predictInstanceLevel(
   size: number,
 ): InstancePrediction {
   if (items.length === 0)
-    throw new Error("predictInstanceLevel: items must be a non-empty list of per-item points");
+    throw new EmergenceError(
+      "predictInstanceLevel",
+      "no items",
+      "a non-empty list of per-item points",
+    );
   let total = 0;
   let fitted = 0;
   items.forEach((points, i) => {
     if (points.length === 0)
-      throw new Error(`predictInstanceLevel: item ${i} has no points (expected ≥ 1)`);
+      throw new EmergenceError("predictInstanceLevel", `item ${i} has no points`, "≥ 1");
     const usable = points.filter((p) => !p.censored && p.passRate > 0 && p.passRate < 1);
     if (usable.length >= 2) {
       total += fitTaskLaw(usable).predict(size);

@@ -3,7 +3,8 @@
 // L·CE = −mean log PU (F of the geometric-mean pass rate) falls on a straight line in log N. The
 // check compares the log-log slope over the lower half of the sizes with the upper half: a slope
 // that steepens (accelerated emergence) or flattens (a ceiling ahead) breaks the premise.
-import { fitLine } from "../inference-scaling/line.ts";
+import { EmergenceError } from "./errors.ts";
+import { fitLine } from "../../fit/line.ts";
 import type { FamilyMember } from "./held-out-law.ts";
 
 export interface PremiseCheck {
@@ -24,11 +25,16 @@ export interface PremiseCheck {
 /** Checks members (the models the law is fitted on, smallest first) for a power-law loss. */
 export function premiseCheck(members: readonly FamilyMember[], tolerance = 1.5): PremiseCheck {
   if (members.length < 4)
-    throw new Error(`premiseCheck: ${members.length} members (expected ≥ 4, smallest first)`);
-  if (!(tolerance > 1)) throw new Error(`premiseCheck: tolerance is ${tolerance} (expected > 1)`);
+    throw new EmergenceError("premiseCheck", `${members.length} members`, "≥ 4, smallest first");
+  if (!(tolerance > 1))
+    throw new EmergenceError("premiseCheck", `tolerance is ${tolerance}`, "> 1");
   const lossTimesLength = members.map((m, j) => {
     if (m.passRates.length === 0 || !m.passRates.every((p) => p > 0 && p <= 1))
-      throw new Error(`premiseCheck: member ${j} has pass rates outside (0, 1] (or none)`);
+      throw new EmergenceError(
+        "premiseCheck",
+        `member ${j} has pass rates outside (0, 1] (or none)`,
+        "at least one pass rate, each in (0, 1]",
+      );
     return -m.passRates.reduce((s, p) => s + Math.log(p), 0) / m.passRates.length;
   });
   const x = members.map((m) => Math.log(m.size));

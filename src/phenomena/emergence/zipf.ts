@@ -2,14 +2,15 @@
 // p_k ∝ k^−(1+a); a model storing the n most frequent facts keeps the tail mass ∝ n^−a, a
 // power-law loss. Facts are keyed by random context codes (shared inputs), and test items are
 // drawn from the data: each of an item's L tokens is one (fact, position), the fact by frequency.
+import { EmergenceError } from "./errors.ts";
 import type { Uniform } from "../../metrics/random.ts";
 
 /** p_k = k^−exponent / Σ_j j^−exponent for k = 1 … count (exponent = 1 + a). */
 export function zipfWeights(count: number, exponent: number): number[] {
   if (!(Number.isInteger(count) && count >= 1))
-    throw new Error(`zipfWeights: count is ${count} (expected an integer ≥ 1)`);
+    throw new EmergenceError("zipfWeights", `count is ${count}`, "an integer ≥ 1");
   if (!(exponent > 0 && Number.isFinite(exponent)))
-    throw new Error(`zipfWeights: exponent is ${exponent} (expected a positive number)`);
+    throw new EmergenceError("zipfWeights", `exponent is ${exponent}`, "a positive number");
   const raw = Array.from({ length: count }, (_, k) => (k + 1) ** -exponent);
   const total = raw.reduce((a, b) => a + b, 0);
   return raw.map((w) => w / total);
@@ -18,11 +19,15 @@ export function zipfWeights(count: number, exponent: number): number[] {
 /** `n` indices drawn independently with probabilities ∝ `weights` (inverse CDF, binary search). */
 export function drawByWeight(weights: readonly number[], n: number, uniform: Uniform): number[] {
   if (weights.length === 0 || !weights.every((w) => w >= 0 && Number.isFinite(w)))
-    throw new Error("drawByWeight: weights must be a non-empty list of finite numbers ≥ 0");
+    throw new EmergenceError(
+      "drawByWeight",
+      "weights are empty or not all finite and ≥ 0",
+      "a non-empty list of finite numbers ≥ 0",
+    );
   const cumulative: number[] = [];
   let total = 0;
   for (const w of weights) cumulative.push((total += w));
-  if (!(total > 0)) throw new Error("drawByWeight: weights sum to 0 (expected > 0)");
+  if (!(total > 0)) throw new EmergenceError("drawByWeight", "weights sum to 0", "> 0");
   return Array.from({ length: n }, () => {
     const u = uniform() * total;
     let lo = 0;
@@ -47,7 +52,11 @@ export function randomContexts(
   uniform: Uniform,
 ): number[][] {
   if (!(Number.isInteger(active) && active >= 1 && active <= inputs))
-    throw new Error(`randomContexts: active is ${active} (expected an integer in 1 … ${inputs})`);
+    throw new EmergenceError(
+      "randomContexts",
+      `active is ${active}`,
+      `an integer in 1 … ${inputs}`,
+    );
   return Array.from({ length: count }, () => {
     const code = new Set<number>();
     while (code.size < active) code.add(Math.floor(uniform() * inputs));

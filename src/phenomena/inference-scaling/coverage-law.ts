@@ -6,7 +6,7 @@
 import { fitCurve } from "../../fit/fitCurve.ts";
 import type { CoveragePoint } from "../../metrics/pass-at-k.ts";
 import { InferenceScalingError } from "./errors.ts";
-import { fitLine } from "./line.ts";
+import { fitLine } from "../../fit/line.ts";
 
 export interface ExponentiatedPowerLaw {
   /** c(k) = exp(a·k^b), least squares on coverage. */

@@ -1,5 +1,4 @@
 // Public surface of src/phenomena/inference-scaling, re-exported by src/index.ts.
-export { fitLine, type LineFit } from "./line.ts";
 export { InferenceScalingError } from "./errors.ts";
 export {
   fitCoverageLaw,

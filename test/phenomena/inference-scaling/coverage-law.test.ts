@@ -3,7 +3,6 @@ import {
   InferenceScalingError,
   failureExponent,
   fitCoverageLaw,
-  fitLine,
   largestMiss,
   logSpacedKs,
 } from "../../../src/phenomena/inference-scaling/index.ts";
@@ -69,13 +68,5 @@ describe("coverage law", () => {
   it("reads the failure exponent off a pure power-law tail", () => {
     const points = [10, 100, 1000].map((k) => ({ k, coverage: 1 - 0.5 * k ** -0.3 }));
     expect(failureExponent(points)).toBeCloseTo(-0.3, 12);
-  });
-
-  it("fits a line exactly and rejects too few points", () => {
-    const line = fitLine([0, 1, 2], [1, 3, 5]);
-    expect(line.slope).toBeCloseTo(2, 12);
-    expect(line.intercept).toBeCloseTo(1, 12);
-    expect(line.r2).toBeCloseTo(1, 12);
-    expect(() => fitLine([1], [1])).toThrow(/2 paired points/);
   });
 });

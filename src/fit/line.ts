@@ -1,6 +1,8 @@
-// Ordinary least squares for a straight line: the laws fitted on these pages are linear after
-// a transform (log(−log coverage) against log k; log(−log pass rate) against log N), so a closed
-// form suffices and keeps the fit exact and instant.
+// Ordinary least squares for a straight line, in closed form: laws that are linear after a
+// transform (log(−log coverage) against log k, log(−log pass rate) against log N, a log-log
+// slope) need no iterative fit, and the closed form is exact and instant.
+import { FitError } from "./errors.ts";
+
 export interface LineFit {
   slope: number;
   intercept: number;
@@ -11,7 +13,7 @@ export interface LineFit {
 export function fitLine(xs: readonly number[], ys: readonly number[]): LineFit {
   const n = xs.length;
   if (n < 2 || ys.length !== n)
-    throw new Error(`fitLine: need ≥ 2 paired points, got ${n} xs and ${ys.length} ys`);
+    throw new FitError(`${n} xs and ${ys.length} ys`, "fitLine", "≥ 2 paired points");
   const mx = xs.reduce((s, x) => s + x, 0) / n;
   const my = ys.reduce((s, y) => s + y, 0) / n;
   let sxy = 0;
