@@ -81,9 +81,14 @@ const GELU_C = Math.sqrt(2 / Math.PI);
 export function gelu(a: Tensor): Tensor {
   const x = a.data;
   const out = allocate(a.dtype, x.length);
+  // tanh is the costly part; the backward reuses the forward's values (kept in float64, so the
+  // derivative is the same number it would be if recomputed).
+  const th = new Float64Array(a.requiresGrad ? x.length : 0);
   for (let i = 0; i < out.length; i++) {
     const v = x[i]!;
-    out[i] = 0.5 * v * (1 + Math.tanh(GELU_C * (v + 0.044715 * v * v * v)));
+    const t = Math.tanh(GELU_C * (v + 0.044715 * v * v * v));
+    if (a.requiresGrad) th[i] = t;
+    out[i] = 0.5 * v * (1 + t);
   }
   const res = Tensor.fromOp(out, a.shape, a.dtype, "gelu", [a]);
   if (res.requiresGrad)
@@ -91,7 +96,7 @@ export function gelu(a: Tensor): Tensor {
       const ga = allocate(a.dtype, x.length);
       for (let i = 0; i < ga.length; i++) {
         const v = x[i]!;
-        const t = Math.tanh(GELU_C * (v + 0.044715 * v * v * v));
+        const t = th[i]!;
         ga[i] =
           g[i]! * (0.5 * (1 + t) + 0.5 * v * (1 - t * t) * GELU_C * (1 + 3 * 0.044715 * v * v));
       }
