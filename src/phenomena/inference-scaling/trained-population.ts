@@ -3,6 +3,7 @@
 // answer token, full-batch Adam), whose sampled answer is right with probability Π_t p(answer_t).
 // Width is set by one rule fixed before any coverage beyond k = 1 was computed: the width whose
 // mean pass rate (coverage at k = 1) is nearest a target, SWE-bench Lite's 15.9% (Brown et al. 2024).
+import { aggregateLogLikelihood } from "../../metrics/likelihood.ts";
 import { FactMlp } from "../emergence/fact-mlp.ts";
 import type { FactSet } from "../emergence/fact-model.ts";
 import { InferenceScalingError } from "./errors.ts";
@@ -17,8 +18,8 @@ export function sequencePassRates(
   model: SequenceScorer,
   answers: readonly (readonly number[])[],
 ): number[] {
-  return answers.map((answer, i) =>
-    Math.exp(model.tokenLogProbs(i, answer).reduce((s, l) => s + l, 0)),
+  return answers.map(
+    (answer, i) => aggregateLogLikelihood(model.tokenLogProbs(i, answer)).sequenceProbability,
   );
 }
 
