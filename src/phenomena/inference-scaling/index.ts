@@ -32,4 +32,10 @@ export {
   type TrainedPopulation,
   type TrainedPopulationOptions,
 } from "./trained-population.ts";
-export { coverageStudy, type CoverageStudy } from "./coverage-study.ts";
+export {
+  coverageStudy,
+  countsStudy,
+  type CoverageStudy,
+  type CountsStudy,
+} from "./coverage-study.ts";
+export { parseSampleCounts } from "./sample-counts.ts";
