@@ -1,6 +1,7 @@
 // Seeded pseudo-random numbers for synthetic data and resampling. Cores never read
 // Math.random (CONVENTIONS §9): the seed flows in as a parameter. mulberry32 (Tommy
-// Ettinger) is small, fast and good enough for simulation; normals by Box–Muller.
+// Ettinger) is small, fast and good enough for simulation; normals by Box–Muller. The
+// metrics' `seededUniform` draws from the same generator, mapped to (0, 1) instead.
 export interface Rng {
   /** Uniform in [0, 1). */
   uniform(): number;
@@ -10,16 +11,22 @@ export interface Rng {
   int(n: number): number;
 }
 
-export function rng(seed: number): Rng {
+/** mulberry32: a stream of unsigned 32-bit integers from a 32-bit seed. */
+export function mulberry32(seed: number): () => number {
   let state = seed >>> 0;
-  let spare: number | undefined;
-  const uniform = (): number => {
+  return () => {
     state = (state + 0x6d2b79f5) >>> 0;
     let t = state;
     t = Math.imul(t ^ (t >>> 15), t | 1);
     t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+    return (t ^ (t >>> 14)) >>> 0;
   };
+}
+
+export function rng(seed: number): Rng {
+  const next = mulberry32(seed);
+  let spare: number | undefined;
+  const uniform = (): number => next() / 4294967296;
   const normal = (): number => {
     if (spare !== undefined) {
       const s = spare;

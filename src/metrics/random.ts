@@ -1,18 +1,14 @@
 // A seeded uniform source for the lab's simulations (mulberry32) plus the two draws they need:
 // standard normals (Box–Muller) and geometric waiting times. Seeds flow in as parameters
 // (CONVENTIONS §9); nothing here reads Math.random.
+import { mulberry32 } from "../data/random.ts";
+
 export type Uniform = () => number;
 
 /** Uniform numbers in (0, 1) from a 32-bit seed: mulberry32 (T. Ettinger), fast and well mixed. */
 export function seededUniform(seed: number): Uniform {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return (((t ^ (t >>> 14)) >>> 0) + 0.5) / 4294967296;
-  };
+  const next = mulberry32(seed);
+  return () => (next() + 0.5) / 4294967296;
 }
 
 /** A standard normal draw (Box–Muller; one of the pair is discarded for simplicity). */
