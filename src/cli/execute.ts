@@ -46,8 +46,8 @@ export async function executeNotebook(
   options: ExecuteOptions,
 ): Promise<{ notebook: Notebook; summary: RunSummary }> {
   const started = performance.now();
-  const { notebook, warning } = injectParameters(input, options.parameters ?? {});
-  if (warning) options.onWarning?.(warning);
+  const { notebook, warnings } = injectParameters(input, options.parameters ?? {});
+  for (const warning of warnings) options.onWarning?.(warning);
   const meta = tsnbMetadata(notebook);
   const notebookDir = dirname(resolve(options.file));
   const session = new Session({ notebookDir, seed: meta.seed ?? 0 });

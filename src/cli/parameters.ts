@@ -1,13 +1,22 @@
 // Papermill's convention: `-p name=value` values are injected as a new cell, tagged
 // `injected-parameters`, right after the cell tagged `parameters` (or first, if none).
+// Values are checked against the parameters cell's declarations: a value for a string
+// parameter stays a string as typed; a number or boolean parameter must get one (else exit 2);
+// a name the cell does not declare is injected with a warning, as papermill does.
 import type { ICell } from "@jupyterlab/nbformat";
 import { newCellId } from "../notebook/cells.ts";
+import {
+  cellHasTag,
+  declaredParameters,
+  givenKind,
+  type DeclaredParameter,
+} from "../notebook/parameters.ts";
 import type { Notebook } from "../notebook/types.ts";
 import { UsageError } from "./usage.ts";
 
 const IDENTIFIER = /^[A-Za-z_$][\w$]*$/;
 
-/** Parses `name=value`; numbers, booleans, null and JSON literals keep their type, the rest is a string. */
+/** Parses `name=value`; the value is kept as typed until it meets its declaration. */
 export function parseParameter(text: string): [string, string] {
   const at = text.indexOf("=");
   const name = at < 0 ? "" : text.slice(0, at).trim();
@@ -16,31 +25,58 @@ export function parseParameter(text: string): [string, string] {
   return [name, text.slice(at + 1)];
 }
 
+/** The TypeScript literal for `value`: JSON when it parses (numbers, booleans, null, arrays, objects), else a string. */
 export function literal(value: string): string {
   try {
-    const parsed = JSON.parse(value);
-    if (
-      parsed === null ||
-      ["number", "boolean", "string"].includes(typeof parsed) ||
-      typeof parsed === "object"
-    ) {
-      return JSON.stringify(parsed);
-    }
+    return JSON.stringify(JSON.parse(value));
   } catch {
-    // not JSON: a plain string
+    return JSON.stringify(value);
   }
-  return JSON.stringify(value);
+}
+
+/** The literal for `value` given its declaration: a string parameter takes the text as typed. */
+export function typedLiteral(name: string, value: string, declared?: DeclaredParameter): string {
+  if (declared === undefined) return literal(value);
+  if (declared.kind === "string") {
+    // `-p label='"x"'` (a JSON string) and `-p label=x` both mean the string x.
+    return givenKind(value) === "string" && /^\s*"/.test(value)
+      ? literal(value)
+      : JSON.stringify(value);
+  }
+  if (declared.kind === "number" || declared.kind === "boolean") {
+    const kind = givenKind(value);
+    if (kind !== declared.kind)
+      throw new UsageError(
+        `-p ${name}=${value}: the parameters cell declares ${name} = ${declared.source}, a ${declared.kind}; ` +
+          `"${value}" is not a ${declared.kind}`,
+      );
+  }
+  return literal(value);
 }
 
 export function injectParameters(
   nb: Notebook,
   parameters: Record<string, string>,
-): { notebook: Notebook; warning?: string } {
+): { notebook: Notebook; warnings: string[] } {
   const names = Object.keys(parameters);
-  if (names.length === 0) return { notebook: nb };
+  if (names.length === 0) return { notebook: nb, warnings: [] };
+  const declared = new Map(declaredParameters(nb).map((p) => [p.name, p]));
+  const warnings: string[] = [];
+  const cells = nb.cells.filter((cell) => !cellHasTag(cell, "injected-parameters"));
+  const at = cells.findIndex((cell) => cell.cell_type === "code" && cellHasTag(cell, "parameters"));
+  if (at < 0) warnings.push("no cell is tagged `parameters`: the injected parameters go first");
+  else
+    for (const name of names.filter((n) => !declared.has(n)))
+      warnings.push(
+        `-p ${name}: the parameters cell declares no ${name}` +
+          (declared.size > 0 ? ` (it declares ${[...declared.keys()].join(", ")})` : "") +
+          "; injected anyway",
+      );
   const source = [
     "// Injected parameters (tsnb run -p)",
-    ...names.map((name) => `const ${name} = ${literal(parameters[name])};`),
+    ...names.map(
+      (name) => `const ${name} = ${typedLiteral(name, parameters[name]!, declared.get(name))};`,
+    ),
   ].join("\n");
   const injected = {
     id: newCellId(),
@@ -50,17 +86,26 @@ export function injectParameters(
     outputs: [],
     source,
   } as ICell;
-  const cells = nb.cells.filter((cell) => !tagsOf(cell).includes("injected-parameters"));
-  const at = cells.findIndex(
-    (cell) => cell.cell_type === "code" && tagsOf(cell).includes("parameters"),
-  );
-  const warning =
-    at < 0 ? "no cell is tagged `parameters`: the injected parameters go first" : undefined;
   cells.splice(at + 1, 0, injected);
-  return { notebook: { ...nb, cells }, warning };
+  return { notebook: { ...nb, cells }, warnings };
 }
 
-function tagsOf(cell: ICell): string[] {
-  const tags = (cell.metadata as { tags?: unknown }).tags;
-  return Array.isArray(tags) ? (tags as string[]) : [];
+/** `tsnb run NB --help-parameters`: the declared parameters, one per line, with their help. */
+export function formatParameters(file: string, parameters: DeclaredParameter[]): string {
+  if (parameters.length === 0)
+    return `${file} declares no parameters (no code cell is tagged "parameters").\n`;
+  const width = (header: string, f: (p: DeclaredParameter) => string) =>
+    Math.max(header.length, ...parameters.map((p) => f(p).length));
+  const nameWidth = width("name", (p) => p.name);
+  const defaultWidth = width("default", (p) => p.source);
+  const kindWidth = width("type", (p) => p.kind);
+  const lines = parameters.map((p) =>
+    `  ${p.name.padEnd(nameWidth)}  ${p.source.padEnd(defaultWidth)}  ${p.kind.padEnd(kindWidth)}  ${p.help}`.trimEnd(),
+  );
+  return (
+    `Parameters of ${file} (its cell tagged "parameters"), set with -p NAME=VALUE:\n` +
+    `  ${"name".padEnd(nameWidth)}  ${"default".padEnd(defaultWidth)}  ${"type".padEnd(kindWidth)}  help\n` +
+    lines.join("\n") +
+    "\n"
+  );
 }

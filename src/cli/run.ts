@@ -1,4 +1,5 @@
-// `tsnb run NOTEBOOK.ipynb [-o OUT] [--inplace] [-p name=value …] [--json] [--allow-errors]`
+// `tsnb run NOTEBOOK.ipynb [-o OUT] [--inplace] [-p name=value …] [--json] [--allow-errors]
+// [--help-parameters]`
 // Exit codes (DESIGN.md): 0 all cells ran and no claim failed; 1 a cell raised;
 // 3 a claim failed; 2 bad usage or an unreadable notebook.
 import { parseArgs } from "node:util";
@@ -6,7 +7,8 @@ import { overBudget } from "../notebook/metadata.ts";
 import { readNotebook } from "../notebook/read.ts";
 import { writeNotebook } from "../notebook/write.ts";
 import { executeNotebook, type RunSummary } from "./execute.ts";
-import { parseParameter } from "./parameters.ts";
+import { declaredParameters } from "../notebook/parameters.ts";
+import { formatParameters, parseParameter } from "./parameters.ts";
 import { ProgressLine } from "./progress-line.ts";
 import { UsageError } from "./usage.ts";
 
@@ -20,8 +22,12 @@ Options:
   -o, --output FILE     write the executed notebook (with outputs) to FILE
       --inplace         write the executed notebook over NOTEBOOK
   -p, --parameter N=V   set variable N in a cell injected after the cell tagged
-                        "parameters" (papermill convention); repeatable. V is read as
-                        JSON when it parses (numbers, booleans, arrays), else as a string
+                        "parameters" (papermill convention); repeatable. V keeps the
+                        type N is declared with: text for a string, and a number or
+                        boolean must be one (else exit 2); otherwise V is read as JSON
+                        when it parses, else as a string. An undeclared N is warned of
+      --help-parameters list the parameters NOTEBOOK declares (name, default, type,
+                        the comment above it) and exit
       --json            print one JSON object {notebook, cells, errors, claims, seconds}
       --allow-errors    keep executing after a cell raises
   -h, --help            show this help
@@ -44,6 +50,7 @@ export async function runCommand(argv: string[]): Promise<number> {
       json: { type: "boolean" },
       "allow-errors": { type: "boolean" },
       help: { type: "boolean", short: "h" },
+      "help-parameters": { type: "boolean" },
     },
   });
   if (values.help) {
@@ -57,6 +64,10 @@ export async function runCommand(argv: string[]): Promise<number> {
   const file = positionals[0];
   const parameters = Object.fromEntries((values.parameter ?? []).map(parseParameter));
   const notebook = await readNotebook(file);
+  if (values["help-parameters"]) {
+    process.stdout.write(formatParameters(file, declaredParameters(notebook)));
+    return 0;
+  }
   const progress = new ProgressLine(process.stderr);
   const { notebook: executed, summary } = await executeNotebook(notebook, {
     file,

@@ -57,6 +57,43 @@ describe("tsnb run", () => {
     expect(JSON.stringify(executed.cells[3].outputs)).toContain("hello 25");
   });
 
+  it("checks -p against the parameters cell: a string stays text, a number must be one, an unknown name is warned of", async () => {
+    const out = join(mkdtempSync(join(tmpdir(), "tsnb-run-")), "out.ipynb");
+    const run = await tsnb(
+      "run",
+      fixture("passing.ipynb"),
+      "-p",
+      "label=42",
+      "-p",
+      "extra=1",
+      "-o",
+      out,
+      "--json",
+    );
+    expect(run.code).toBe(0);
+    const injected = JSON.parse(readFileSync(out, "utf8")).cells[2].source;
+    expect(injected).toContain('const label = "42";');
+    expect(injected).toContain("const extra = 1;");
+    expect(run.stderr).toContain(
+      "warning: -p extra: the parameters cell declares no extra (it declares n, label); injected anyway",
+    );
+    const bad = await tsnb("run", fixture("passing.ipynb"), "-p", "n=three");
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain(
+      '-p n=three: the parameters cell declares n = 3, a number; "three" is not a number',
+    );
+  });
+
+  it("lists the declared parameters with --help-parameters", async () => {
+    const { code, stdout } = await tsnb("run", fixture("passing.ipynb"), "--help-parameters");
+    expect(code).toBe(0);
+    expect(stdout.split("\n").slice(1, 4)).toEqual([
+      "  name   default    type    help",
+      "  n      3          number",
+      '  label  "default"  string',
+    ]);
+  });
+
   it("exits 1 when a cell raises, and stops there", async () => {
     const out = join(mkdtempSync(join(tmpdir(), "tsnb-run-")), "out.ipynb");
     const { code, stdout } = await tsnb("run", fixture("raising.ipynb"), "--json", "-o", out);
@@ -125,7 +162,14 @@ describe("tsnb run", () => {
   it("documents every option in --help", async () => {
     const { code, stdout } = await tsnb("run", "--help");
     expect(code).toBe(0);
-    for (const option of ["--output", "--inplace", "--parameter", "--json", "--allow-errors"])
+    for (const option of [
+      "--output",
+      "--inplace",
+      "--parameter",
+      "--help-parameters",
+      "--json",
+      "--allow-errors",
+    ])
       expect(stdout).toContain(option);
   });
 });
