@@ -7,6 +7,7 @@ import { escapeHtml } from "./html.ts";
 import { raisedUnexpectedly, renderCell } from "./cells.ts";
 import { cellAnchor, collectClaims, type SiteClaim } from "./claims.ts";
 import { renderScorecard } from "./scorecard.ts";
+import { renderParameters } from "./parameters.ts";
 import { renderToc } from "./toc.ts";
 import { renderLayout } from "./layout.ts";
 import { citationHtml, type NotebookInfo } from "./metadata.ts";
@@ -157,7 +158,7 @@ function withoutTitleHeading(
   return copy;
 }
 
-function renderHeader({ info }: PageInput): string {
+function renderHeader({ info, notebook }: PageInput): string {
   const papers = info.papers.length
     ? `<section class="papers" aria-label="Papers reproduced"><h2 class="visually-hidden">Papers</h2><ul>${info.papers.map((p) => `<li>${citationHtml(p)}</li>`).join("")}</ul></section>`
     : "";
@@ -168,6 +169,7 @@ function renderHeader({ info }: PageInput): string {
     (info.summary ? `<p class="summary">${escapeHtml(info.summary)}</p>` : "") +
     papers +
     `<p class="downloads"><a href="${escapeHtml(info.slug)}.ipynb" download>Download the notebook (.ipynb)</a></p>` +
+    renderParameters(notebook, info.slug) +
     `</header>`
   );
 }

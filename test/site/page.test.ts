@@ -73,6 +73,25 @@ describe("renderNotebookPage", () => {
     expect(html).not.toContain('rel="prev"');
   });
 
+  it("shows the parameters cell's declarations and the command that changes them", () => {
+    const page = input("text");
+    expect(renderNotebookPage(page).html).not.toContain('class="parameters"');
+    page.notebook.cells.unshift({
+      cell_type: "code",
+      metadata: { tags: ["parameters"] },
+      source: '// Seed of <everything>.\nconst seed = 1;\nconst label = "a&b";',
+      outputs: [],
+      execution_count: null,
+    });
+    const html = renderNotebookPage(page).html;
+    expect(html).toContain("Parameters (2): re-run this page with other values");
+    expect(html).toContain(
+      '<tr><th scope="row"><code>seed</code></th><td><code>1</code></td><td>Seed of &lt;everything&gt;.</td></tr>',
+    );
+    expect(html).toContain("<code>&quot;a&amp;b&quot;</code>");
+    expect(html).toContain("npx tsnb run a.ipynb -p seed=VALUE -o out.ipynb");
+  });
+
   it("loads Plot only on pages with charts", () => {
     expect(renderNotebookPage(input("text")).html).not.toContain("plot.umd.min.js");
   });
