@@ -13,3 +13,5 @@ export { sourceText, stripOutputs, newCellId } from "./cells.ts";
 export { normalizeOutputs, normalizeNotebook, VOLATILE_KEYS } from "./normalize.ts";
 export type { NormalizeOptions } from "./normalize.ts";
 export { canonicalizeSvg } from "./canonical-svg.ts";
+export { declaredParameters, parametersOf, givenKind } from "./parameters.ts";
+export type { DeclaredParameter, ParameterKind } from "./parameters.ts";
