@@ -1,8 +1,9 @@
 // Papermill's convention: `-p name=value` values are injected as a new cell, tagged
 // `injected-parameters`, right after the cell tagged `parameters` (or first, if none).
 // Values are checked against the parameters cell's declarations: a value for a string
-// parameter stays a string as typed; a number or boolean parameter must get one (else exit 2);
-// a name the cell does not declare is injected with a warning, as papermill does.
+// parameter stays a string as typed; a number or boolean parameter must get one, an object or
+// array parameter a JSON value (else exit 2); a name the cell does not declare is injected
+// with a warning, as papermill does.
 import type { ICell } from "@jupyterlab/nbformat";
 import { newCellId } from "../notebook/cells.ts";
 import {
@@ -51,7 +52,31 @@ export function typedLiteral(name: string, value: string, declared?: DeclaredPar
           `"${value}" is not a ${declared.kind}`,
       );
   }
+  if (declared.kind === "other" && declared.source !== "undefined" && !isJson(value))
+    throw new UsageError(
+      `-p ${name}=${value}: the parameters cell declares ${name} = ${declared.source}; ` +
+        `give it a JSON value (object keys in double quotes), e.g. -p '${name}=${jsonExample(declared.source)}'`,
+    );
   return literal(value);
+}
+
+function isJson(value: string): boolean {
+  try {
+    JSON.parse(value);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** A JSON spelling of a declaration's default, when its source is nearly JSON (unquoted keys). */
+function jsonExample(source: string): string {
+  const quoted = source.replace(/([{,]\s*)([A-Za-z_$][\w$]*)\s*:/g, '$1"$2":');
+  try {
+    return JSON.stringify(JSON.parse(quoted));
+  } catch {
+    return '{"key": 1}';
+  }
 }
 
 export function injectParameters(
@@ -90,6 +115,9 @@ export function injectParameters(
   return { notebook: { ...nb, cells }, warnings };
 }
 
+/** "other" declarations (objects, arrays, expressions) are set with JSON. */
+const kindLabel = (kind: DeclaredParameter["kind"]): string => (kind === "other" ? "JSON" : kind);
+
 /** `tsnb run NB --help-parameters`: the declared parameters, one per line, with their help. */
 export function formatParameters(file: string, parameters: DeclaredParameter[]): string {
   if (parameters.length === 0)
@@ -98,14 +126,18 @@ export function formatParameters(file: string, parameters: DeclaredParameter[]):
     Math.max(header.length, ...parameters.map((p) => f(p).length));
   const nameWidth = width("name", (p) => p.name);
   const defaultWidth = width("default", (p) => p.source);
-  const kindWidth = width("type", (p) => p.kind);
+  const kindWidth = width("type", (p) => kindLabel(p.kind));
   const lines = parameters.map((p) =>
-    `  ${p.name.padEnd(nameWidth)}  ${p.source.padEnd(defaultWidth)}  ${p.kind.padEnd(kindWidth)}  ${p.help}`.trimEnd(),
+    `  ${p.name.padEnd(nameWidth)}  ${p.source.padEnd(defaultWidth)}  ${kindLabel(p.kind).padEnd(kindWidth)}  ${p.help}`.trimEnd(),
   );
+  const json = parameters.find((p) => p.kind === "other");
   return (
     `Parameters of ${file} (its cell tagged "parameters"), set with -p NAME=VALUE:\n` +
     `  ${"name".padEnd(nameWidth)}  ${"default".padEnd(defaultWidth)}  ${"type".padEnd(kindWidth)}  help\n` +
     lines.join("\n") +
-    "\n"
+    "\n" +
+    (json
+      ? `A JSON parameter takes a JSON value, e.g. -p '${json.name}=${jsonExample(json.source)}'.\n`
+      : "")
   );
 }
