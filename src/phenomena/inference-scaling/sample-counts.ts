@@ -1,9 +1,11 @@
 // Per-problem sample counts read from a file, so the coverage law can be tested on a real
 // model's samples instead of the notebook's own (Brown et al. 2024 published theirs; nothing is
 // downloaded here). Three layouts, told apart by their first character:
-// - CSV with a header naming the columns `correct` and `samples` (others, e.g. `problem`, ignored);
+// - CSV (or TSV) with a header naming the columns `correct` and `samples` (others, e.g. a quoted
+//   `problem` text, ignored), parsed by d3-dsv;
 // - JSON Lines, one record per problem: {"correct": c, "samples": n} or {"is_corrects": [true, …]};
 // - a JSON array of the same records.
+import { dsvFormat } from "d3-dsv";
 import type { ProblemSamples } from "../../metrics/pass-at-k.ts";
 import { InferenceScalingError } from "./errors.ts";
 
@@ -22,26 +24,34 @@ export function parseSampleCounts(text: string, file: string): ProblemSamples[] 
   return problems;
 }
 
+/** CSV (or TSV, when the header has tabs and no commas), parsed by d3-dsv (RFC 4180 quoting). */
 function fromCsv(text: string, file: string): ProblemSamples[] {
-  const lines = text.split(/\r?\n/);
-  const header = lines[0]!.split(",").map((h) => h.trim().toLowerCase());
+  const headerLine = text.split(/\r?\n/, 1)[0]!;
+  const delimiter = headerLine.includes("\t") && !headerLine.includes(",") ? "\t" : ",";
+  const rows = dsvFormat(delimiter).parseRows(text);
+  const header = (rows[0] ?? []).map((h) => h.trim().toLowerCase());
   const correctAt = header.indexOf("correct");
   const samplesAt = header.indexOf("samples");
   if (correctAt < 0 || samplesAt < 0)
     throw new InferenceScalingError(
       `${file} line 1`,
-      `the header is "${lines[0]!.trim()}"`,
+      `the header is "${headerLine.trim()}"`,
       'a CSV header with the columns "correct" and "samples", or JSON Lines, or a JSON array',
     );
   const problems: ProblemSamples[] = [];
-  lines.slice(1).forEach((line, i) => {
-    if (line.trim() === "") return;
-    const cells = line.split(",");
-    const where = `${file} line ${i + 2}`;
+  // A quoted field may span lines: count them, so errors name the line a row starts on.
+  let line = 1 + newlines(rows[0]!);
+  for (const cells of rows.slice(1)) {
+    const where = `${file} line ${++line}`;
+    line += newlines(cells);
+    if (cells.every((cell) => cell.trim() === "")) continue;
     problems.push(counts(where, cells[samplesAt]?.trim(), cells[correctAt]?.trim()));
-  });
+  }
   return problems;
 }
+
+const newlines = (cells: string[]): number =>
+  cells.reduce((sum, cell) => sum + (cell.match(/\n/g)?.length ?? 0), 0);
 
 function fromJsonLines(text: string, file: string): ProblemSamples[] {
   const problems: ProblemSamples[] = [];

@@ -18,6 +18,23 @@ describe("parseSampleCounts", () => {
     ]);
   });
 
+  it("reads quoted CSV fields (commas and line breaks inside quotes) and TSV", () => {
+    const text =
+      'problem,correct,samples\n"add(a, b)",2,10\n"two\nlines, here",0,10\n"x ""q""",10,10\n';
+    expect(parseSampleCounts(text, "q.csv")).toEqual([
+      { n: 10, c: 2 },
+      { n: 10, c: 0 },
+      { n: 10, c: 10 },
+    ]);
+    // The row after a two-line field starts on line 4.
+    expect(() =>
+      parseSampleCounts('problem,correct,samples\n"a\nb",1,2\nc,3,2\n', "q.csv"),
+    ).toThrow('q.csv line 4 field "correct": 3 correct of 2 samples');
+    expect(parseSampleCounts("problem\tsamples\tcorrect\np, 1\t5\t1\n", "s.tsv")).toEqual([
+      { n: 5, c: 1 },
+    ]);
+  });
+
   it("reads JSON Lines with counts or with one boolean per sample", () => {
     const text = '{"correct": 2, "samples": 5}\n{"is_corrects": [false, true, true, false]}\n';
     expect(parseSampleCounts(text, "s.jsonl")).toEqual([
