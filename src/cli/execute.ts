@@ -4,7 +4,7 @@
 import { dirname, resolve } from "node:path";
 import type { ICodeCell, IOutput } from "@jupyterlab/nbformat";
 import { claimOfOutput } from "../display/claim-output.ts";
-import { sourceText } from "../notebook/cells.ts";
+import { cellHasTag, sourceText } from "../notebook/cells.ts";
 import { tsnbMetadata } from "../notebook/metadata.ts";
 import type { Notebook } from "../notebook/types.ts";
 import { Session } from "../runtime/session.ts";
@@ -71,7 +71,7 @@ export async function executeNotebook(
       });
       code.execution_count = executed;
       // nbclient's convention: a cell tagged `raises-exception` is expected to raise.
-      if (reply.status === "error" && !hasTag(code, "raises-exception")) {
+      if (reply.status === "error" && !cellHasTag(code, "raises-exception")) {
         errors++;
         if (!options.allowErrors) break;
       }
@@ -93,11 +93,6 @@ export async function executeNotebook(
     seconds: Math.round((performance.now() - started) / 10) / 100,
   };
   return { notebook: executedNotebook, summary };
-}
-
-function hasTag(cell: ICodeCell, tag: string): boolean {
-  const tags = (cell.metadata as { tags?: unknown }).tags;
-  return Array.isArray(tags) && tags.includes(tag);
 }
 
 export const LANGUAGE_INFO = {

@@ -5,13 +5,8 @@
 // array parameter a JSON value (else exit 2); a name the cell does not declare is injected
 // with a warning, as papermill does.
 import type { ICell } from "@jupyterlab/nbformat";
-import { newCellId } from "../notebook/cells.ts";
-import {
-  cellHasTag,
-  declaredParameters,
-  givenKind,
-  type DeclaredParameter,
-} from "../notebook/parameters.ts";
+import { cellHasTag, newCellId } from "../notebook/cells.ts";
+import { declaredParameters, givenKind, type DeclaredParameter } from "../notebook/parameters.ts";
 import type { Notebook } from "../notebook/types.ts";
 import { UsageError } from "./usage.ts";
 

@@ -7,6 +7,12 @@ export function sourceText(cell: Pick<Cell, "source">): string {
   return Array.isArray(cell.source) ? cell.source.join("") : cell.source;
 }
 
+/** Whether the cell carries `tag` in `metadata.tags`. */
+export function cellHasTag(cell: Pick<Cell, "metadata">, tag: string): boolean {
+  const tags = (cell.metadata as { tags?: unknown } | undefined)?.tags;
+  return Array.isArray(tags) && tags.includes(tag);
+}
+
 /** A copy of `nb` with every code cell's outputs cleared and execution_count null. */
 export function stripOutputs(nb: Notebook): Notebook {
   const cells = nb.cells.map((cell) =>

@@ -9,7 +9,7 @@ export { parseNotebook, readNotebook } from "./read.ts";
 export { serializeNotebook, writeNotebook, writeFileAtomic } from "./write.ts";
 export type { AtomicWriteOps } from "./write.ts";
 export { canonicalJson } from "./json.ts";
-export { sourceText, stripOutputs, newCellId } from "./cells.ts";
+export { sourceText, stripOutputs, newCellId, cellHasTag } from "./cells.ts";
 export { normalizeOutputs, normalizeNotebook, VOLATILE_KEYS } from "./normalize.ts";
 export type { NormalizeOptions } from "./normalize.ts";
 export { canonicalizeSvg } from "./canonical-svg.ts";

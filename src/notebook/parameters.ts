@@ -4,8 +4,8 @@
 // (`--help-parameters`, like papermill's `--help-notebook`); the site shows them on each page.
 // Read with TypeScript's own parser, so typed declarations (`const n: number = 5`) parse too.
 import ts from "typescript";
-import { sourceText } from "./cells.ts";
-import type { Cell, Notebook } from "./types.ts";
+import { cellHasTag, sourceText } from "./cells.ts";
+import type { Notebook } from "./types.ts";
 
 export type ParameterKind = "number" | "string" | "boolean" | "null" | "other";
 
@@ -16,12 +16,6 @@ export interface DeclaredParameter {
   kind: ParameterKind;
   /** The `//` comment lines just above the declaration, or the comment after it on its line. */
   help: string;
-}
-
-/** Whether the cell carries `tag` in `metadata.tags`. */
-export function cellHasTag(cell: Pick<Cell, "metadata">, tag: string): boolean {
-  const tags = (cell.metadata as { tags?: unknown } | undefined)?.tags;
-  return Array.isArray(tags) && tags.includes(tag);
 }
 
 /** The declarations of the first code cell tagged `parameters`; none if there is no such cell. */
