@@ -106,7 +106,15 @@ export function validateClaim(input: unknown): Claim {
   return claim;
 }
 
-/** `0.1235 s`, `"grokked"`, `a=1, b=2`, `[0.1, 0.2]`. */
+/**
+ * `key=value`, or `key ≥ 0.9` when the value is a bound (it starts with a comparison sign):
+ * `logp=> 0.9` would read as an arrow.
+ */
+export function keyedValue(key: string, text: string, separator = "="): string {
+  return /^[<>≤≥≈≠=]/.test(text) ? `${key} ${text}` : `${key}${separator}${text}`;
+}
+
+/** `0.1235 s`, `"grokked"`, `a=1, b=2`, `r2 ≥ 0.98`, `[0.1, 0.2]`. */
 export function formatClaimValue(value: Claim["expected"], unit?: string): string {
   const suffix = unit ? ` ${unit}` : "";
   if (typeof value === "number") return formatNumber(value) + suffix;
@@ -114,7 +122,7 @@ export function formatClaimValue(value: Claim["expected"], unit?: string): strin
   if (Array.isArray(value)) return `[${value.map((v) => formatNumber(v)).join(", ")}]${suffix}`;
   if (value === undefined) return "";
   return Object.entries(value)
-    .map(([k, v]) => `${k}=${typeof v === "number" ? formatNumber(v) : String(v)}`)
+    .map(([k, v]) => keyedValue(k, typeof v === "number" ? formatNumber(v) : String(v)))
     .join(", ");
 }
 

@@ -3,6 +3,7 @@
 // output inside its cell. Status words are spelled out next to the symbols, so colour is
 // never the only signal (WCAG 1.4.1).
 import { escapeHtml } from "./html.ts";
+import { keyedValue } from "../display/claim.ts";
 import {
   claimStatus,
   type ClaimStatus,
@@ -30,7 +31,7 @@ export function formatValue(value: unknown, unit?: string): string {
   else if (Array.isArray(value)) body = formatList(value);
   else if (typeof value === "object") {
     body = Object.entries(value as Record<string, unknown>)
-      .map(([k, v]) => `${k}: ${formatValue(v)}`)
+      .map(([k, v]) => keyedValue(k, formatValue(v), ": "))
       .join(", ");
   } else body = String(value);
   return unit ? `${body} ${unit}` : body;

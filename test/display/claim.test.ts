@@ -40,6 +40,18 @@ describe("claim", () => {
     );
   });
 
+  it("writes a bound as key ≥ value, not key=≥ value", () => {
+    expect(
+      claimText({
+        ...base,
+        measured: { r2: 0.99, a: -1 },
+        expected: { r2: "≥ 0.98", a: "< 0", k1: "0.159 ± 0.03" },
+      }),
+    ).toBe(
+      "✓ PASS sc-halts-learning — Softmax collapse halts learning (measured r2=0.99, a=-1, expected r2 ≥ 0.98, a < 0, k1=0.159 ± 0.03)",
+    );
+  });
+
   it("drops unknown fields", async () => {
     await withSink(false, () => {
       expect(claim({ ...base, extra: 1 } as Claim)).not.toHaveProperty("extra");

@@ -107,6 +107,9 @@ describe("formatValue", () => {
       "float32: 2,500, float64: 2,400 steps",
     );
     expect(formatValue(undefined)).toBe("—");
+    expect(formatValue({ logp: "> 0.9", alpha: "0.34 ± 0.03" })).toBe(
+      "logp > 0.9, alpha: 0.34 ± 0.03",
+    );
   });
 });
 
