@@ -1,13 +1,17 @@
 // Tensor engine speed: matmul GFLOP/s (256³ and (4096×200)·(200×113), f32 and f64), one
 // full training step (forward, backward, Adam) of the MLP 194 → 200 (ReLU) → 97 on a full
-// batch of 3,763 one-hot pairs, and rounding 2^20 values into f16 and bf16 — each beside
-// numpy's figure for the same shapes, measured in the same run when python3 with numpy is
-// available. JSON lines to stdout, a table to stderr.
+// batch of 3,763 one-hot pairs, one step of a one-layer transformer (1,024 sequences), and
+// rounding 2^20 values into f16 and bf16 — each beside numpy's figure for the same shapes where
+// numpy has one, measured in the same run when python3 with numpy is available. JSON lines to
+// stdout, a table to stderr.
 import { spawnSync } from "node:child_process";
 import { cpus, loadavg } from "node:os";
 import {
   Adam,
+  AdamW,
   crossEntropy,
+  gather,
+  Transformer,
   makeRng,
   matmul,
   MLP,
@@ -158,6 +162,38 @@ for (const [name, [m, k, n]] of [
     report("mlp-step", dtype, "median", t.median, "ms", base?.[0], false);
     report("mlp-step", dtype, "best", t.best, "ms", base?.[1], false);
   }
+}
+
+// One training step of the one-layer transformer of the grokking papers (d = 128, 4 heads, MLP
+// 512, pre-LN, causal): "a b =" sequences mod 113, loss on the last position, AdamW. No numpy
+// baseline (numpy has no autodiff); the figure tracks the block's own ops (layer norm, GELU,
+// attention's small batched products).
+{
+  const P = 113;
+  const B = 1024;
+  const T = 3;
+  const tokens = new Int32Array(B * T);
+  const y = new Int32Array(B);
+  for (let i = 0; i < B; i++) {
+    const [a, b] = [rng.int(P), rng.int(P)];
+    tokens.set([a, b, P], i * T);
+    y[i] = (a + b) % P;
+  }
+  const last = Int32Array.from({ length: B }, (_, i) => i * T + T - 1);
+  const model = new Transformer(
+    { vocab: P + 1, seqLen: T, dModel: 128, heads: 4, dMlp: 512, causal: true },
+    rng,
+  );
+  const opt = new AdamW(model.parameters(), { lr: 1e-3, weightDecay: 1 });
+  const step = (): void => {
+    opt.zeroGrad();
+    const logits = model.forward(tokens, B).reshape([B * T, P + 1]);
+    crossEntropy(gather(logits, last), y).backward();
+    opt.step();
+  };
+  const t = timeMs(step, 7, 2);
+  report("transformer-step", "f32", "median", t.median, "ms", undefined, false);
+  report("transformer-step", "f32", "best", t.best, "ms", undefined, false);
 }
 
 // Rounding into an emulated half format: every op of a bf16/f16 run passes its results through

@@ -113,6 +113,16 @@ function binary(op: BinaryOp, a: Operand, b: Operand): Tensor {
         [tb, "b"],
       ] as const) {
         if (!t.requiresGrad) continue;
+        // An operand as large as the result, of its dtype, was neither broadcast nor promoted:
+        // for + (and − on the left) its gradient is g itself, not a sum into a zeroed buffer.
+        if (
+          t.size === g.length &&
+          t.dtype === dtype &&
+          (op === "add" || (op === "sub" && side === "a"))
+        ) {
+          t.accumulateGrad(g);
+          continue;
+        }
         const into = allocate(t.dtype, t.size); // accumulates in the operand's own dtype
         backward(op, side, ta.data, tb.data, res.data, g, L, into);
         t.accumulateGrad(into, true);
