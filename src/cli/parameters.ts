@@ -47,7 +47,7 @@ export function typedLiteral(name: string, value: string, declared?: DeclaredPar
           `"${value}" is not a ${declared.kind}`,
       );
   }
-  if (declared.kind === "other" && declared.source !== "undefined" && !isJson(value))
+  if (needsJson(declared) && !isJson(value))
     throw new UsageError(
       `-p ${name}=${value}: the parameters cell declares ${name} = ${declared.source}; ` +
         `give it a JSON value (object keys in double quotes), e.g. -p '${name}=${jsonExample(declared.source)}'`,
@@ -110,8 +110,10 @@ export function injectParameters(
   return { notebook: { ...nb, cells }, warnings };
 }
 
-/** "other" declarations (objects, arrays, expressions) are set with JSON. */
-const kindLabel = (kind: DeclaredParameter["kind"]): string => (kind === "other" ? "JSON" : kind);
+/** Objects, arrays and expressions are set with JSON; a declaration without a default takes anything. */
+const needsJson = (p: DeclaredParameter): boolean => p.kind === "other" && p.source !== "undefined";
+const kindLabel = (p: DeclaredParameter): string =>
+  needsJson(p) ? "JSON" : p.kind === "other" ? "any" : p.kind;
 
 /** `tsnb run NB --help-parameters`: the declared parameters, one per line, with their help. */
 export function formatParameters(file: string, parameters: DeclaredParameter[]): string {
@@ -121,11 +123,11 @@ export function formatParameters(file: string, parameters: DeclaredParameter[]):
     Math.max(header.length, ...parameters.map((p) => f(p).length));
   const nameWidth = width("name", (p) => p.name);
   const defaultWidth = width("default", (p) => p.source);
-  const kindWidth = width("type", (p) => kindLabel(p.kind));
+  const kindWidth = width("type", kindLabel);
   const lines = parameters.map((p) =>
-    `  ${p.name.padEnd(nameWidth)}  ${p.source.padEnd(defaultWidth)}  ${kindLabel(p.kind).padEnd(kindWidth)}  ${p.help}`.trimEnd(),
+    `  ${p.name.padEnd(nameWidth)}  ${p.source.padEnd(defaultWidth)}  ${kindLabel(p).padEnd(kindWidth)}  ${p.help}`.trimEnd(),
   );
-  const json = parameters.find((p) => p.kind === "other");
+  const json = parameters.find(needsJson);
   return (
     `Parameters of ${file} (its cell tagged "parameters"), set with -p NAME=VALUE:\n` +
     `  ${"name".padEnd(nameWidth)}  ${"default".padEnd(defaultWidth)}  ${"type".padEnd(kindWidth)}  help\n` +

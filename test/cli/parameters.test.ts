@@ -27,6 +27,7 @@ describe("-p values for object or array parameters", () => {
   it("leaves a declaration without a default free to take text", () => {
     const bare: DeclaredParameter = { name: "x", source: "undefined", kind: "other", help: "" };
     expect(typedLiteral("x", "abc", bare)).toBe('"abc"');
+    expect(formatParameters("nb.ipynb", [bare]).split("\n")[2]).toBe("  x     undefined  any");
   });
 
   it("lists such a parameter as JSON, with an example of how to set it", () => {
