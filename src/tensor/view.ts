@@ -30,14 +30,22 @@ function permuteData(
   out: Float64Array | Float32Array,
 ): void {
   const rank = shape.length;
+  if (out.length === 0) return;
+  if (rank === 0) {
+    out[0] = data[0]!;
+    return;
+  }
   const inStrides = stridesOf(shape);
   const outShape = axes.map((ax) => shape[ax]!);
   const srcStride = axes.map((ax) => inStrides[ax]!);
+  // The last output axis is copied as one strided run; an odometer walks the axes before it.
+  const n = outShape[rank - 1]!;
+  const step = srcStride[rank - 1]!;
   const counter = new Array<number>(rank).fill(0);
   let src = 0;
-  for (let i = 0; i < out.length; i++) {
-    out[i] = data[src]!;
-    for (let d = rank - 1; d >= 0; d--) {
+  for (let i = 0; i < out.length; i += n) {
+    for (let j = 0; j < n; j++) out[i + j] = data[src + j * step]!;
+    for (let d = rank - 2; d >= 0; d--) {
       counter[d]!++;
       src += srcStride[d]!;
       if (counter[d]! < outShape[d]!) break;
