@@ -18,3 +18,12 @@ export class CellSyntaxError extends Error {
     this.name = "SyntaxError";
   }
 }
+
+/** A bare import specifier found in neither the notebook's folder nor tsnb's installation. */
+export class ModuleNotFoundError extends Error {
+  readonly code = "ERR_MODULE_NOT_FOUND";
+  constructor(message: string) {
+    super(message);
+    this.name = "ModuleNotFoundError";
+  }
+}

@@ -3,7 +3,8 @@
 // files), then from tsnb's own installation, so "tsnb" and its dependencies are found
 // from any folder. TypeScript files load through tsx's loader, registered once per process.
 import { resolve as resolveSpecifier } from "import-meta-resolve";
-import { pathToFileURL } from "node:url";
+import { fileURLToPath, pathToFileURL } from "node:url";
+import { ModuleNotFoundError } from "./errors.ts";
 import { register } from "tsx/esm/api";
 import { Script, constants } from "node:vm";
 
@@ -57,7 +58,14 @@ export class ModuleLoader {
       try {
         return resolveSpecifier(specifier, import.meta.url);
       } catch {
-        throw first;
+        if ((first as { code?: string }).code !== "ERR_MODULE_NOT_FOUND") throw first;
+        // Said plainly, with the cell's import line as the only frame (not the resolver's own).
+        const folder = fileURLToPath(this.baseUrl);
+        throw new ModuleNotFoundError(
+          `Cannot find package '${specifier}' in the notebook's folder (${folder}) or tsnb's ` +
+            `installation (expected node_modules/${packageName(specifier)}: run ` +
+            `npm install ${packageName(specifier)} in ${folder} or in the tsnb project)`,
+        );
       }
     }
   }
@@ -66,4 +74,10 @@ export class ModuleLoader {
     ensureTypeScriptLoader();
     return importNative(this.resolve(specifier), options);
   }
+}
+
+/** "pkg" of "pkg/sub/path", "@scope/pkg" of "@scope/pkg/sub". */
+function packageName(specifier: string): string {
+  const parts = specifier.split("/");
+  return specifier.startsWith("@") ? parts.slice(0, 2).join("/") : parts[0]!;
 }

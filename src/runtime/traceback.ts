@@ -2,7 +2,7 @@
 // the composed source map (rewrite ∘ esbuild) to the cell's own TypeScript, frames of tsnb's
 // runtime and of Node internals are dropped, and the failing line is shown with a caret.
 import remapping from "@jridgewell/remapping";
-import { TraceMap, originalPositionFor } from "@jridgewell/trace-mapping";
+import { LEAST_UPPER_BOUND, TraceMap, originalPositionFor } from "@jridgewell/trace-mapping";
 import { fileURLToPath } from "node:url";
 import { dirname } from "node:path";
 import { inspect } from "node:util";
@@ -61,12 +61,14 @@ export function errorContent(
   const evalue = error.message;
   const frames: string[] = [];
   let first: Location | undefined;
+  let inCell = false;
   for (const raw of (error.stack ?? "").split("\n").slice(1)) {
-    if (first && raw.includes(RUNTIME_DIR)) break; // below the cell: tsnb's caller, not the user's code
+    if (inCell && raw.includes(RUNTIME_DIR)) break; // below the cell: tsnb's caller, not the user's code
     const frame = mapFrame(raw, cells);
     if (frame === undefined) continue;
+    if (frame.cell) inCell = true;
     if (frame.location && !first) first = frame.location;
-    frames.push(frame.text);
+    if (frame.text !== undefined) frames.push(frame.text);
   }
   const header = `${RED}${BOLD}${ename}${RESET}: ${evalue}`;
   return { ename, evalue, traceback: [header, ...frames, ...(first ? excerpt(first) : [])] };
@@ -77,24 +79,26 @@ const FRAME = /^\s*at (?:(.*?) \()?(.*?):(\d+):(\d+)\)?$/;
 function mapFrame(
   raw: string,
   cells: Map<string, CellRecord>,
-): { text: string; location?: Location } | undefined {
+): { text?: string; location?: Location; cell?: boolean } | undefined {
   const match = FRAME.exec(raw);
   if (!match) return raw.trim().startsWith("at ") ? undefined : { text: raw };
   const [, fn, file, lineText, columnText] = match;
   const cell = cells.get(file);
   if (cell) {
-    if (!cell.trace) return undefined;
-    const position = originalPositionFor(cell.trace, {
-      line: Number(lineText),
-      column: Number(columnText) - 1,
-    });
-    if (position.line === null) return undefined; // the wrapper around the cell
+    if (!cell.trace) return { cell: true };
+    const generated = { line: Number(lineText), column: Number(columnText) - 1 };
+    let position = originalPositionFor(cell.trace, generated);
+    // Code the rewrite added around a statement (a top-level `let` stored in the cell scope)
+    // has no mapping of its own: take the next mapped column on the same generated line.
+    if (position.line === null)
+      position = originalPositionFor(cell.trace, { ...generated, bias: LEAST_UPPER_BOUND });
+    if (position.line === null) return { cell: true }; // the wrapper around the cell
     const location = { cell, line: position.line, column: (position.column ?? 0) + 1 };
     const name = fn && !fn.startsWith("async ") ? fn : fn?.replace(/^async /, "");
     const where = `${cell.label}:${location.line}:${location.column}`;
     const shown =
       name && !name.includes("<anonymous>") && name !== "eval" ? `${name} (${where})` : where;
-    return { text: `    at ${shown}`, location };
+    return { text: `    at ${shown}`, location, cell: true };
   }
   if (file.startsWith("node:") || file.includes(RUNTIME_DIR) || file.includes("/tsx/dist/"))
     return undefined;

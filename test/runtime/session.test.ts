@@ -93,6 +93,38 @@ describe("Session: await, imports and output order", () => {
     expect(sink.result()).toBe("'number'");
   });
 
+  it("says plainly which package is missing and where it was looked for, at the cell's import line", async () => {
+    const session = new Session({ notebookDir: fixtures });
+    const { sink, reply } = await run(
+      session,
+      'const n = 1\nimport { chunk } from "no-such-package/sub";\nchunk',
+    );
+    expect(reply).toMatchObject({ status: "error", ename: "ModuleNotFoundError" });
+    const error = sink.outputs.find((o) => o.output_type === "error") as {
+      evalue: string;
+      traceback: string[];
+    };
+    expect(error.evalue).toBe(
+      `Cannot find package 'no-such-package/sub' in the notebook's folder (${fixtures}) or tsnb's installation ` +
+        `(expected node_modules/no-such-package: run npm install no-such-package in ${fixtures} or in the tsnb project)`,
+    );
+    // The cell's import is the only frame: none of the resolver's own.
+    expect(error.traceback.filter((line) => line.trimStart().startsWith("at "))).toEqual([
+      "    at cell[1]:2:1",
+    ]);
+  });
+
+  it("places an error in a top-level let on its line, and shows none of tsnb's own frames", async () => {
+    const session = new Session();
+    const { sink } = await run(session, "const a = 1\nlet y = undefinedThing + 1");
+    const error = sink.outputs.find((o) => o.output_type === "error") as { traceback: string[] };
+    const frames = error.traceback.filter((line) => line.trimStart().startsWith("at "));
+    expect(frames).toEqual(["    at cell[1]:2:5"]);
+    expect(error.traceback.join("\n").replace(/\x1b\[[0-9;]*m/g, "")).toContain(
+      "> 2 | let y = undefinedThing + 1",
+    );
+  });
+
   it("keeps stdout and stderr in order across awaits", async () => {
     const session = new Session();
     const { sink } = await run(
