@@ -96,9 +96,23 @@ describe("tsnb run", () => {
 
   it("exits 1 when a cell raises, and stops there", async () => {
     const out = join(mkdtempSync(join(tmpdir(), "tsnb-run-")), "out.ipynb");
-    const { code, stdout } = await tsnb("run", fixture("raising.ipynb"), "--json", "-o", out);
+    const { code, stdout, stderr } = await tsnb(
+      "run",
+      fixture("raising.ipynb"),
+      "--json",
+      "-o",
+      out,
+    );
     expect(code).toBe(1);
     expect(JSON.parse(stdout)).toMatchObject({ cells: 2, errors: 1 });
+    // The failing cell's traceback goes to stderr (without colour codes when not a terminal).
+    expect(stderr).toContain(
+      "tsnb run: cell 2 of the notebook (execution [2]) raised:\nTypeError: ",
+    );
+    expect(stderr).toContain("    at cell[2]:3:");
+    expect(stderr).toContain("> 3 | null!.boom;");
+    expect(stderr).not.toContain("\x1b[");
+    expect(stderr).not.toMatch(/src\/cli|bin\/tsnb/);
     const executed = JSON.parse(readFileSync(out, "utf8"));
     expect(executed.cells[1].outputs[0]).toMatchObject({
       output_type: "error",
