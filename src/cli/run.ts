@@ -3,9 +3,7 @@
 // Exit codes (DESIGN.md): 0 all cells ran and no claim failed; 1 a cell raised;
 // 3 a claim failed; 2 bad usage or an unreadable notebook.
 import { parseArgs } from "node:util";
-import type { ICodeCell, IOutput } from "@jupyterlab/nbformat";
-import { cellHasTag } from "../notebook/cells.ts";
-import type { Notebook } from "../notebook/types.ts";
+import { cellErrors } from "../notebook/cells.ts";
 import { overBudget } from "../notebook/metadata.ts";
 import { readNotebook } from "../notebook/read.ts";
 import { writeNotebook } from "../notebook/write.ts";
@@ -80,7 +78,7 @@ export async function runCommand(argv: string[]): Promise<number> {
     onWarning: (message) => process.stderr.write(`tsnb run: warning: ${message}\n`),
   });
   progress.done();
-  process.stderr.write(cellErrors(executed, process.stderr.isTTY === true));
+  process.stderr.write(cellErrors(executed, process.stderr.isTTY === true, "tsnb run: "));
   const over = overBudget(notebook, summary.seconds);
   if (over)
     process.stderr.write(
@@ -91,31 +89,6 @@ export async function runCommand(argv: string[]): Promise<number> {
   process.stdout.write(values.json ? JSON.stringify(summary) + "\n" : formatSummary(summary));
   return exitCode(summary);
 }
-
-/**
- * The tracebacks of the cells that raised (not those tagged `raises-exception`), as nbconvert
- * prints them, so a failed run says why without opening the output notebook.
- */
-export function cellErrors(nb: Notebook, colour: boolean): string {
-  const parts: string[] = [];
-  nb.cells.forEach((cell, index) => {
-    if (cell.cell_type !== "code" || cellHasTag(cell, "raises-exception")) return;
-    const code = cell as ICodeCell;
-    for (const output of code.outputs as IOutput[]) {
-      if (output.output_type !== "error") continue;
-      const traceback = (output.traceback as string[] | undefined) ?? [];
-      const text =
-        traceback.length > 0 ? traceback.join("\n") : `${output.ename}: ${output.evalue}`;
-      parts.push(
-        `tsnb run: cell ${index + 1} of the notebook (execution [${code.execution_count}]) raised:\n` +
-          `${colour ? text : text.replace(ANSI, "")}\n`,
-      );
-    }
-  });
-  return parts.join("\n");
-}
-
-const ANSI = /\x1b\[[0-9;]*m/g;
 
 export function exitCode(summary: RunSummary): number {
   if (summary.errors > 0) return 1;

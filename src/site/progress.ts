@@ -2,6 +2,7 @@
 // elapsed time); elsewhere (CI, pipes) plain log lines, one when a notebook starts
 // executing and one when it is done. The clock is read here, at the shell's edge.
 import { overBudget } from "../notebook/metadata.ts";
+import { cellErrors } from "../notebook/cells.ts";
 import type { Notebook } from "../notebook/types.ts";
 import type { ExecutedNotebook } from "./execute.ts";
 
@@ -53,6 +54,8 @@ export function progressReporter(
     notebookEnd(position, total, slug, result) {
       clear();
       stream.write(`[${position}/${total}] ${slug}: ${describe(result)}\n`);
+      if (result && result.summary.errors > 0)
+        stream.write(cellErrors(result.executed as Notebook, tty, `${slug}: `));
     },
     log(message) {
       clear();

@@ -47,6 +47,32 @@ describe("build progress", () => {
     );
   });
 
+  it("prints the traceback of a cell that raised under its notebook's line", () => {
+    const out = stream(false);
+    const failed = result(false, 1);
+    (failed.executed as { cells: unknown[] }).cells = [
+      {
+        cell_type: "code",
+        source: "boom()",
+        metadata: {},
+        execution_count: 1,
+        outputs: [
+          {
+            output_type: "error",
+            ename: "ReferenceError",
+            evalue: "boom is not defined",
+            traceback: ["\x1b[31mReferenceError\x1b[0m: boom is not defined", "    at cell[1]:1:1"],
+          },
+        ],
+      },
+    ];
+    progressReporter(out).notebookEnd(1, 1, "alpha", failed);
+    expect(out.chunks.join("")).toBe(
+      "[1/1] alpha: executed in 2.5 s, claims 1/2, 1 cell error\n" +
+        "alpha: cell 1 of the notebook (execution [1]) raised:\nReferenceError: boom is not defined\n    at cell[1]:1:1\n",
+    );
+  });
+
   it("notes a run that took longer than the notebook's budget", () => {
     const out = stream(false);
     const progress = progressReporter(out);
