@@ -28,6 +28,13 @@ export interface KernelContext {
   requestInput(parent: Message, prompt: string, password: boolean): Promise<string>;
   /** The TypeScript language tools, loaded on first use. */
   language(): Promise<KernelLanguageTools>;
+  /**
+   * The language tools if they are loaded already (a completion, or the idle warm-up, loaded
+   * them) and type warnings are on; executing never waits for the compiler to load.
+   */
+  loadedLanguage(): KernelLanguageTools | undefined;
+  /** How long a cell waits for its type check before running without it. */
+  readonly typeCheckLimitMs: number;
   /** stop_on_error: answer the execute_requests queued behind this one with status "aborted". */
   abortQueued(): void;
   interrupt(): void;

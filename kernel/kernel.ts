@@ -32,6 +32,10 @@ export interface KernelOptions {
    * compiler. Never at start, and never for a client that runs cells back to back (nbconvert).
    */
   warmLanguageAfterIdleMs?: number;
+  /** Show a cell's type errors as a warning before it runs, once the language tools are loaded (default true). */
+  typeWarnings?: boolean;
+  /** How long a cell waits for its type check before running without it (default 2000 ms). */
+  typeCheckLimitMs?: number;
 }
 
 type InChannel = "shell" | "control" | "stdin";
@@ -54,6 +58,7 @@ export class Kernel implements KernelContext {
   private stopped = false;
   private readonly pendingInput = new PendingInput();
   private languageTools: Promise<KernelLanguageTools> | undefined;
+  private loadedTools: KernelLanguageTools | undefined;
   private idleWaiters: (() => void)[] = [];
   private readonly signatures = new SignatureHistory();
   private warmTimer: NodeJS.Timeout | undefined;
@@ -114,11 +119,25 @@ export class Kernel implements KernelContext {
       const load = this.options.loadLanguage;
       if (load === undefined)
         return Promise.reject(new Error("language tools are not available in this kernel"));
-      this.languageTools = load();
-      // A failed load is retried on the next request rather than cached forever.
-      this.languageTools.catch(() => (this.languageTools = undefined));
+      const loading = load();
+      this.languageTools = loading;
+      loading.then(
+        (tools) => {
+          if (this.languageTools === loading) this.loadedTools = tools;
+        },
+        // A failed load is retried on the next request rather than cached forever.
+        () => (this.languageTools = undefined),
+      );
     }
     return this.languageTools;
+  }
+
+  get typeCheckLimitMs(): number {
+    return this.options.typeCheckLimitMs ?? 2000;
+  }
+
+  loadedLanguage(): KernelLanguageTools | undefined {
+    return this.options.typeWarnings === false ? undefined : this.loadedTools;
   }
 
   abortQueued(): void {

@@ -1,9 +1,11 @@
 // execute_request (messaging spec 5.3, "Execute"): execution_count, silent, store_history,
 // user_expressions, allow_stdin and stop_on_error, with outputs streamed on iopub while the
-// cell runs and the error's ename/evalue/traceback repeated in the reply.
-import type { Handler } from "../handler.ts";
+// cell runs and the error's ename/evalue/traceback repeated in the reply. Once the language
+// tools are loaded, the cell's type errors come first as a stderr warning; the cell runs anyway.
+import type { Handler, KernelContext } from "../handler.ts";
 import { createExecuteSink } from "../output.ts";
 import { isJsonObject } from "../protocol/message.ts";
+import { formatTypeWarnings } from "../../src/runtime/language/diagnostics.ts";
 
 export const execute_request: Handler = async (kernel, request) => {
   const content = request.content;
@@ -33,6 +35,7 @@ export const execute_request: Handler = async (kernel, request) => {
     execution_count,
     onResult: (text) => (resultText = text),
   });
+  if (!silent) await typeWarnings(kernel, code, sink);
   let result: Awaited<ReturnType<typeof kernel.session.execute>>;
   try {
     result = await kernel.session.execute(code, sink, { executionCount: execution_count });
@@ -75,3 +78,29 @@ export const execute_request: Handler = async (kernel, request) => {
     traceback: result.traceback,
   };
 };
+
+/** The cell's type errors, against the cells that ran, as a stderr warning before it runs. */
+async function typeWarnings(
+  kernel: KernelContext,
+  code: string,
+  sink: ReturnType<typeof createExecuteSink>,
+): Promise<void> {
+  const tools = kernel.loadedLanguage();
+  if (tools === undefined) return;
+  let timer: NodeJS.Timeout | undefined;
+  try {
+    // A busy or stuck language worker must not hold the cell back: past the limit, no check.
+    const diagnostics = await Promise.race([
+      tools.diagnose(kernel.executedCells, code),
+      new Promise<[]>(
+        (resolve) => (timer = setTimeout(() => resolve([]), kernel.typeCheckLimitMs)),
+      ),
+    ]);
+    if (diagnostics.length > 0)
+      sink.emit({ output_type: "stream", name: "stderr", text: formatTypeWarnings(diagnostics) });
+  } catch (error) {
+    kernel.log("warn", `type check skipped: ${(error as Error).message}`);
+  } finally {
+    clearTimeout(timer);
+  }
+}

@@ -59,6 +59,7 @@ describe("Kernel under fuzzed request content", () => {
               }),
               inspect: () => ({ found: false, data: {} }),
               isComplete: () => ({ status: "complete" as const }),
+              diagnose: () => [],
             }),
           });
           requests.forEach((request, i) =>

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { Kernel } from "../../kernel/kernel.ts";
+import type { KernelLanguageTools } from "../../kernel/handler.ts";
 import type { LanguageTools } from "../../src/runtime/language/index.ts";
 import type { Message } from "../../kernel/protocol/message.ts";
 import { createSigner } from "../../kernel/protocol/sign.ts";
@@ -13,7 +14,11 @@ interface Sent {
   message: Message;
 }
 
-function setup(language?: LanguageTools, warmLanguageAfterIdleMs?: number) {
+function setup(
+  language?: LanguageTools | KernelLanguageTools,
+  warmLanguageAfterIdleMs?: number,
+  typeCheckLimitMs?: number,
+) {
   const signer = createSigner(KEY);
   const sent: Sent[] = [];
   const logs: string[] = [];
@@ -31,6 +36,7 @@ function setup(language?: LanguageTools, warmLanguageAfterIdleMs?: number) {
     loadLanguage: language ? async () => language : undefined,
     onShutdown: (restart) => shutdowns.push(restart),
     warmLanguageAfterIdleMs,
+    typeCheckLimitMs,
   });
   const request = (
     channel: "shell" | "control" | "stdin",
@@ -348,6 +354,7 @@ describe("Kernel message loop", () => {
       },
       inspect: () => ({ found: false, data: {} }),
       isComplete: () => ({ status: "incomplete", indent: "  " }),
+      diagnose: () => [],
     };
     const k = setup(language);
     // "🎉" is one code point and two UTF-16 units.
@@ -373,6 +380,7 @@ describe("Kernel message loop", () => {
       ),
       inspect: () => ({ found: false, data: {} }),
       isComplete: () => ({ status: "complete" }),
+      diagnose: () => [],
     };
     const k = setup(language, 20);
     k.request("shell", "kernel_info_request");
@@ -383,6 +391,70 @@ describe("Kernel message loop", () => {
     await k.kernel.whenIdle();
     await new Promise((resolve) => setTimeout(resolve, 60));
     expect(completed).toEqual([""]);
+  });
+
+  it("warns of a cell's type errors before it runs, once the language tools are loaded", async () => {
+    const checked: [string[], string][] = [];
+    const language: LanguageTools = {
+      complete: () => ({ matches: [], cursor_start: 0, cursor_end: 0 }),
+      inspect: () => ({ found: false, data: {} }),
+      isComplete: () => ({ status: "complete" }),
+      diagnose: (cells, code) => (
+        checked.push([[...cells], code]),
+        code === "typo"
+          ? [{ line: 1, column: 1, code: 2304, message: "Cannot find name 'typo'." }]
+          : []
+      ),
+    };
+    const k = setup(language);
+    // Before anything loaded the compiler, executing never waits for it: no check.
+    const first = k.request("shell", "execute_request", { code: "typo" });
+    await k.kernel.whenIdle();
+    expect(checked).toEqual([]);
+    k.request("shell", "complete_request", { code: "x", cursor_pos: 1 });
+    await k.kernel.whenIdle();
+    const second = k.request("shell", "execute_request", { code: "typo" });
+    const clean = k.request("shell", "execute_request", { code: "fine" });
+    await k.kernel.whenIdle();
+    expect(checked).toEqual([
+      [["typo"], "typo"],
+      [["typo", "typo"], "fine"],
+    ]);
+    const outputs = (id: string) =>
+      k
+        .about(id)
+        .filter((e) => e.channel === "iopub" && e.message.header.msg_type !== "status")
+        .map((e) => `${e.message.header.msg_type}:${(e.message.content.name as string) ?? ""}`);
+    expect(outputs(first)).toEqual(["execute_input:", "stream:stdout", "execute_result:"]);
+    expect(outputs(second)).toEqual([
+      "execute_input:",
+      "stream:stderr",
+      "stream:stdout",
+      "execute_result:",
+    ]);
+    expect(outputs(clean)).toEqual(["execute_input:", "stream:stdout", "execute_result:"]);
+    const warning = k.about(second).find((e) => e.message.content.name === "stderr")!.message
+      .content;
+    expect(warning.text).toBe(
+      "TypeScript: 1 type error (the cell runs anyway; // @ts-expect-error above a line or // @ts-nocheck in the cell silences them)\n" +
+        "  1:1  Cannot find name 'typo'. (TS2304)\n",
+    );
+  });
+
+  it("runs the cell without its type check when the check does not answer in time", async () => {
+    const language: KernelLanguageTools = {
+      complete: () => ({ matches: [], cursor_start: 0, cursor_end: 0 }),
+      inspect: () => ({ found: false, data: {} }),
+      isComplete: () => ({ status: "complete" }),
+      diagnose: () => new Promise(() => {}), // a stuck language worker
+    };
+    const k = setup(language, undefined, 20);
+    k.request("shell", "complete_request", { code: "x", cursor_pos: 1 });
+    await k.kernel.whenIdle();
+    const id = k.request("shell", "execute_request", { code: "a" });
+    await k.kernel.whenIdle();
+    expect(k.replyTo(id)).toMatchObject({ status: "ok" });
+    expect(k.session.executed).toEqual(["a"]);
   });
 
   it("reports a handler failure as an error reply instead of crashing", async () => {

@@ -1,8 +1,9 @@
-// Type-aware help for notebook cells — completion, inspection, completeness — with the
+// Type-aware help for notebook cells — completion, inspection, completeness, type errors — with the
 // TypeScript 5.9 language service over a virtual module made of the cells that ran plus the
 // code being edited. The kernel imports this module lazily (the compiler takes ~0.3 s to load);
 // positions here are UTF-16 offsets into `code`, converted at the protocol edge.
 import { complete } from "./completion.ts";
+import { diagnose } from "./diagnostics.ts";
 import { checkComplete } from "./completeness.ts";
 import { inspect } from "./inspection.ts";
 import { createCellService } from "./service.ts";
@@ -41,6 +42,17 @@ export interface LanguageTools {
     detail_level: 0 | 1,
   ): InspectionResult;
   isComplete(code: string): CompletenessResult;
+  /** Type errors of `code` given the earlier cells that ran without error. */
+  diagnose(cells: readonly string[], code: string): TypeDiagnostic[];
+}
+
+/** One type error in the code about to run; line and column are 1-based, in that code. */
+export interface TypeDiagnostic {
+  line: number;
+  column: number;
+  /** TypeScript's error number (TS2322 …). */
+  code: number;
+  message: string;
 }
 
 export interface LanguageToolsOptions {
@@ -55,5 +67,6 @@ export function createLanguageTools(options: LanguageToolsOptions): LanguageTool
     inspect: (cells, code, cursor, detail_level) =>
       inspect(service, cells, code, cursor, detail_level),
     isComplete: (code) => checkComplete(code),
+    diagnose: (cells, code) => diagnose(service, cells, code),
   };
 }

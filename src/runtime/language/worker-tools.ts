@@ -8,6 +8,7 @@ import type {
   InspectionResult,
   LanguageTools,
   LanguageToolsOptions,
+  TypeDiagnostic,
 } from "./index.ts";
 
 export type AsyncLanguageTools = {
@@ -64,6 +65,7 @@ export function createWorkerLanguageTools(options: LanguageToolsOptions): AsyncL
     inspect: (cells, code, cursor, detail_level) =>
       call<InspectionResult>("inspect", [cells, code, cursor, detail_level]),
     isComplete: (code) => call<CompletenessResult>("isComplete", [code]),
+    diagnose: (cells, code) => call<TypeDiagnostic[]>("diagnose", [cells, code]),
     async dispose() {
       await worker.terminate();
     },

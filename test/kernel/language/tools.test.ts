@@ -110,6 +110,37 @@ describe("inspect", () => {
   });
 });
 
+describe("diagnose", () => {
+  it("finds a type error against the earlier cells' declarations, at its line and column", () => {
+    expect(tools.diagnose(cells, "const n = 1;\nconst s: number = greeting;")).toEqual([
+      {
+        line: 2,
+        column: 7,
+        code: 2322,
+        message: "Type 'string' is not assignable to type 'number'.",
+      },
+    ]);
+    expect(tools.diagnose(cells, "add(1, 'two')")).toMatchObject([
+      { line: 1, column: 8, code: 2345 },
+    ]);
+    expect(tools.diagnose(cells, "nothingDeclaresThis + 1")).toMatchObject([{ code: 2304 }]);
+  });
+
+  it("finds nothing in correct code, top-level await and cell globals included", () => {
+    expect(
+      tools.diagnose(cells, "const total = add(values[0]!, 2);\nawait Promise.resolve(total);"),
+    ).toEqual([]);
+    expect(tools.diagnose(cells, "md`# ${greeting}`;\ntable([{ a: 1 }]);")).toEqual([]);
+  });
+
+  it("leaves alone what TypeScript's own comments silence", () => {
+    expect(
+      tools.diagnose(cells, "// @ts-expect-error: on purpose\nconst s: number = greeting;"),
+    ).toEqual([]);
+    expect(tools.diagnose(cells, "// @ts-nocheck\nconst s: number = greeting;")).toEqual([]);
+  });
+});
+
 describe("the cell environment is Node", () => {
   it("offers Node globals but not browser-only ones", () => {
     expect(names("proc", 4, [])).toContain("process");
