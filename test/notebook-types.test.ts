@@ -1,11 +1,11 @@
-// The notebooks type-check cell by cell, as the kernel checks them (each cell against the
+// The notebooks type-check cell by cell (`tsnb check`), as the kernel checks them (each cell against the
 // declarations of the cells before it), so opening one in JupyterLab shows no type warnings.
 // A cell that needs an exception says why in a `// @ts-expect-error: …` comment.
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { beforeAll, describe, expect, it } from "vitest";
-import { sourceText } from "../src/notebook/cells.ts";
+import { notebookDiagnostics } from "../src/cli/check.ts";
 import { parseNotebook } from "../src/notebook/read.ts";
 import { createLanguageTools, type LanguageTools } from "../src/runtime/language/index.ts";
 
@@ -24,16 +24,7 @@ describe("notebooks type-check cell by cell", () => {
     "%s",
     (file) => {
       const notebook = parseNotebook(readFileSync(join(dir, file), "utf8"), file);
-      const ran: string[] = [];
-      const found: string[] = [];
-      notebook.cells.forEach((cell, index) => {
-        if (cell.cell_type !== "code") return;
-        const code = sourceText(cell);
-        for (const d of tools.diagnose(ran, code))
-          found.push(`cell ${index + 1} ${d.line}:${d.column} TS${d.code} ${d.message}`);
-        ran.push(code);
-      });
-      expect(found).toEqual([]);
+      expect(notebookDiagnostics(tools, notebook)).toEqual([]);
     },
     60_000,
   );

@@ -23,6 +23,10 @@ const COMMANDS: Record<string, { summary: string; load: () => Promise<Command> }
     summary: "install, uninstall, list or launch the Jupyter kernel",
     load: async () => (await import(KERNEL_MODULE)).kernelCommand as Command,
   },
+  check: {
+    summary: "type-check notebooks cell by cell, as the kernel does, without running them",
+    load: async () => (await import("./check.ts")).checkCommand,
+  },
   strip: {
     summary: "remove outputs from notebooks in place",
     load: async () => (await import("./strip.ts")).stripCommand,
