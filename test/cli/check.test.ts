@@ -1,24 +1,8 @@
-import { execFile } from "node:child_process";
 import { join } from "node:path";
-import { fileURLToPath } from "node:url";
-import { promisify } from "node:util";
 import { describe, expect, it } from "vitest";
+import { tsnb } from "./tsnb.ts";
 
-const root = fileURLToPath(new URL("../../", import.meta.url));
 const fixture = (name: string) => join("test/cli/fixtures", name);
-const exec = promisify(execFile);
-
-async function tsnb(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  try {
-    const { stdout, stderr } = await exec(process.execPath, [join(root, "bin/tsnb.js"), ...args], {
-      cwd: root,
-    });
-    return { code: 0, stdout, stderr };
-  } catch (error) {
-    const e = error as { code: number; stdout: string; stderr: string };
-    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
-  }
-}
 
 describe("tsnb check", () => {
   it("lists each type error with its cell, line and column, and exits 1", async () => {

@@ -1,26 +1,10 @@
 import { describe, expect, it } from "vitest";
-import { execFile } from "node:child_process";
+import { root, tsnb } from "./tsnb.ts";
 import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { fileURLToPath } from "node:url";
-import { promisify } from "node:util";
 
-const root = fileURLToPath(new URL("../../", import.meta.url));
 const fixture = (name: string) => join(root, "test/cli/fixtures", name);
-const exec = promisify(execFile);
-
-async function tsnb(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  try {
-    const { stdout, stderr } = await exec(process.execPath, [join(root, "bin/tsnb.js"), ...args], {
-      cwd: root,
-    });
-    return { code: 0, stdout, stderr };
-  } catch (error) {
-    const e = error as { code: number; stdout: string; stderr: string };
-    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
-  }
-}
 
 describe("tsnb run", () => {
   it("exits 0 and prints the JSON summary when cells run and claims pass", async () => {
