@@ -162,6 +162,25 @@ describe("tsnb behind jupyter server, driven by @jupyterlab/services", () => {
     expect(String(content.data["text/plain"])).toContain("Doubles a number.");
   }, 90_000);
 
+  // The completion above loaded the language tools, so cells are type-checked from here on.
+  it("warns of a cell's type error before its outputs, and runs it anyway", async () => {
+    const { reply, iopub } = await run("const count: number = word;\ncount");
+    expect(reply.status).toBe("ok");
+    const outputs = iopub.filter((message) => message.header.msg_type !== "status");
+    expect(outputs.map((message) => message.header.msg_type)).toEqual([
+      "execute_input",
+      "stream",
+      "execute_result",
+    ]);
+    expect(outputs[1]!.content).toMatchObject({ name: "stderr" });
+    expect(String((outputs[1]!.content as { text: string }).text)).toContain(
+      "1:7  Type 'string' is not assignable to type 'number'. (TS2322)",
+    );
+    expect(ofType(iopub, "execute_result")[0]!.content).toMatchObject({
+      data: { "text/plain": "'hello'" },
+    });
+  }, 90_000);
+
   it("answers is_complete for complete, incomplete and invalid code", async () => {
     expect((await kernel.requestIsComplete({ code: "1 + 1" })).content).toEqual({
       status: "complete",
