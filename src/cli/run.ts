@@ -3,7 +3,7 @@
 // Exit codes (DESIGN.md): 0 all cells ran and no claim failed; 1 a cell raised;
 // 3 a claim failed; 2 bad usage or an unreadable notebook.
 import { parseArgs } from "node:util";
-import { cellErrors } from "../notebook/cells.ts";
+import { cellErrors } from "../notebook/cell-errors.ts";
 import { overBudget } from "../notebook/metadata.ts";
 import { readNotebook } from "../notebook/read.ts";
 import { writeNotebook } from "../notebook/write.ts";

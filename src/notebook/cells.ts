@@ -1,6 +1,5 @@
 // Small cell-level operations shared by the runner, the kernel and `tsnb strip`.
 import { randomUUID } from "node:crypto";
-import type { ICodeCell, IOutput } from "@jupyterlab/nbformat";
 import type { Cell, Notebook } from "./types.ts";
 
 /** The cell's source as one string (nbformat stores it as a string or a list of lines). */
@@ -26,28 +25,3 @@ export function stripOutputs(nb: Notebook): Notebook {
 export function newCellId(): string {
   return randomUUID();
 }
-
-/**
- * The tracebacks of the cells that raised (not those tagged `raises-exception`), as nbconvert
- * prints them, so a failed run says why without opening the output notebook.
- */
-export function cellErrors(nb: Pick<Notebook, "cells">, colour: boolean, prefix = ""): string {
-  const parts: string[] = [];
-  nb.cells.forEach((cell, index) => {
-    if (cell.cell_type !== "code" || cellHasTag(cell, "raises-exception")) return;
-    const code = cell as ICodeCell;
-    for (const output of code.outputs as IOutput[]) {
-      if (output.output_type !== "error") continue;
-      const traceback = (output.traceback as string[] | undefined) ?? [];
-      const text =
-        traceback.length > 0 ? traceback.join("\n") : `${output.ename}: ${output.evalue}`;
-      parts.push(
-        `${prefix}cell ${index + 1} of the notebook (execution [${code.execution_count}]) raised:\n` +
-          `${colour ? text : text.replace(ANSI, "")}\n`,
-      );
-    }
-  });
-  return parts.join("\n");
-}
-
-const ANSI = /\x1b\[[0-9;]*m/g;

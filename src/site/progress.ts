@@ -2,7 +2,7 @@
 // elapsed time); elsewhere (CI, pipes) plain log lines, one when a notebook starts
 // executing and one when it is done. The clock is read here, at the shell's edge.
 import { overBudget } from "../notebook/metadata.ts";
-import { cellErrors } from "../notebook/cells.ts";
+import { cellErrors } from "../notebook/cell-errors.ts";
 import type { Notebook } from "../notebook/types.ts";
 import type { ExecutedNotebook } from "./execute.ts";
 
