@@ -30,11 +30,11 @@ export interface KernelContext {
   language(): Promise<KernelLanguageTools>;
   /**
    * The language tools if they are loaded already (a completion, or the idle warm-up, loaded
-   * them) and type warnings are on; executing never waits for the compiler to load.
+   * them); executing never waits for the compiler to load.
    */
   loadedLanguage(): KernelLanguageTools | undefined;
-  /** How long a cell waits for its type check before running without it. */
-  readonly typeCheckLimitMs: number;
+  /** Type warnings before a cell runs: whether on, and how long a cell waits for its check. */
+  readonly typeCheck: { readonly enabled: boolean; readonly limitMs: number };
   /** stop_on_error: answer the execute_requests queued behind this one with status "aborted". */
   abortQueued(): void;
   interrupt(): void;

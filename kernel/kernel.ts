@@ -132,12 +132,15 @@ export class Kernel implements KernelContext {
     return this.languageTools;
   }
 
-  get typeCheckLimitMs(): number {
-    return this.options.typeCheckLimitMs ?? 2000;
+  get typeCheck(): { enabled: boolean; limitMs: number } {
+    return {
+      enabled: this.options.typeWarnings !== false,
+      limitMs: this.options.typeCheckLimitMs ?? 2000,
+    };
   }
 
   loadedLanguage(): KernelLanguageTools | undefined {
-    return this.options.typeWarnings === false ? undefined : this.loadedTools;
+    return this.loadedTools;
   }
 
   abortQueued(): void {

@@ -5,7 +5,7 @@
 import type { Handler, KernelContext } from "../handler.ts";
 import { createExecuteSink } from "../output.ts";
 import { isJsonObject } from "../protocol/message.ts";
-import { formatTypeWarnings } from "../../src/runtime/language/diagnostics.ts";
+import type { TypeDiagnostic } from "../../src/runtime/language/index.ts";
 
 export const execute_request: Handler = async (kernel, request) => {
   const content = request.content;
@@ -35,7 +35,7 @@ export const execute_request: Handler = async (kernel, request) => {
     execution_count,
     onResult: (text) => (resultText = text),
   });
-  if (!silent) await typeWarnings(kernel, code, sink);
+  if (!silent && kernel.typeCheck.enabled) await typeWarnings(kernel, code, sink);
   let result: Awaited<ReturnType<typeof kernel.session.execute>>;
   try {
     result = await kernel.session.execute(code, sink, { executionCount: execution_count });
@@ -93,7 +93,7 @@ async function typeWarnings(
     const diagnostics = await Promise.race([
       tools.diagnose(kernel.executedCells, code),
       new Promise<[]>(
-        (resolve) => (timer = setTimeout(() => resolve([]), kernel.typeCheckLimitMs)),
+        (resolve) => (timer = setTimeout(() => resolve([]), kernel.typeCheck.limitMs)),
       ),
     ]);
     if (diagnostics.length > 0)
@@ -103,4 +103,16 @@ async function typeWarnings(
   } finally {
     clearTimeout(timer);
   }
+}
+
+/** The warning shown above the cell's outputs. */
+function formatTypeWarnings(diagnostics: readonly TypeDiagnostic[]): string {
+  const count = diagnostics.length;
+  const lines = diagnostics.map((d) => `  ${d.line}:${d.column}  ${d.message} (TS${d.code})`);
+  return (
+    `TypeScript: ${count} type error${count === 1 ? "" : "s"} (the cell runs anyway; ` +
+    `// @ts-expect-error above a line or // @ts-nocheck in the cell silences them)\n` +
+    lines.join("\n") +
+    "\n"
+  );
 }

@@ -18,6 +18,7 @@ function setup(
   language?: LanguageTools | KernelLanguageTools,
   warmLanguageAfterIdleMs?: number,
   typeCheckLimitMs?: number,
+  typeWarnings?: boolean,
 ) {
   const signer = createSigner(KEY);
   const sent: Sent[] = [];
@@ -37,6 +38,7 @@ function setup(
     onShutdown: (restart) => shutdowns.push(restart),
     warmLanguageAfterIdleMs,
     typeCheckLimitMs,
+    typeWarnings,
   });
   const request = (
     channel: "shell" | "control" | "stdin",
@@ -439,6 +441,23 @@ describe("Kernel message loop", () => {
       "TypeScript: 1 type error (the cell runs anyway; // @ts-expect-error above a line or // @ts-nocheck in the cell silences them)\n" +
         "  1:1  Cannot find name 'typo'. (TS2304)\n",
     );
+  });
+
+  it("checks no types when type warnings are off (TSNB_TYPE_WARNINGS=0)", async () => {
+    const checked: string[] = [];
+    const language: LanguageTools = {
+      complete: () => ({ matches: [], cursor_start: 0, cursor_end: 0 }),
+      inspect: () => ({ found: false, data: {} }),
+      isComplete: () => ({ status: "complete" }),
+      diagnose: (_cells, code) => (checked.push(code), []),
+    };
+    const k = setup(language, undefined, undefined, false);
+    k.request("shell", "complete_request", { code: "x", cursor_pos: 1 });
+    await k.kernel.whenIdle();
+    const id = k.request("shell", "execute_request", { code: "typo" });
+    await k.kernel.whenIdle();
+    expect(k.replyTo(id)).toMatchObject({ status: "ok" });
+    expect(checked).toEqual([]);
   });
 
   it("runs the cell without its type check when the check does not answer in time", async () => {

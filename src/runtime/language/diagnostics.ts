@@ -41,15 +41,3 @@ function lineColumn(code: string, offset: number): { line: number; column: numbe
 function firstLine(message: string | ts.DiagnosticMessageChain): string {
   return typeof message === "string" ? message : message.messageText;
 }
-
-/** The warning a kernel shows above the cell's outputs. */
-export function formatTypeWarnings(diagnostics: readonly TypeDiagnostic[]): string {
-  const count = diagnostics.length;
-  const lines = diagnostics.map((d) => `  ${d.line}:${d.column}  ${d.message} (TS${d.code})`);
-  return (
-    `TypeScript: ${count} type error${count === 1 ? "" : "s"} (the cell runs anyway; ` +
-    `// @ts-expect-error above a line or // @ts-nocheck in the cell silences them)\n` +
-    lines.join("\n") +
-    "\n"
-  );
-}
