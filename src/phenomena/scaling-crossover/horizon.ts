@@ -6,6 +6,7 @@
 import { rng } from "../../data/random.ts";
 import { CrossoverError } from "./errors.ts";
 import { sgdCurve } from "./sgd.ts";
+import { argmin } from "./sweep.ts";
 import { makeTask, testMoments, type TaskOptions } from "./task.ts";
 
 export interface HorizonSweepOptions extends TaskOptions {
@@ -43,9 +44,6 @@ export interface HorizonSweep {
 
 export const DEFAULT_LRS = [1 / 16, 1 / 8, 1 / 4, 1 / 2, 1, 2];
 export const DEFAULT_CHECKPOINTS = Array.from({ length: 11 }, (_, i) => 64 * 2 ** i);
-
-const argmin = (values: readonly number[]): number =>
-  values.reduce((best, v, i) => (v < values[best]! ? i : best), 0);
 
 export function horizonCrossoverSweep(options: HorizonSweepOptions = {}): HorizonSweep {
   const lrs = [...(options.lrs ?? DEFAULT_LRS)];

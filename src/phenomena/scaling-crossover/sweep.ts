@@ -65,7 +65,8 @@ function scoreDraw(
   });
 }
 
-const argmin = (values: readonly number[]): number =>
+/** Index of the smallest value (the first, on ties): the tuned setting of a grid. */
+export const argmin = (values: readonly number[]): number =>
   values.reduce((best, v, i) => (v < values[best]! ? i : best), 0);
 
 export function ridgeCrossoverSweep(options: RidgeSweepOptions = {}): RidgeSweep {
