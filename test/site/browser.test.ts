@@ -11,19 +11,11 @@ import { fileURLToPath, pathToFileURL } from "node:url";
 import { chromium, type Browser, type BrowserContext, type Page } from "playwright-core";
 import { buildSite, type BuildResult } from "../../src/site/build.ts";
 import { storedOutputs } from "../../src/site/execute.ts";
+import { CHROMIUM, CHROMIUM_ARGS } from "./chromium.ts";
 import { serveFolder, type StaticServer } from "./static-server.ts";
 
 const FIXTURES = fileURLToPath(new URL("./fixtures/notebooks/", import.meta.url));
 const ARTIFACTS = fileURLToPath(new URL("../artifacts/", import.meta.url));
-const CHROMIUM = "/usr/bin/chromium";
-const CHROMIUM_ARGS = [
-  "--headless",
-  "--no-sandbox",
-  "--disable-gpu",
-  "--disable-background-networking",
-  "--disable-component-update",
-  "--disable-sync",
-];
 
 let out: string;
 let build: BuildResult;
