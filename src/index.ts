@@ -13,3 +13,4 @@ export * from "./phenomena/scaling-law-estimation/index.ts";
 export * from "./phenomena/scaling-regimes/index.ts";
 export * from "./phenomena/lr-annealing/index.ts";
 export * from "./phenomena/scaling-crossover/index.ts";
+export * from "./phenomena/small-scale-proxies/index.ts";
