@@ -12,3 +12,5 @@ export * from "./phenomena/grokking/index.ts";
 export * from "./phenomena/scaling-law-estimation/index.ts";
 export * from "./phenomena/scaling-regimes/index.ts";
 export * from "./phenomena/lr-annealing/index.ts";
+export * from "./phenomena/data-pruning/index.ts";
+export * from "./phenomena/superposition-scaling/index.ts";
