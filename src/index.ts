@@ -14,3 +14,5 @@ export * from "./phenomena/scaling-regimes/index.ts";
 export * from "./phenomena/lr-annealing/index.ts";
 export * from "./phenomena/scaling-crossover/index.ts";
 export * from "./phenomena/small-scale-proxies/index.ts";
+export * from "./phenomena/data-pruning/index.ts";
+export * from "./phenomena/superposition-scaling/index.ts";
