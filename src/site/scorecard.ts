@@ -4,7 +4,7 @@
 // never the only signal (WCAG 1.4.1).
 import { escapeHtml } from "./html.ts";
 import { keyedValue } from "../display/claim.ts";
-import { formatPaperValue, type PaperValue } from "../display/paper-value.ts";
+import type { PaperValue } from "../display/paper-value.ts";
 import {
   claimStatus,
   type ClaimStatus,
@@ -59,9 +59,11 @@ function formatNumber(x: number): string {
   return String(Number(x.toPrecision(4)));
 }
 
-/** The paper's own figure as written (a range as lo–hi), or "—" when the paper gives none. */
+/** The paper's own figure as written (numbers as the scorecard writes them, a range as lo–hi), or "—" when the paper gives none. */
 export function formatPaper(value: unknown): string {
-  return isPaperValue(value) ? formatPaperValue(value) : "—";
+  if (!isPaperValue(value)) return "—";
+  if (Array.isArray(value)) return `${formatValue(value[0])}–${formatValue(value[1])}`;
+  return formatValue(value);
 }
 
 function isPaperValue(value: unknown): value is PaperValue {

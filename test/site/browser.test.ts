@@ -244,7 +244,10 @@ describe("site in a browser", () => {
     await link.click();
     expect(new URL(page.url()).hash).toBe("#not-reproduced-sc-precision");
     const heading = page.locator("#not-reproduced-sc-precision");
-    expect(await heading.evaluate((el) => el.getBoundingClientRect().top)).toBeLessThan(100);
+    // scrolled into view (the section is the last on the page, so it may not reach the top)
+    const top = await heading.evaluate((el) => el.getBoundingClientRect().top);
+    expect(top).toBeGreaterThanOrEqual(0);
+    expect(top).toBeLessThan(900);
     // the section's figure follows its heading, before any other heading
     const figureLabel = await heading.evaluate((h) => {
       const all = [...document.querySelectorAll("h2, h3, h4, figure.plot")];
