@@ -2,14 +2,14 @@
 // array, resumably, into DIR (sweep.json, points/, logs/); `collect` and `status` read DIR back;
 // `point` runs one point by index (what each array task or Kubernetes pod runs). The work is in
 // src/sweep; this is the shell: arguments, the lock, Ctrl-C, progress and exit codes.
-import { mkdirSync, writeFileSync } from "node:fs";
+import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
 import { readSweep, sweepCsv } from "../sweep/collect.ts";
 import { SweepError } from "../sweep/errors.ts";
 import { indexedJob } from "../sweep/k8s.ts";
 import { defaultJobs, runLocal } from "../sweep/local.ts";
-import { SweepLock } from "../sweep/lock.ts";
+import type { SweepLock } from "../sweep/lock.ts";
 import {
   countStatuses,
   currentResult,
@@ -18,11 +18,11 @@ import {
   writeManifest,
   type SweepManifest,
 } from "../sweep/manifest.ts";
-import { planSweep } from "../sweep/plan.ts";
+import { buildGrid } from "../sweep/plan.ts";
+import { openSweep } from "../sweep/run-sweep.ts";
 import { runPoint } from "../sweep/point.ts";
 import { cancelJob, hasSbatch, slurmOptions, submitArray, waitForJob } from "../sweep/slurm.ts";
 import { describeParameters, sweepStatus } from "../sweep/status.ts";
-import { version } from "./main.ts";
 import { ProgressLine } from "./progress-line.ts";
 import { UsageError } from "./usage.ts";
 
@@ -106,25 +106,25 @@ async function startCommand(argv: string[]): Promise<number> {
       "--timeout: this version's tsnb run has no --timeout",
     );
   const dir = values.out;
-  const manifest = planSweep({
-    notebook: positionals[0]!,
-    axes: values.parameter ?? [],
-    gridFile: values.grid,
-    dir,
-    executor: values.emit ? "k8s" : executor,
-    timeout,
-    version: version(),
-  });
-  if (executor === "slurm" && !values.emit && !(await hasSbatch()))
-    throw new SweepError(
-      "no-sbatch",
-      "sbatch is not on PATH: --executor slurm needs Slurm's client commands (run on a login node, or use --executor local)",
-    );
-  mkdirSync(dir, { recursive: true });
-  const lock = SweepLock.acquire(dir, ["tsnb", "sweep", ...argv].join(" "));
+  const { manifest, todo, lock } = await openSweep(
+    {
+      notebook: positionals[0]!,
+      grid: buildGrid(values.parameter ?? [], values.grid),
+      out: dir,
+      timeout,
+      command: ["tsnb", "sweep", ...argv].join(" "),
+    },
+    values.emit ? "k8s" : executor,
+    async () => {
+      if (executor === "slurm" && !values.emit && !(await hasSbatch()))
+        throw new SweepError(
+          "no-sbatch",
+          "sbatch is not on PATH: --executor slurm needs Slurm's client commands (run on a login node, or use --executor local)",
+        );
+    },
+  );
   try {
     if (values.emit) {
-      await writeManifest(dir, manifest);
       const job = indexedJob(dir, manifest, {
         image: values.image!,
         workdir: values.workdir ?? process.cwd(),
@@ -136,13 +136,11 @@ async function startCommand(argv: string[]): Promise<number> {
       process.stdout.write(text);
       return 0;
     }
-    const todo = manifest.points.filter((p) => p.status !== "done");
     const skipped = manifest.points.length - todo.length;
     if (skipped > 0)
       process.stderr.write(
         `tsnb sweep: ${skipped} of ${manifest.points.length} points already done, skipped\n`,
       );
-    await writeManifest(dir, manifest);
     const stop = new AbortController();
     const interrupt = () => stop.abort();
     process.on("SIGINT", interrupt);

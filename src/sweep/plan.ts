@@ -12,12 +12,21 @@ import { currentResult, pointId, sha256, type SweepManifest } from "./manifest.t
 
 export interface SweepPlanInput {
   notebook: string;
-  axes: string[];
-  gridFile?: string;
+  grid: PointParameters[];
   dir: string;
   executor: SweepManifest["executor"];
   timeout?: number;
   version: string;
+}
+
+/** A grid given as values per parameter (the library's form): their product, values as -p text. */
+export function gridOf(values: Record<string, readonly unknown[]>): PointParameters[] {
+  return gridProduct(
+    Object.entries(values).map(([name, list]) => [
+      name,
+      list.map((v) => (typeof v === "string" ? v : JSON.stringify(v))),
+    ]),
+  );
 }
 
 /** The grid: the rows of the grid file (if any) crossed with the product of the -p axes. */
@@ -45,7 +54,7 @@ export function planSweep(input: SweepPlanInput): SweepManifest {
     );
   }
   const nb = parseNotebook(bytes.toString("utf8"), input.notebook);
-  const grid = buildGrid(input.axes, input.gridFile);
+  const grid = input.grid;
   checkGrid(grid, declaredParameters(nb), input.notebook);
   const now = new Date().toISOString();
   const manifest: SweepManifest = {
@@ -65,7 +74,7 @@ export function planSweep(input: SweepPlanInput): SweepManifest {
       throw new SweepError(
         "bad-grid",
         `points ${seen.get(id)} and ${index} have the same parameters (${JSON.stringify(parameters)})`,
-        input.gridFile ?? input.notebook,
+        input.notebook,
       );
     seen.set(id, index);
     const point = { index, id, parameters };
