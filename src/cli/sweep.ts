@@ -43,7 +43,7 @@ Options:
       --executor E         local (default: a process pool on this machine) or slurm (a job array)
       --jobs N             points run at once (local: default the number of cores; slurm: %N)
       --timeout S          passed to each point's tsnb run (per cell)
-      --slurm-opt "…"      extra sbatch options, e.g. "--partition=gpu --time=00:30:00"
+      --slurm-opt="…"      extra sbatch options, e.g. --slurm-opt="--partition=gpu --time=00:30:00"
       --no-wait            slurm: return once submitted (then: tsnb sweep status DIR)
       --emit k8s           write and print a Kubernetes Indexed Job for the points, run nothing
       --image IMG          k8s: container image with node and this checkout (default node:20)
