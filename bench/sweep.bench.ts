@@ -2,8 +2,8 @@
 // the same notebook (target < 10%), and 16 points of a 1-second notebook on the local pool
 // against running them one after another (target ≤ 0.6× the serial time on 2 cores).
 import { execFileSync } from "node:child_process";
-import { mkdtempSync, rmSync } from "node:fs";
-import { availableParallelism, tmpdir } from "node:os";
+import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { availableParallelism, loadavg, tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 
@@ -13,16 +13,33 @@ const bin = join(root, "bin/tsnb.js");
 const notebook = join(root, "test/sweep/fixtures/point.ipynb");
 const scratch = mkdtempSync(join(tmpdir(), "tsnb-bench-sweep-"));
 
-function seconds(args: string[], okCodes = [0]): number {
+/** Wall and CPU seconds (user + system of the whole process tree, via GNU time) of `tsnb …`. */
+function measure(args: string[], okCodes = [0]): { wall: number; cpu: number } {
+  const timing = join(scratch, "time.txt");
+  const hasTime = existsSync("/usr/bin/time");
+  const command = hasTime ? "/usr/bin/time" : process.execPath;
+  const prefix = hasTime ? ["-f", "%U %S", "-o", timing, process.execPath] : [];
   const start = performance.now();
   try {
-    execFileSync(process.execPath, [bin, ...args], { cwd: root, stdio: "ignore" });
+    execFileSync(command, [...prefix, bin, ...args], { cwd: root, stdio: "ignore" });
   } catch (error) {
     if (!okCodes.includes((error as { status: number }).status)) throw error;
   }
-  return (performance.now() - start) / 1000;
+  const wall = (performance.now() - start) / 1000;
+  const cpu = hasTime
+    ? readFileSync(timing, "utf8")
+        .trim()
+        .split("\n")
+        .at(-1)!
+        .split(" ")
+        .reduce((sum, t) => sum + Number(t), 0)
+    : Number.NaN;
+  return { wall, cpu };
 }
 
+const load = () => Math.round(loadavg()[0]! * 10) / 10;
+
+const round = (x: number) => Math.round(x * 1000) / 1000;
 const median = (values: number[]) =>
   [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
 
@@ -47,10 +64,11 @@ function report(
   );
 }
 
-// Bare `tsnb run` of a 1-second notebook, the baseline of both figures.
-const bare = median(
-  [1, 2, 3].map((n) =>
-    seconds([
+// Bare `tsnb run` of a 1-second notebook, the baseline of both figures. The machine's load is
+// reported beside each figure: on a shared machine wall times stretch, CPU times much less.
+const bareRuns = [1, 2, 3].map((n) =>
+  measure(
+    [
       "run",
       notebook,
       "-p",
@@ -60,14 +78,16 @@ const bare = median(
       "-o",
       join(scratch, `bare${n}.ipynb`),
       "--json",
-    ]),
+    ],
+    [0, 3],
   ),
 );
-report("bare-run-1s-notebook", "median", bare, "s");
+const bare = { wall: median(bareRuns.map((r) => r.wall)), cpu: median(bareRuns.map((r) => r.cpu)) };
+report("bare-run-1s-notebook", "wall", bare.wall, "s", { cpu_s: round(bare.cpu), load: load() });
 
-// Overhead: a 4-point sweep, one point at a time, against 4 bare runs.
+// Overhead: a 4-point sweep, one point at a time, against 4 bare runs (wall and CPU).
 const serialPoints = 4;
-const sweepSerial = seconds(
+const serial = measure(
   [
     "sweep",
     notebook,
@@ -82,18 +102,36 @@ const sweepSerial = seconds(
   ],
   [0, 3],
 );
-const overhead = (sweepSerial / serialPoints - bare) / bare;
-report("overhead-per-point", "ratio", overhead * 100, "%", {
-  baseline: "tsnb run",
-  baseline_value: Math.round(bare * 1000) / 1000,
-  per_point_s: Math.round((sweepSerial / serialPoints) * 1000) / 1000,
-  target: 10,
-});
+report(
+  "overhead-per-point",
+  "wall",
+  ((serial.wall / serialPoints - bare.wall) / bare.wall) * 100,
+  "%",
+  {
+    baseline: "tsnb run",
+    baseline_value: round(bare.wall),
+    per_point_s: round(serial.wall / serialPoints),
+    target: 10,
+    load: load(),
+  },
+);
+report(
+  "overhead-per-point",
+  "cpu",
+  ((serial.cpu / serialPoints - bare.cpu) / bare.cpu) * 100,
+  "%",
+  {
+    baseline: "tsnb run",
+    baseline_value: round(bare.cpu),
+    per_point_cpu_s: round(serial.cpu / serialPoints),
+    target: 10,
+  },
+);
 
-// 16 points on the pool (one per core) against the serial time 16 × the bare run.
+// 16 points on the pool (one per core) against the serial time, 16 × the bare run.
 const points = 16;
 const jobs = availableParallelism();
-const pooled = seconds(
+const pooled = measure(
   [
     "sweep",
     notebook,
@@ -108,10 +146,12 @@ const pooled = seconds(
   ],
   [0, 3],
 );
-report(`${points}-points-${jobs}-jobs`, "wall", pooled, "s", {
+report(`${points}-points-${jobs}-jobs`, "wall", pooled.wall, "s", {
   baseline: "serial tsnb run",
-  baseline_value: Math.round(points * bare * 1000) / 1000,
-  ratio: Math.round((pooled / (points * bare)) * 1000) / 1000,
+  baseline_value: round(points * bare.wall),
+  ratio: round(pooled.wall / (points * bare.wall)),
   target: 0.6,
+  cpu_s: round(pooled.cpu),
+  load: load(),
 });
 rmSync(scratch, { recursive: true, force: true });
