@@ -13,6 +13,7 @@ import { hostname, tmpdir } from "node:os";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { readSweep, type SweepRow } from "../../src/sweep/collect.ts";
+import { RUN_HELP } from "../../src/cli/run.ts";
 import { root } from "./tsnb.ts";
 
 const NB = join(root, "test/sweep/fixtures/point.ipynb");
@@ -258,6 +259,32 @@ describe(
     });
   },
 );
+
+describe("tsnb sweep --timeout", () => {
+  it("records the timeout for each point's tsnb run when tsnb run has --timeout, else stops with exit 2", async () => {
+    const supported = RUN_HELP.includes("--timeout");
+    const dir = fresh();
+    const run = await tsnb([
+      "sweep",
+      NB,
+      "-p",
+      "n=1",
+      "--timeout",
+      "60",
+      "--out",
+      dir,
+      "--emit",
+      "k8s",
+    ]);
+    if (supported) {
+      expect(run.code).toBe(0);
+      expect(JSON.parse(readFileSync(join(dir, "sweep.json"), "utf8")).timeout).toBe(60);
+    } else {
+      expect(run.code).toBe(2);
+      expect(run.stderr).toMatch(/unsupported-option: --timeout/);
+    }
+  }, 120_000);
+});
 
 describe("tsnb sweep --emit k8s", () => {
   it(
