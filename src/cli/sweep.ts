@@ -43,6 +43,7 @@ Options:
       --executor E         local (default: a process pool on this machine) or slurm (a job array)
       --jobs N             points run at once (local: default the number of cores; slurm: %N)
       --timeout S          passed to each point's tsnb run (per cell)
+      --max-memory MIB     passed to each point's tsnb run (heap limit of its cells)
       --slurm-opt="…"      extra sbatch options, e.g. --slurm-opt="--partition=gpu --time=00:30:00"
       --no-wait            slurm: return once submitted (then: tsnb sweep status DIR)
       --emit k8s           write and print a Kubernetes Indexed Job for the points, run nothing
@@ -77,6 +78,7 @@ async function startCommand(argv: string[]): Promise<number> {
       executor: { type: "string", default: "local" },
       jobs: { type: "string" },
       timeout: { type: "string" },
+      "max-memory": { type: "string" },
       "slurm-opt": { type: "string" },
       "no-wait": { type: "boolean" },
       emit: { type: "string" },
@@ -100,11 +102,7 @@ async function startCommand(argv: string[]): Promise<number> {
     throw new UsageError(`--emit ${values.emit}: expected k8s`);
   const jobs = positiveNumber("--jobs", values.jobs);
   const timeout = positiveNumber("--timeout", values.timeout);
-  if (timeout !== undefined && !(await import("./run.ts")).RUN_HELP.includes("--timeout"))
-    throw new SweepError(
-      "unsupported-option",
-      "--timeout: this version's tsnb run has no --timeout",
-    );
+  const maxMemory = positiveNumber("--max-memory", values["max-memory"]);
   const dir = values.out;
   const { manifest, todo, lock } = await openSweep(
     {
@@ -112,6 +110,7 @@ async function startCommand(argv: string[]): Promise<number> {
       grid: buildGrid(values.parameter ?? [], values.grid),
       out: dir,
       timeout,
+      maxMemory,
       command: ["tsnb", "sweep", ...argv].join(" "),
     },
     values.emit ? "k8s" : executor,

@@ -10,8 +10,7 @@ export type SweepErrorReason =
   | "no-sbatch"
   | "submission-rejected"
   | "locked"
-  | "not-a-sweep"
-  | "unsupported-option";
+  | "not-a-sweep";
 
 export class SweepError extends TsnbError {
   constructor(

@@ -34,6 +34,7 @@ export interface SweepManifest {
   tsnb_version: string;
   executor: "local" | "slurm" | "k8s";
   timeout?: number;
+  max_memory?: number;
   created: string;
   updated: string;
   slurm?: SlurmRecord;

@@ -16,6 +16,7 @@ export interface SweepPlanInput {
   dir: string;
   executor: SweepManifest["executor"];
   timeout?: number;
+  maxMemory?: number;
   version: string;
 }
 
@@ -63,6 +64,7 @@ export function planSweep(input: SweepPlanInput): SweepManifest {
     tsnb_version: input.version,
     executor: input.executor,
     ...(input.timeout === undefined ? {} : { timeout: input.timeout }),
+    ...(input.maxMemory === undefined ? {} : { max_memory: input.maxMemory }),
     created: now,
     updated: now,
     points: [],

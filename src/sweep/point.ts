@@ -22,6 +22,7 @@ export function pointArguments(dir: string, manifest: SweepManifest, point: Swee
   const args = ["run", manifest.notebook, "-o", pointPath(dir, point.id, "ipynb"), "--json"];
   for (const [name, value] of Object.entries(point.parameters)) args.push("-p", `${name}=${value}`);
   if (manifest.timeout !== undefined) args.push("--timeout", String(manifest.timeout));
+  if (manifest.max_memory !== undefined) args.push("--max-memory", String(manifest.max_memory));
   return args;
 }
 

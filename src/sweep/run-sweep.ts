@@ -20,6 +20,8 @@ export interface SweepOptions extends Omit<LocalOptions, "jobs"> {
   jobs?: number;
   /** Per-cell timeout passed to each point's `tsnb run --timeout`. */
   timeout?: number;
+  /** Heap limit in MiB passed to each point's `tsnb run --max-memory`. */
+  maxMemory?: number;
   /** What the lock names as its holder. */
   command?: string;
 }
@@ -43,6 +45,7 @@ export async function openSweep(
     dir: options.out,
     executor,
     timeout: options.timeout,
+    maxMemory: options.maxMemory,
     version: version(),
   });
   await check?.();

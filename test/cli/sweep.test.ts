@@ -13,7 +13,6 @@ import { hostname, tmpdir } from "node:os";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { readSweep, type SweepRow } from "../../src/sweep/collect.ts";
-import { RUN_HELP } from "../../src/cli/run.ts";
 import { root } from "./tsnb.ts";
 
 const NB = join(root, "test/sweep/fixtures/point.ipynb");
@@ -50,7 +49,7 @@ const comparable = (rows: SweepRow[]) =>
     .map(({ seconds: _s, ...rest }) => rest)
     .sort((a, b) => String(a.point).localeCompare(String(b.point)));
 
-describe("tsnb sweep (local executor)", () => {
+describe("tsnb sweep (local executor)", { timeout: LONG }, () => {
   const dir = fresh();
   let first: Run;
   beforeAll(async () => {
@@ -141,7 +140,7 @@ describe("tsnb sweep (local executor)", () => {
   );
 });
 
-describe("tsnb sweep: failures and interruption", () => {
+describe("tsnb sweep: failures and interruption", { timeout: LONG }, () => {
   it(
     "reports a failing point, completes the others, and re-runs only the failed one",
     async () => {
@@ -198,95 +197,92 @@ describe("tsnb sweep: failures and interruption", () => {
   );
 });
 
-describe(
-  "tsnb sweep: bad input stops with exit 2 before any point runs",
-  { timeout: 120_000 },
-  () => {
-    const cases: [string, string[], RegExp][] = [
-      [
-        "an unknown parameter",
-        ["-p", "width=1,2"],
-        /unknown-parameter: .*declares no parameter "width" \(it declares n, label, fail, busy\)/,
-      ],
-      ["a value of the wrong type", ["-p", "n=1,two"], /wrong-type: -p n=two: .*not a number/],
-      ["an empty grid", ["-p", "n="], /empty-grid: -p n=: no values for n/],
-      [
-        "a refused submission",
-        ["-p", "n=1", "--executor", "slurm", "--slurm-opt=--partition=nosuch"],
-        /submission-rejected: sbatch .*--partition=nosuch.*refused the job array: .*invalid partition/i,
-      ],
-    ];
-    for (const [what, args, message] of cases)
-      it(`names ${what}`, async () => {
-        const dir = fresh();
-        const run = await tsnb(["sweep", NB, ...args, "--out", dir]);
-        expect(run.stderr).toMatch(message);
-        expect(run.code).toBe(2);
-        expect(existsSync(join(dir, "points"))).toBe(false);
-      });
-
-    it("names a missing sbatch", async () => {
+describe("tsnb sweep: bad input stops with exit 2 before any point runs", { timeout: LONG }, () => {
+  const cases: [string, string[], RegExp][] = [
+    [
+      "an unknown parameter",
+      ["-p", "width=1,2"],
+      /unknown-parameter: .*declares no parameter "width" \(it declares n, label, fail, busy\)/,
+    ],
+    ["a value of the wrong type", ["-p", "n=1,two"], /wrong-type: -p n=two: .*not a number/],
+    ["an empty grid", ["-p", "n="], /empty-grid: -p n=: no values for n/],
+    [
+      "a refused submission",
+      ["-p", "n=1", "--executor", "slurm", "--slurm-opt=--partition=nosuch"],
+      /submission-rejected: sbatch .*--partition=nosuch.*refused the job array: .*invalid partition/i,
+    ],
+  ];
+  for (const [what, args, message] of cases)
+    it(`names ${what}`, async () => {
       const dir = fresh();
-      // A PATH that has node but no Slurm commands.
-      const bin = fresh();
-      symlinkSync(process.execPath, join(bin, "node"));
-      const run = await tsnb(["sweep", NB, "-p", "n=1", "--executor", "slurm", "--out", dir], {
-        ...process.env,
-        PATH: bin,
-      });
-      expect(run.stderr).toMatch(/no-sbatch: sbatch is not on PATH/);
-      expect(run.code).toBe(2);
-      expect(existsSync(join(dir, "sweep.json"))).toBe(false);
-    });
-
-    it("refuses a directory another sweep holds, naming the holder", async () => {
-      const dir = fresh();
-      const holder = {
-        pid: process.pid,
-        host: hostname(),
-        started: "2026-01-01T00:00:00Z",
-        command: "tsnb sweep other.ipynb",
-      };
-      writeFileSync(join(dir, "sweep.lock"), JSON.stringify(holder));
-      const run = await tsnb(["sweep", NB, "-p", "n=1", "--out", dir]);
-      expect(run.stderr).toMatch(
-        new RegExp(
-          `locked: .*in use by another sweep \\(pid ${process.pid} on ${hostname()}.*tsnb sweep other.ipynb`,
-        ),
-      );
+      const run = await tsnb(["sweep", NB, ...args, "--out", dir]);
+      expect(run.stderr).toMatch(message);
       expect(run.code).toBe(2);
       expect(existsSync(join(dir, "points"))).toBe(false);
     });
-  },
-);
 
-describe("tsnb sweep --timeout", () => {
-  it("records the timeout for each point's tsnb run when tsnb run has --timeout, else stops with exit 2", async () => {
-    const supported = RUN_HELP.includes("--timeout");
+  it("names a missing sbatch", async () => {
+    const dir = fresh();
+    // A PATH that has node but no Slurm commands.
+    const bin = fresh();
+    symlinkSync(process.execPath, join(bin, "node"));
+    const run = await tsnb(["sweep", NB, "-p", "n=1", "--executor", "slurm", "--out", dir], {
+      ...process.env,
+      PATH: bin,
+    });
+    expect(run.stderr).toMatch(/no-sbatch: sbatch is not on PATH/);
+    expect(run.code).toBe(2);
+    expect(existsSync(join(dir, "sweep.json"))).toBe(false);
+  });
+
+  it("refuses a directory another sweep holds, naming the holder", async () => {
+    const dir = fresh();
+    const holder = {
+      pid: process.pid,
+      host: hostname(),
+      started: "2026-01-01T00:00:00Z",
+      command: "tsnb sweep other.ipynb",
+    };
+    writeFileSync(join(dir, "sweep.lock"), JSON.stringify(holder));
+    const run = await tsnb(["sweep", NB, "-p", "n=1", "--out", dir]);
+    expect(run.stderr).toMatch(
+      new RegExp(
+        `locked: .*in use by another sweep \\(pid ${process.pid} on ${hostname()}.*tsnb sweep other.ipynb`,
+      ),
+    );
+    expect(run.code).toBe(2);
+    expect(existsSync(join(dir, "points"))).toBe(false);
+  });
+});
+
+describe("tsnb sweep --timeout and --max-memory", { timeout: LONG }, () => {
+  it("passes both to each point's tsnb run: a point whose cell outlives the timeout fails, the rest complete", async () => {
     const dir = fresh();
     const run = await tsnb([
       "sweep",
       NB,
       "-p",
-      "n=1",
+      "busy=0,20",
       "--timeout",
-      "60",
+      "2",
+      "--max-memory",
+      "512",
       "--out",
       dir,
-      "--emit",
-      "k8s",
     ]);
-    if (supported) {
-      expect(run.code).toBe(0);
-      expect(JSON.parse(readFileSync(join(dir, "sweep.json"), "utf8")).timeout).toBe(60);
-    } else {
-      expect(run.code).toBe(2);
-      expect(run.stderr).toMatch(/unsupported-option: --timeout/);
-    }
-  }, 120_000);
+    expect(run.code).toBe(1);
+    const manifest = JSON.parse(readFileSync(join(dir, "sweep.json"), "utf8"));
+    expect(manifest).toMatchObject({ timeout: 2, max_memory: 512 });
+    expect(readSweep(dir).map((r) => [r.busy, r.status, r.square ?? null])).toEqual([
+      [0, "done", 4],
+      [20, "failed", null],
+    ]);
+    const slow = manifest.points[1];
+    expect(readFileSync(join(dir, "logs", `${slow.id}.log`), "utf8")).toMatch(/timeout|timed out/i);
+  });
 });
 
-describe("tsnb sweep --emit k8s", () => {
+describe("tsnb sweep --emit k8s", { timeout: LONG }, () => {
   it(
     "writes the manifest and prints an Indexed Job for its points, running none",
     async () => {
