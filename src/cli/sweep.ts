@@ -5,7 +5,6 @@
 import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
-import { readSweep, sweepCsv } from "../sweep/collect.ts";
 import { SweepError } from "../sweep/errors.ts";
 import { indexedJob } from "../sweep/k8s.ts";
 import { defaultJobs, runLocal } from "../sweep/local.ts";
@@ -13,16 +12,14 @@ import type { SweepLock } from "../sweep/lock.ts";
 import {
   countStatuses,
   currentResult,
-  readManifest,
   refreshPoints,
   writeManifest,
   type SweepManifest,
 } from "../sweep/manifest.ts";
 import { buildGrid } from "../sweep/plan.ts";
 import { openSweep } from "../sweep/run-sweep.ts";
-import { runPoint } from "../sweep/point.ts";
 import { cancelJob, hasSbatch, slurmOptions, submitArray, waitForJob } from "../sweep/slurm.ts";
-import { describeParameters, sweepStatus } from "../sweep/status.ts";
+import { describeParameters } from "../sweep/status.ts";
 import { ProgressLine } from "./progress-line.ts";
 import { UsageError } from "./usage.ts";
 
@@ -61,9 +58,9 @@ wrong type, an empty grid, no sbatch, a refused submission, DIR in use), before 
 
 export async function sweepCommand(argv: string[]): Promise<number> {
   const [sub, ...rest] = argv;
-  if (sub === "collect") return collectCommand(rest);
-  if (sub === "status") return statusCommand(rest);
-  if (sub === "point") return pointCommand(rest);
+  if (sub === "collect") return (await import("./sweep-subcommands.ts")).collectCommand(rest);
+  if (sub === "status") return (await import("./sweep-subcommands.ts")).statusCommand(rest);
+  if (sub === "point") return (await import("./sweep-subcommands.ts")).pointCommand(rest);
   return startCommand(argv);
 }
 
@@ -282,61 +279,4 @@ function positiveNumber(flag: string, text: string | undefined): number | undefi
   if (!Number.isFinite(n) || n <= 0)
     throw new UsageError(`${flag} ${text}: expected a positive number`);
   return n;
-}
-
-async function collectCommand(argv: string[]): Promise<number> {
-  const { values, positionals } = parseArgs({
-    args: argv,
-    allowPositionals: true,
-    options: {
-      csv: { type: "boolean" },
-      json: { type: "boolean" },
-      help: { type: "boolean", short: "h" },
-    },
-  });
-  if (values.help) {
-    process.stdout.write(SWEEP_HELP + "\n");
-    return 0;
-  }
-  if (positionals.length !== 1) throw new UsageError("collect: expected one sweep directory");
-  if (values.csv && values.json) throw new UsageError("collect: use either --csv or --json");
-  const rows = readSweep(positionals[0]!);
-  process.stdout.write(values.json ? JSON.stringify(rows, null, 1) + "\n" : sweepCsv(rows));
-  return 0;
-}
-
-async function statusCommand(argv: string[]): Promise<number> {
-  const { positionals } = parseArgs({ args: argv, allowPositionals: true, options: {} });
-  if (positionals.length !== 1) throw new UsageError("status: expected one sweep directory");
-  const { text, manifest } = await sweepStatus(positionals[0]!);
-  process.stdout.write(text);
-  return manifest.points.some((p) => p.status === "failed") ? 1 : 0;
-}
-
-/** One point by index (--index, else $SLURM_ARRAY_TASK_ID or $JOB_COMPLETION_INDEX); skips a done one. */
-async function pointCommand(argv: string[]): Promise<number> {
-  const { values, positionals } = parseArgs({
-    args: argv,
-    allowPositionals: true,
-    options: { index: { type: "string" } },
-  });
-  if (positionals.length !== 1) throw new UsageError("point: expected one sweep directory");
-  const dir = positionals[0]!;
-  const text = values.index ?? process.env.SLURM_ARRAY_TASK_ID ?? process.env.JOB_COMPLETION_INDEX;
-  const manifest = readManifest(dir);
-  const point = manifest.points.find((p) => String(p.index) === text);
-  if (!point)
-    throw new UsageError(
-      `point: no point with index ${text ?? "(none: give --index)"} in ${dir} (0–${manifest.points.length - 1})`,
-    );
-  const done = currentResult(dir, manifest, point);
-  if (done?.status === "done") {
-    process.stderr.write(`tsnb sweep point: ${point.id} already done\n`);
-    return 0;
-  }
-  const result = await runPoint(dir, manifest, point);
-  process.stderr.write(
-    `tsnb sweep point: ${point.id} (${describeParameters(point.parameters)}) ${result?.status}, exit ${result?.exit_code}, ${result?.seconds} s\n`,
-  );
-  return result?.status === "done" ? 0 : 1;
 }
