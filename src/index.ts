@@ -12,5 +12,6 @@ export * from "./phenomena/grokking/index.ts";
 export * from "./phenomena/scaling-law-estimation/index.ts";
 export * from "./phenomena/scaling-regimes/index.ts";
 export * from "./phenomena/lr-annealing/index.ts";
+export * from "./phenomena/scaling-crossover/index.ts";
 export { readSweep, type SweepRow } from "./sweep/collect.ts";
 export { runSweep, type SweepOptions, type SweepOutcome } from "./sweep/run-sweep.ts";
