@@ -16,3 +16,5 @@ export * from "./phenomena/scaling-crossover/index.ts";
 export * from "./phenomena/small-scale-proxies/index.ts";
 export * from "./phenomena/data-pruning/index.ts";
 export * from "./phenomena/superposition-scaling/index.ts";
+export { readSweep, type SweepRow } from "./sweep/collect.ts";
+export { runSweep, type SweepOptions, type SweepOutcome } from "./sweep/run-sweep.ts";

@@ -34,6 +34,16 @@ const RUN_ELSEWHERE: Record<string, string> = {
     "test/phenomena/inference-scaling/sample-counts.test.ts (CSV/TSV/JSONL samples)",
   'npx tsnb run notebooks/grokking-softmax-collapse.ipynb -p \'maxSteps={"softmax":2000,"stablemax":2000,"generalise":1000}\'':
     "test/cli/parameters.test.ts (object parameters take JSON)",
+  "npx tsnb sweep notebooks/sweep-points/resolution-limited-p.ipynb -p P=4,8,16,32,64 -p seed=1,2 --out runs/width":
+    "test/cli/sweep.test.ts (a local sweep of a fixture) and notebooks/sweep-resolution-limited.ipynb (this sweep, from a cell)",
+  "npm run bench -- sweep": "bench/sweep.bench.ts (run by hand; never timed in tests)",
+  "npx tsnb sweep collect runs/width --csv": "test/cli/sweep.test.ts (collect --json and --csv)",
+  "npx tsnb sweep status runs/width":
+    "test/cli/sweep.test.ts (status after local, failing and Slurm sweeps)",
+  'npx tsnb sweep notebooks/sweep-points/resolution-limited-p.ipynb -p P=4,8,16,32,64 --out runs/width --executor slurm --slurm-opt="--time=00:30:00" --jobs 8':
+    "test/cli/sweep.test.ts (a real Slurm job array, started by .ci/slurm-up)",
+  "npx tsnb sweep notebooks/sweep-points/resolution-limited-p.ipynb -p P=4,8,16,32,64 --out runs/width --executor slurm --no-wait":
+    "test/cli/sweep.test.ts (Slurm job arrays; --no-wait returns after sbatch)",
 };
 
 /** The data README's snippets use without defining (a Chinchilla-like grid and a power law). */

@@ -31,6 +31,10 @@ const COMMANDS: Record<string, { summary: string; load: () => Promise<Command> }
     summary: "remove outputs from notebooks in place",
     load: async () => (await import("./strip.ts")).stripCommand,
   },
+  sweep: {
+    summary: "run a notebook over a parameter grid (local pool or Slurm job array); collect, status",
+    load: async () => (await import("./sweep.ts")).sweepCommand,
+  },
   bench: {
     summary: "run benchmarks (bench/*.bench.ts), one JSON line per figure",
     load: async () => (await import("./bench.ts")).benchCommand,

@@ -16,6 +16,8 @@ export { clearOutput, input } from "./io.ts";
 export { claim, validateClaim, claimText, CLAIM_MIME } from "./claim.ts";
 export type { Claim, ClaimValue } from "./claim.ts";
 export type { PaperValue } from "./paper-value.ts";
+export { glue, scrapOfOutput, SCRAP_MIME } from "./scrap.ts";
+export type { Scrap, ScrapValue } from "./scrap.ts";
 export { DisplayError } from "./errors.ts";
 export { Plot, plotBundle, plotSpecOf } from "./plot.ts";
 export { PLOT_MIME, redrawPlot, reviveValue } from "./plot-spec.ts";

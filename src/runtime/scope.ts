@@ -13,6 +13,7 @@ export const CELL_GLOBALS = [
   "clearOutput",
   "input",
   "claim",
+  "glue",
   "Plot",
 ] as const;
 

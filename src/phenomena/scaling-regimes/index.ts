@@ -21,3 +21,4 @@ export {
   type RegimePoint,
   type RegimeSweep,
 } from "./regimes.ts";
+export { resolutionLimitedPoint, type WidthPoint, type WidthPointOptions } from "./width-point.ts";
