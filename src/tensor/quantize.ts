@@ -52,9 +52,9 @@ export function decodeE8M0(code: number): number {
   return code === 0xff ? NaN : 2 ** (code - 127);
 }
 
-/** Uniform draws in [0, 1) for stochastic rounding; −1 (nearest) when none is needed. */
-function drawer(rounding: Rounding, rng: RandomSource | undefined): () => number {
-  if (rounding === "nearest") return () => -1;
+/** Uniform draws in [0, 1) for stochastic rounding; null for nearest-even. */
+function drawer(rounding: Rounding, rng: RandomSource | undefined): (() => number) | null {
+  if (rounding === "nearest") return null;
   if (rng === undefined)
     throw new TensorError("quantize", "stochastic rounding without a generator", "an rng option");
   if (rng instanceof Rng) return () => rng.nextUint32() * 2.3283064365386963e-10;
@@ -62,10 +62,42 @@ function drawer(rounding: Rounding, rng: RandomSource | undefined): () => number
 }
 
 /**
- * Round `n` values src[off + i·stride] times `inv` into `fmt` and write them back divided by
- * `inv` into out. The hot loop of every scheme: nearest-even inlines the shifter trick.
+ * Round `n` values src[off + i·stride] times `inv` into `fmt`, nearest-even and saturating, and
+ * write them back divided by `inv`: the hot loop of every scheme. Normal values round by
+ * Veltkamp's split (t = a·C, r = t − (t − a) with C = 2^(52−m) + 1 keeps m + 1 significant bits,
+ * no exponent needed); subnormal ones by adding and subtracting 1.5·2^52·q (the trick of dtype.ts).
+ * Both are checked against roundMini on every midpoint of every format in the tests.
  */
-function quantizeRun(
+function nearestRun(
+  src: Storage,
+  out: Storage,
+  off: number,
+  stride: number,
+  n: number,
+  inv: number,
+  fmt: MiniFloat,
+): void {
+  const scale = 1 / inv;
+  const minNormal = fmt.minNormal;
+  const max = fmt.maxFinite;
+  const split = 2 ** (52 - fmt.mantissaBits) + 1;
+  const shifter = SHIFTERS[fmt.emin - fmt.mantissaBits - SHIFT_MIN]!;
+  for (let i = 0, j = off; i < n; i++, j += stride) {
+    const v = src[j]! * inv;
+    const a = v < 0 ? -v : v;
+    let r: number;
+    if (a < minNormal) r = a + shifter - shifter;
+    else {
+      const t = a * split;
+      r = t - (t - a);
+    }
+    if (r > max || r !== r) r = v !== v ? NaN : max;
+    out[j] = r === 0 ? v * 0 : (v < 0 ? -r : r) * scale; // v·0 keeps the sign of zero
+  }
+}
+
+/** As nearestRun, rounding stochastically with uniforms from `draw`. */
+function stochasticRun(
   src: Storage,
   out: Storage,
   off: number,
@@ -74,29 +106,24 @@ function quantizeRun(
   inv: number,
   fmt: MiniFloat,
   draw: () => number,
-  nearest: boolean,
 ): void {
   const scale = 1 / inv;
-  const emin = fmt.emin;
-  const emax = fmt.emax;
-  const m = fmt.mantissaBits;
-  const max = fmt.maxFinite;
-  for (let i = 0, j = off; i < n; i++, j += stride) {
-    const v = src[j]! * inv;
-    if (nearest) {
-      const a = v < 0 ? -v : v;
-      let e = a === 0 ? emin : exponentOf(a);
-      if (e < emin) e = emin;
-      if (e <= emax) {
-        const sh = SHIFTERS[e - m - SHIFT_MIN]!;
-        let r = a + sh - sh;
-        if (r > max) r = max;
-        out[j] = (v < 0 ? -r : r) * scale;
-        continue;
-      }
-    }
-    out[j] = roundMini(v, fmt, draw()) * scale;
-  }
+  for (let i = 0, j = off; i < n; i++, j += stride)
+    out[j] = roundMini(src[j]! * inv, fmt, draw()) * scale;
+}
+
+function quantizeRun(
+  src: Storage,
+  out: Storage,
+  off: number,
+  stride: number,
+  n: number,
+  inv: number,
+  fmt: MiniFloat,
+  draw: (() => number) | null,
+): void {
+  if (draw === null) nearestRun(src, out, off, stride, n, inv, fmt);
+  else stochasticRun(src, out, off, stride, n, inv, fmt, draw);
 }
 
 function amaxRun(src: Storage, off: number, stride: number, n: number): number {
@@ -146,12 +173,11 @@ export function quantizeMatrix(
     src instanceof Float64Array ? new Float64Array(src.length) : new Float32Array(src.length);
   const fmt = q.element;
   const draw = drawer(q.rounding, options.rng);
-  const nearest = q.rounding === "nearest";
   const s = q.scaling;
   if (s.kind === "none" || s.kind === "tensor") {
     const amax = s.kind === "tensor" ? amaxRun(src, 0, 1, src.length) : 0;
     const inv = amax === 0 || !Number.isFinite(amax) ? 1 : Math.fround(fmt.maxFinite / amax);
-    quantizeRun(src, out, 0, 1, src.length, inv, fmt, draw, nearest);
+    quantizeRun(src, out, 0, 1, src.length, inv, fmt, draw);
     return out;
   }
   const scaleFmt = s.scale;
@@ -173,7 +199,7 @@ export function quantizeMatrix(
         for (let r = r0; r < r0 + b; r++) amax = Math.max(amax, amaxRun(src, r * cols + c0, 1, b));
         const inv = blockInverse(amax, fmt, scaleFmt, tensorInv);
         for (let r = r0; r < r0 + b; r++)
-          quantizeRun(src, out, r * cols + c0, 1, b, inv, fmt, draw, nearest);
+          quantizeRun(src, out, r * cols + c0, 1, b, inv, fmt, draw);
       }
     return out;
   }
@@ -191,7 +217,7 @@ export function quantizeMatrix(
     for (let k0 = 0; k0 < along; k0 += b) {
       const off = axis === 1 ? l * cols + k0 : k0 * cols + l;
       const inv = blockInverse(amaxRun(src, off, stride, b), fmt, scaleFmt, tensorInv);
-      quantizeRun(src, out, off, stride, b, inv, fmt, draw, nearest);
+      quantizeRun(src, out, off, stride, b, inv, fmt, draw);
     }
   return out;
 }

@@ -3,6 +3,11 @@
 // stochastic rounding through a whole block (unbiased), against hand computations.
 import { describe, expect, it } from "vitest";
 import {
+  BF16,
+  E2M3,
+  E3M2,
+  E5M2,
+  miniValues,
   decodeE8M0,
   E2M1,
   E4M3,
@@ -27,6 +32,23 @@ function gaussian(n: number, seed: number): Float64Array {
   const rng = makeRng(seed);
   return Float64Array.from({ length: n }, () => rng.normal());
 }
+
+describe("the array path rounds as roundMini does", () => {
+  it("on every value, midpoint and quarter point of each format, saturating, both signs", () => {
+    for (const fmt of [E4M3, E5M2, E2M3, E3M2, E2M1, BF16]) {
+      const vals = miniValues(fmt).slice(0, 4000);
+      const xs: number[] = [NaN, Infinity, -Infinity, fmt.maxFinite * 1.5];
+      for (let i = 0; i + 1 < vals.length; i++)
+        for (const t of [0, 0.25, 0.5, 0.75]) xs.push(vals[i]! + t * (vals[i + 1]! - vals[i]!));
+      const x = Float64Array.from([...xs, ...xs.map((v) => -v)]);
+      const q = quantizeArray(x, quantFormat(fmt, { kind: "none" }));
+      const wrong = Array.from(x).filter(
+        (v, i) => !Object.is(q[i], roundMini(v, fmt)) && !(Number.isNaN(v) && Number.isNaN(q[i])),
+      );
+      expect(wrong).toEqual([]);
+    }
+  });
+});
 
 describe("per-tensor scaling", () => {
   it("maps the tensor's amax onto the format's max and rounds the rest", () => {
