@@ -123,6 +123,7 @@ export async function runKernel(
         return createWorkerLanguageTools({ rootDir: notebookDir });
       },
       warmLanguageAfterIdleMs: 3000,
+      preloadLanguage: process.env.TSNB_PRELOAD_LANGUAGE !== "0",
       typeWarnings: process.env.TSNB_TYPE_WARNINGS !== "0",
       // Let the reply and the idle status leave the socket before closing it.
       onShutdown: () => void sockets.flush().then(() => setTimeout(() => finish(0), 20)),

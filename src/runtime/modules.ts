@@ -28,6 +28,24 @@ let nativeImport: Importer = new Function(
   "return import(url, options)",
 ) as Importer;
 
+/**
+ * Module loads in flight in this thread. A load waits on the loader's hooks thread, which
+ * Node does not list among the active resources a cell could be waiting for (see the
+ * unsettled-await watchdog in worker-serve.ts), so loads are counted here instead.
+ */
+let loadsInFlight = 0;
+export const pendingLoads = (): number => loadsInFlight;
+
+/** Runs `load` counted as a module load in flight. */
+export async function countedLoad<T>(load: () => Promise<T>): Promise<T> {
+  loadsInFlight++;
+  try {
+    return await load();
+  } finally {
+    loadsInFlight--;
+  }
+}
+
 async function importNative(url: string, options?: unknown): Promise<Record<string, unknown>> {
   try {
     return await nativeImport(url, options);
@@ -41,11 +59,16 @@ async function importNative(url: string, options?: unknown): Promise<Record<stri
   }
 }
 
+/** Bare specifiers a cell imports as tsnb provides them rather than from disk. */
+export type ModuleOverrides = Record<string, () => Promise<Record<string, unknown>>>;
+
 export class ModuleLoader {
   readonly baseUrl: string;
+  private readonly overrides: ModuleOverrides;
 
-  constructor(notebookDir: string) {
+  constructor(notebookDir: string, overrides: ModuleOverrides = {}) {
     this.baseUrl = pathToFileURL(notebookDir.endsWith("/") ? notebookDir : notebookDir + "/").href;
+    this.overrides = overrides;
   }
 
   resolve(specifier: string): string {
@@ -71,8 +94,12 @@ export class ModuleLoader {
   }
 
   async import(specifier: string, options?: unknown): Promise<Record<string, unknown>> {
+    const override = Object.hasOwn(this.overrides, specifier)
+      ? this.overrides[specifier]
+      : undefined;
+    if (override) return override();
     ensureTypeScriptLoader();
-    return importNative(this.resolve(specifier), options);
+    return countedLoad(() => importNative(this.resolve(specifier), options));
   }
 }
 
