@@ -96,22 +96,6 @@ function nearestRun(
   }
 }
 
-/** As nearestRun, rounding stochastically with uniforms from `draw`. */
-function stochasticRun(
-  src: Storage,
-  out: Storage,
-  off: number,
-  stride: number,
-  n: number,
-  inv: number,
-  fmt: MiniFloat,
-  draw: () => number,
-): void {
-  const scale = 1 / inv;
-  for (let i = 0, j = off; i < n; i++, j += stride)
-    out[j] = roundMini(src[j]! * inv, fmt, draw()) * scale;
-}
-
 function quantizeRun(
   src: Storage,
   out: Storage,
@@ -122,8 +106,10 @@ function quantizeRun(
   fmt: MiniFloat,
   draw: (() => number) | null,
 ): void {
-  if (draw === null) nearestRun(src, out, off, stride, n, inv, fmt);
-  else stochasticRun(src, out, off, stride, n, inv, fmt, draw);
+  if (draw === null) return nearestRun(src, out, off, stride, n, inv, fmt);
+  const scale = 1 / inv; // stochastic: the scalar rounding with one uniform draw per value
+  for (let i = 0, j = off; i < n; i++, j += stride)
+    out[j] = roundMini(src[j]! * inv, fmt, draw()) * scale;
 }
 
 function amaxRun(src: Storage, off: number, stride: number, n: number): number {
