@@ -1,6 +1,7 @@
 // Tensor engine speed: matmul GFLOP/s (256³ and (4096×200)·(200×113), f32 and f64), one
 // full training step (forward, backward, Adam) of the MLP 194 → 200 (ReLU) → 97 on a full
-// batch of 3,763 one-hot pairs, one step of a one-layer transformer (1,024 sequences), and
+// batch of 3,763 one-hot pairs, one step of a one-layer transformer (1,024 sequences), one step
+// of the small-scale-proxies attention model (baseline and qk-layernorm), and
 // rounding 2^20 values into f16 and bf16 — each beside numpy's figure for the same shapes where
 // numpy has one, measured in the same run when python3 with numpy is available. JSON lines to
 // stdout, a table to stderr.
@@ -9,6 +10,7 @@ import { cpus, loadavg } from "node:os";
 import {
   Adam,
   AdamW,
+  clipGradNorm,
   crossEntropy,
   gather,
   Transformer,
@@ -31,6 +33,7 @@ import {
   type Dtype,
   type QuantFormat,
 } from "../src/tensor/index.ts";
+import { copyBatch } from "../src/phenomena/small-scale-proxies/index.ts";
 
 interface Row {
   bench: "tensor";
@@ -94,6 +97,63 @@ def step():
 out["mlp-step:f32"] = med(step, 20)
 x = rng.standard_normal(1 << 20).astype(np.float32)
 out["cast-1M:f16"] = med(lambda: x.astype(np.float16), 20)
+def ln_f(x):
+    mu = x.mean(-1, keepdims=True); xc = x - mu
+    rs = 1.0 / np.sqrt((xc * xc).mean(-1, keepdims=True) + 1e-5)
+    return xc * rs, rs
+def ln_b(dy, y, rs):
+    return rs * (dy - dy.mean(-1, keepdims=True) - y * (dy * y).mean(-1, keepdims=True))
+# The small-scale-proxies model as the wave-2 numpy reference writes it (tiny_attn.py): one head,
+# d = 64, pre-LN without gains, learned positions, hand-written backward, clip at 1, Adam.
+Bp, Hh, V, d = 32, 12, 32, 64
+T = 2 * Hh - 1
+def make_proxy(qkln):
+    r = np.random.default_rng(1)
+    shapes = {"E": (V, d), "P": (T, d), "Wq": (d, d), "Wk": (d, d), "Wv": (d, d), "Wo": (d, d), "Wu": (d, V)}
+    p = {k: (r.standard_normal(s) / np.sqrt(d)).astype(f) for k, s in shapes.items()}
+    m = {k: np.zeros_like(w) for k, w in p.items()}; v2 = {k: np.zeros_like(w) for k, w in p.items()}
+    t = [0]
+    causal = np.triu(np.ones((T, T), bool), 1)
+    lm = np.zeros((Bp, T)); lm[:, Hh:] = 1.0; n = lm.sum()
+    def step():
+        t[0] += 1
+        half = r.integers(0, V, (Bp, Hh))
+        seq = np.concatenate([half, np.where(r.random((Bp, Hh)) < 0.7, half, r.integers(0, V, (Bp, Hh)))], 1)
+        tok = seq[:, :-1]; tg = seq[:, 1:]
+        x0 = p["E"][tok] + p["P"][None]
+        h, rs0 = ln_f(x0)
+        q = h @ p["Wq"]; k = h @ p["Wk"]; v = h @ p["Wv"]
+        if qkln:
+            qn, rsq = ln_f(q); kn, rsk = ln_f(k)
+        else:
+            qn, kn = q, k
+        s = np.where(causal[None], -1e30, np.matmul(qn, kn.transpose(0, 2, 1)) / np.sqrt(d))
+        a = np.exp(s - s.max(-1, keepdims=True)); a /= a.sum(-1, keepdims=True)
+        o = np.matmul(a, v)
+        hf, rsf = ln_f(x0 + o @ p["Wo"])
+        lg = hf @ p["Wu"]
+        ex = np.exp(lg - lg.max(-1, keepdims=True)); pr = ex / ex.sum(-1, keepdims=True)
+        dlg = pr.copy(); np.put_along_axis(dlg, tg[..., None], np.take_along_axis(dlg, tg[..., None], -1) - 1, -1)
+        dlg = dlg * (lm / n)[..., None]
+        g = {"Wu": hf.reshape(-1, d).T @ dlg.reshape(-1, V)}
+        dx1 = ln_b(dlg @ p["Wu"].T, hf, rsf)
+        g["Wo"] = o.reshape(-1, d).T @ dx1.reshape(-1, d)
+        do = dx1 @ p["Wo"].T
+        da = np.matmul(do, v.transpose(0, 2, 1)); dv = np.matmul(a.transpose(0, 2, 1), do)
+        ds = a * (da - (da * a).sum(-1, keepdims=True)) / np.sqrt(d)
+        dqn = np.matmul(ds, kn); dkn = np.matmul(ds.transpose(0, 2, 1), qn)
+        dq, dk = (ln_b(dqn, qn, rsq), ln_b(dkn, kn, rsk)) if qkln else (dqn, dkn)
+        for name, dd in (("Wq", dq), ("Wk", dk), ("Wv", dv)): g[name] = h.reshape(-1, d).T @ dd.reshape(-1, d)
+        dx0 = dx1 + ln_b(dq @ p["Wq"].T + dk @ p["Wk"].T + dv @ p["Wv"].T, h, rs0)
+        g["P"] = dx0.sum(0); gE = np.zeros_like(p["E"]); np.add.at(gE, tok, dx0); g["E"] = gE
+        c = min(1.0, 1.0 / (np.sqrt(sum(float((gg.astype(np.float64) ** 2).sum()) for gg in g.values())) + 1e-12))
+        for kk in p:
+            gg = g[kk] * c
+            m[kk] = 0.9 * m[kk] + 0.1 * gg; v2[kk] = 0.95 * v2[kk] + 0.05 * gg * gg
+            p[kk] = (p[kk] - 1e-3 * (m[kk] / (1 - 0.9 ** t[0])) / (np.sqrt(v2[kk] / (1 - 0.95 ** t[0])) + 1e-8)).astype(f)
+    return step
+out["proxy-step:f32"] = med(make_proxy(False), 20)
+out["proxy-step-qkln:f32"] = med(make_proxy(True), 20)
 print(json.dumps(out))
 `;
 
@@ -206,6 +266,34 @@ for (const [name, [m, k, n]] of [
   report("transformer-step", "f32", "best", t.best, "ms", undefined, false);
 }
 
+// One training step of the small-scale-proxies model (Wortsman et al. 2023): one head, d = 64,
+// attention only, no biases, 32 noisy-copy sequences of 23 tokens, vocabulary 32, clip at 1,
+// AdamW — beside the numpy reference's step (hand-written backward, same shapes, no LayerNorm
+// gains; with qk-layernorm, ours has learnable gains and the reference none).
+for (const qkNorm of [false, true]) {
+  const task = { vocab: 32, half: 12, pCopy: 0.7 };
+  const model = new Transformer(
+    { vocab: 32, seqLen: 23, dModel: 64, heads: 1, layers: 1, mlp: false, bias: false, qkNorm },
+    rng,
+  );
+  const params = model.parameters();
+  const opt = new AdamW(params, { lr: 1e-3, betas: [0.9, 0.95], weightDecay: 0.1 });
+  const stream = makeRng(1);
+  const step = (): void => {
+    const b = copyBatch(task, 32, stream);
+    opt.zeroGrad();
+    const logits = gather(model.forward(b.tokens, 32).reshape([32 * 23, 32]), b.positions);
+    crossEntropy(logits, b.targets).backward();
+    clipGradNorm(params, 1);
+    opt.step();
+  };
+  const t = timeMs(step, 20, 3);
+  const name = qkNorm ? "proxy-step-qkln" : "proxy-step";
+  const base = np[`${name}:f32`];
+  report(name, "f32", "median", t.median, "ms", base?.[0], false);
+  report(name, "f32", "best", t.best, "ms", base?.[1], false);
+}
+
 // Rounding into an emulated half format: every op of a bf16/f16 run passes its results through
 // it (numpy has float16 in hardware-assisted C; bf16 has no numpy baseline).
 {
@@ -245,7 +333,7 @@ for (const [name, [m, k, n]] of [
 process.stderr.write(
   `\ntensor engine (${kernelInfo()}); ratio = how many times slower than numpy; ` +
     `1-min load average ${loadBefore.toFixed(1)} → ${loadavg()[0]!.toFixed(1)} on ${cpus().length} cores; ` +
-    `targets (issue 4): mlp-step f32 ≤ 40 ms, matmul ≥ 20 GFLOP/s\n`,
+    `targets (issue 4): mlp-step f32 ≤ 40 ms, matmul ≥ 20 GFLOP/s; proxy-step ≤ 3× numpy\n`,
 );
 process.stderr.write(
   `${"case".padEnd(22)}${"dtype".padEnd(6)}${"metric".padEnd(7)}${"value".padStart(10)} unit      ${"numpy".padStart(9)}  ratio\n`,

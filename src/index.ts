@@ -12,4 +12,8 @@ export * from "./phenomena/grokking/index.ts";
 export * from "./phenomena/scaling-law-estimation/index.ts";
 export * from "./phenomena/scaling-regimes/index.ts";
 export * from "./phenomena/lr-annealing/index.ts";
+export * from "./phenomena/scaling-crossover/index.ts";
+export * from "./phenomena/small-scale-proxies/index.ts";
+export * from "./phenomena/data-pruning/index.ts";
+export * from "./phenomena/superposition-scaling/index.ts";
 export * from "./phenomena/low-precision/index.ts";

@@ -23,6 +23,8 @@ export interface ClaimSummary {
   text: string;
   measured: unknown;
   expected: unknown;
+  /** The paper's own figure and where it is stated, when the claim gives one. */
+  paper?: unknown;
   source?: string;
   /** Listed in `metadata.tsnb.known_failures`: expected not to reproduce. */
   known_failure?: boolean;
@@ -206,6 +208,7 @@ export function collectClaims(nb: Notebook): ClaimSummary[] {
         text: String(claim.text ?? ""),
         measured: claim.measured,
         expected: claim.expected,
+        ...(claim.paper !== undefined ? { paper: claim.paper } : {}),
         source: claim.source === undefined ? undefined : String(claim.source),
         ...(known.has(id) ? { known_failure: true } : {}),
         cell: index,

@@ -6,6 +6,7 @@ import { formatNumber } from "./format.ts";
 import { displayDataOutput, markDisplayed } from "./display.ts";
 import type { Bundle } from "./mime.ts";
 import { currentSink } from "./sink.ts";
+import { checkPaperValue, formatPaperValue, type PaperValue } from "./paper-value.ts";
 
 export const CLAIM_MIME = "application/vnd.tsnb.claim+json";
 
@@ -19,7 +20,13 @@ export interface Claim {
   /** Where the paper states it: `Prieto et al. 2025, Fig. 2`. */
   source: string;
   measured: ClaimValue;
+  /** The bar this claim applies (may differ from the paper's figure). */
   expected?: ClaimValue | number[];
+  /**
+   * The paper's own figure with where it is stated: `"0.91 ± 0.04 (Fig. 3)"`, a number or a
+   * `[lo, hi]` range. Left out when the paper gives no number.
+   */
+  paper?: PaperValue;
   /** Computed in the cell from `measured` — never a literal. */
   pass: boolean;
   unit?: string;
@@ -91,6 +98,7 @@ export function validateClaim(input: unknown): Claim {
   }
   checkValue("measured", c.measured, false);
   if (c.expected !== undefined) checkValue("expected", c.expected, true);
+  const paper = c.paper === undefined ? undefined : checkPaperValue(c.paper);
   if (typeof c.pass !== "boolean")
     invalid("pass", "a boolean computed from the measured value", c.pass);
   if (c.unit !== undefined && typeof c.unit !== "string") invalid("unit", "a string", c.unit);
@@ -101,6 +109,7 @@ export function validateClaim(input: unknown): Claim {
     measured: c.measured as ClaimValue,
     pass: c.pass,
   };
+  if (paper !== undefined) claim.paper = paper;
   if (c.expected !== undefined) claim.expected = c.expected as Claim["expected"];
   if (c.unit !== undefined) claim.unit = c.unit as string;
   return claim;
@@ -128,6 +137,7 @@ export function formatClaimValue(value: Claim["expected"], unit?: string): strin
 
 export function claimText(claim: Claim): string {
   const parts = [`measured ${formatClaimValue(claim.measured, claim.unit)}`];
+  if (claim.paper !== undefined) parts.unshift(`paper ${formatPaperValue(claim.paper)}`);
   if (claim.expected !== undefined)
     parts.push(`expected ${formatClaimValue(claim.expected, claim.unit)}`);
   return `${claim.pass ? "✓ PASS" : "✗ FAIL"} ${claim.id} — ${claim.text} (${parts.join(", ")})`;
@@ -142,10 +152,12 @@ export function claimHtml(claim: Claim): string {
     claim.expected !== undefined
       ? ` · expected <b>${escapeHtml(formatClaimValue(claim.expected, claim.unit))}</b>`
       : "";
+  const paper =
+    claim.paper !== undefined ? `paper <b>${escapeHtml(formatPaperValue(claim.paper))}</b> · ` : "";
   return [
     `<div class="tsnb-claim tsnb-claim-${status}" data-claim-id="${escapeHtml(claim.id)}">`,
     `<span class="tsnb-claim-status">${claim.pass ? "✓ PASS" : "✗ FAIL"}</span> <code>${escapeHtml(claim.id)}</code> ${escapeHtml(claim.text)}`,
-    `<div class="tsnb-claim-detail">measured <b>${escapeHtml(formatClaimValue(claim.measured, claim.unit))}</b>${expected} · <cite>${escapeHtml(claim.source)}</cite></div>`,
+    `<div class="tsnb-claim-detail">${paper}measured <b>${escapeHtml(formatClaimValue(claim.measured, claim.unit))}</b>${expected} · <cite>${escapeHtml(claim.source)}</cite></div>`,
     `</div>`,
   ].join("");
 }

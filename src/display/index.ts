@@ -15,6 +15,7 @@ export type { ProgressOptions } from "./progress.ts";
 export { clearOutput, input } from "./io.ts";
 export { claim, validateClaim, claimText, CLAIM_MIME } from "./claim.ts";
 export type { Claim, ClaimValue } from "./claim.ts";
+export type { PaperValue } from "./paper-value.ts";
 export { DisplayError } from "./errors.ts";
 export { Plot, plotBundle, plotSpecOf } from "./plot.ts";
 export { PLOT_MIME, redrawPlot, reviveValue } from "./plot-spec.ts";

@@ -2,13 +2,22 @@
 // Specifiers resolve from the notebook's folder first (its own node_modules and relative
 // files), then from tsnb's own installation, so "tsnb" and its dependencies are found
 // from any folder. TypeScript files load through tsx's loader, registered once per process.
-import { resolve as resolveSpecifier } from "import-meta-resolve";
+import { moduleResolve } from "import-meta-resolve";
+import { fromSource } from "./package-files.ts";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { ModuleNotFoundError } from "./errors.ts";
 import { register } from "tsx/esm/api";
 import { Script, constants } from "node:vm";
 
 const LOADER_KEY = Symbol.for("tsnb.tsx-registered");
+
+// Node's conditions for `import`; from a checkout also "tsnb-source", so `import … from "tsnb"`
+// in a cell loads the same .ts modules the runner and kernel run (package.json "exports").
+const CONDITIONS = new Set(["node", "import", ...(fromSource ? ["tsnb-source"] : [])]);
+
+function resolveSpecifier(specifier: string, parent: string): string {
+  return moduleResolve(specifier, new URL(parent), CONDITIONS).href;
+}
 
 /** Registers tsx's ESM hooks once per process (bin/tsnb.js does the same). */
 export function ensureTypeScriptLoader(): void {

@@ -14,6 +14,8 @@ export interface ClaimValue {
   source: string;
   measured: unknown;
   expected?: unknown;
+  /** The paper's own figure with its location (claim.ts `paper`). */
+  paper?: unknown;
   pass: boolean;
   unit?: string;
 }
@@ -28,6 +30,8 @@ export interface SiteClaim extends ClaimValue {
   reason?: string;
   /** Id of the cell whose output holds the claim (the scorecard links to it). */
   cellId: string;
+  /** Id of the heading of the section that shows a not-reproduced claim's miss (a figure). */
+  missSection?: string;
 }
 
 export function claimStatus(
@@ -59,6 +63,31 @@ export function collectClaims(
     }
   });
   return [...byId.values()];
+}
+
+/**
+ * A not-reproduced claim's section: the first heading whose text names the claim's id
+ * (`### Not reproduced: \`passuntil-law-predicts-largest\``), so the notebook decides where
+ * its miss is shown and the scorecard links there.
+ */
+export function linkMissSections(
+  claims: readonly SiteClaim[],
+  headings: readonly { text: string; id: string }[],
+): SiteClaim[] {
+  return claims.map((claim) => {
+    if (claim.status !== "not-reproduced") return claim;
+    const heading = headings.find((h) => namesClaim(h.text, claim.id));
+    return heading ? { ...claim, missSection: heading.id } : claim;
+  });
+}
+
+/** The id as a whole word: `a-b` does not name `a-b-c`. */
+function namesClaim(text: string, id: string): boolean {
+  const at = text.indexOf(id);
+  if (at < 0) return false;
+  const after = text[at + id.length];
+  const before = text[at - 1];
+  return !/[a-z0-9-]/.test(after ?? " ") && !/[a-z0-9-]/.test(before ?? " ");
 }
 
 /** The element id a cell gets on its page: its nbformat id, or its position. */

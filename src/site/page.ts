@@ -5,7 +5,7 @@
 import type { INotebookContent } from "@jupyterlab/nbformat";
 import { escapeHtml } from "./html.ts";
 import { raisedUnexpectedly, renderCell } from "./cells.ts";
-import { cellAnchor, collectClaims, type SiteClaim } from "./claims.ts";
+import { cellAnchor, collectClaims, linkMissSections, type SiteClaim } from "./claims.ts";
 import { renderScorecard } from "./scorecard.ts";
 import { renderParameters } from "./parameters.ts";
 import { renderToc } from "./toc.ts";
@@ -99,7 +99,7 @@ export function renderNotebookPage(input: PageInput): RenderedPage {
       });
     else docs[docs.length - 1]!.text += ` ${rendered.text}`;
   });
-  const claims = collectClaims(notebook.cells, info.known_failures);
+  const claims = linkMissSections(collectClaims(notebook.cells, info.known_failures), headings);
   for (const claim of claims) docs[0]!.text += ` ${claim.text} ${claim.source}`;
   const hasPlots = notebook.cells.some(
     (cell) => cell.cell_type === "code" && JSON.stringify(cell.outputs ?? []).includes(PLOT_MIME),

@@ -106,11 +106,13 @@ function claimsRecord(info: NotebookInfo, nb: ExecutedNotebook, claims: readonly
       id: c.id,
       text: c.text,
       source: c.source,
+      paper: c.paper ?? null,
       measured: c.measured,
       expected: c.expected ?? null,
       unit: c.unit ?? null,
       status: c.status,
       ...(c.reason ? { reason: c.reason } : {}),
+      ...(c.missSection ? { miss_url: `${info.slug}/index.html#${c.missSection}` } : {}),
       url: `${info.slug}/index.html#${c.cellId}`,
     })),
   };

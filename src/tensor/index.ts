@@ -100,6 +100,7 @@ export { Optimizer, type OptimizerOptions } from "./optim/optimizer.ts";
 export { SGD, type SgdOptions } from "./optim/sgd.ts";
 export { Adam, AdamW, type AdamOptions } from "./optim/adam.ts";
 export { projectOutWeights } from "./optim/perpgrad.ts";
+export { clipGradNorm } from "./optim/clip.ts";
 export {
   constantLr,
   warmupLr,

@@ -5,6 +5,8 @@
 // float32-accumulated sum, its log, each rounded to the dtype); its backward is
 // (softmax − onehot)·g with softmax = exp(x − max)/Σ rounded to the dtype, kept from the
 // forward pass (a collapsed row has Σ = 1 exactly, so its gradient is exactly 0 as in PyTorch).
+// z-loss (PaLM, Chowdhery et al. 2022 §5; Wortsman et al. 2023 §3.2) adds z·(log Z)² per sample,
+// Z = Σ exp(x): it pulls log Z to 0; its gradient 2z·log Z·softmax joins the same fused backward.
 import { allocate, rounder } from "./dtype.ts";
 import { TensorError } from "./error.ts";
 import { type Indices, pick } from "./gather.ts";
@@ -17,6 +19,8 @@ export interface CrossEntropyOptions {
   /** Normaliser of the probabilities: "softmax" (default) or "stablemax". */
   kind?: "softmax" | "stablemax";
   reduction?: Reduction;
+  /** Coefficient z of the auxiliary z·(log Z)² per sample (softmax only; default 0, PaLM 1e-4). */
+  zLoss?: number;
 }
 
 /** Negative log-likelihood of log-probabilities [N, C] at integer targets. */
@@ -31,13 +35,20 @@ export function crossEntropy(
   options: CrossEntropyOptions = {},
 ): Tensor {
   const reduction = options.reduction ?? "mean";
-  if (options.kind === "stablemax") return nllLoss(logStablemax(logits, -1), targets, reduction);
-  const losses = softmaxCrossEntropy(logits, targets);
+  const z = options.zLoss ?? 0;
+  if (!(z >= 0))
+    throw new TensorError("crossEntropy", `zLoss ${z}`, "a coefficient ≥ 0 (PaLM uses 1e-4)");
+  if (options.kind === "stablemax") {
+    if (z !== 0)
+      throw new TensorError("crossEntropy", "zLoss with kind stablemax", "zLoss with softmax");
+    return nllLoss(logStablemax(logits, -1), targets, reduction);
+  }
+  const losses = softmaxCrossEntropy(logits, targets, z);
   return reduction === "none" ? losses : reduction === "sum" ? losses.sum() : losses.mean();
 }
 
-/** Per-sample −log softmax(x)[target] for logits [N, C], fused. */
-export function softmaxCrossEntropy(logits: Tensor, targets: Indices): Tensor {
+/** Per-sample −log softmax(x)[target] (+ zLoss·(log Z)²) for logits [N, C], fused. */
+export function softmaxCrossEntropy(logits: Tensor, targets: Indices, zLoss = 0): Tensor {
   if (logits.rank !== 2)
     throw new TensorError("crossEntropy", `logits of shape [${logits.shape}]`, "[N, C]");
   const [N, C] = logits.shape as [number, number];
@@ -53,6 +64,7 @@ export function softmaxCrossEntropy(logits: Tensor, targets: Indices): Tensor {
   const x = logits.data;
   const out = allocate(dtype, N);
   const probs = allocate(dtype, N * C); // exp(x − max), then divided by the row sum
+  const logZ = zLoss === 0 ? null : new Float64Array(N);
   for (let i = 0; i < N; i++) {
     const t = targets[i]!;
     if (!(t >= 0 && t < C))
@@ -75,7 +87,12 @@ export function softmaxCrossEntropy(logits: Tensor, targets: Indices): Tensor {
       }
     s = r(s);
     for (let k = 0; k < C; k++) probs[base + k] = r(probs[base + k]! / s);
-    out[i] = -r(r(x[base + t]! - m) - r(Math.log(s)));
+    const logS = r(Math.log(s));
+    out[i] = -r(r(x[base + t]! - m) - logS);
+    if (logZ) {
+      logZ[i] = m + logS;
+      out[i] = r(out[i]! + zLoss * logZ[i]! * logZ[i]!);
+    }
   }
   const res = Tensor.fromOp(out, [N], dtype, "crossEntropy", [logits]);
   if (res.requiresGrad)
@@ -85,7 +102,9 @@ export function softmaxCrossEntropy(logits: Tensor, targets: Indices): Tensor {
         const base = i * C;
         const gi = g[i]!;
         if (gi === 0) continue;
-        for (let k = 0; k < C; k++) gx[base + k] = r(probs[base + k]! * gi);
+        // d/dx_k of CE is p_k − [k = t]; of z·(log Z)² it is 2z·log Z·p_k
+        const gp = logZ ? gi * (1 + 2 * zLoss * logZ[i]!) : gi;
+        for (let k = 0; k < C; k++) gx[base + k] = r(probs[base + k]! * gp);
         const t = base + targets[i]!;
         gx[t] = r(gx[t]! - gi);
       }

@@ -1,5 +1,7 @@
 // Layout ops: reshape (a copy-free relabelling of the same row-major data), permute and
-// transpose (materialised copies, so every kernel sees contiguous row-major data).
+// transpose (materialised copies, so every kernel sees contiguous row-major data). A permute
+// that only moves axes of size 1 (one attention head's [B, T, 1, d] → [B, 1, T, d]) leaves
+// the row-major order unchanged and is a reshape.
 import { allocate } from "./dtype.ts";
 import { TensorError } from "./error.ts";
 import { normAxis, sizeOf, stridesOf } from "./shape.ts";
@@ -62,6 +64,12 @@ export function permute(a: Tensor, axes: readonly number[]): Tensor {
       "permute",
       `axes [${axes}] for rank ${a.rank}`,
       "a permutation of all axes",
+    );
+  const moved = ax.filter((i) => a.shape[i]! !== 1);
+  if (moved.every((from, k) => k === 0 || moved[k - 1]! < from))
+    return reshape(
+      a,
+      ax.map((i) => a.shape[i]!),
     );
   const out = allocate(a.dtype, a.size);
   permuteData(a.data, a.shape, ax, out);

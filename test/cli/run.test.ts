@@ -14,7 +14,7 @@ describe("tsnb run", () => {
     expect(summary).toMatchObject({
       cells: 2,
       errors: 0,
-      claims: [{ id: "square", status: "pass", measured: 9 }],
+      claims: [{ id: "square", status: "pass", measured: 9, paper: "n² (definition)" }],
     });
     expect(typeof summary.seconds).toBe("number");
   });

@@ -84,6 +84,51 @@ describe("claim", () => {
     );
   });
 
+  it("carries the paper's figure into the MIME bundle, text and HTML", async () => {
+    const sink = await withSink(false, () => {
+      claim({ ...base, paper: "0.91 ± 0.04 (Fig. 3)" });
+    });
+    const data = sink.outputs[0]!.data as Record<string, unknown>;
+    expect(data[CLAIM_MIME]).toMatchObject({ paper: "0.91 ± 0.04 (Fig. 3)" });
+    expect(data["text/plain"]).toBe(
+      "✓ PASS sc-halts-learning — Softmax collapse halts learning (paper 0.91 ± 0.04 (Fig. 3), measured 0.9877, expected > 0.9)",
+    );
+    expect(data["text/html"]).toContain("paper <b>0.91 ± 0.04 (Fig. 3)</b>");
+    expect(claimText({ ...base, paper: [0.2, 0.5] })).toContain("(paper 0.2–0.5, measured");
+    expect(claimText({ ...base, paper: 0.34 })).toContain("(paper 0.34, measured");
+  });
+
+  it("leaves paper out of the claim when it is not given", async () => {
+    await withSink(false, () => {
+      expect(claim(base)).not.toHaveProperty("paper");
+    });
+  });
+
+  it.each([
+    ["", /got an empty text/],
+    ["   ", /got only whitespace/],
+    ["n/a", /"n\/a": leave the field out/],
+    ["x".repeat(121), /got a text of 121 characters/],
+    [Number.POSITIVE_INFINITY, /got Infinity/],
+    [[0.5, 0.2], /got the range \[0.5, 0.2\] whose low end is above its high end/],
+    [[1, 2, 3], /got an array of 3 values/],
+    [[1, "2"], /got a range whose ends are not both finite numbers/],
+    [{ value: 1 }, /got object/],
+  ])("rejects paper %j with a message naming the field and what it takes", (paper, detail) => {
+    let error: unknown;
+    try {
+      claim({ ...base, paper } as Claim);
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(DisplayError);
+    expect((error as DisplayError).field).toBe("paper");
+    expect((error as Error).message).toMatch(
+      /^claim: field "paper": expected a number, a \[lo, hi\] range \(lo ≤ hi\) or a short text \(1–120 characters\)/,
+    );
+    expect((error as Error).message).toMatch(detail);
+  });
+
   it("says how pass should be made", () => {
     expect(() => claim({ ...base, pass: 1 as never })).toThrow(
       'claim: field "pass": expected a boolean computed from the measured value (got 1)',

@@ -1,25 +1,18 @@
 // End to end, the way JupyterLab drives a kernel: Debian's `jupyter server` launches tsnb from
 // its kernelspec and @jupyterlab/services talks to it over the server's websocket.
-import {
-  KernelManager,
-  ServerConnection,
-  SessionManager,
-  type Kernel,
-  type KernelMessage,
-} from "@jupyterlab/services";
+import type { Kernel, KernelMessage } from "@jupyterlab/services";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import WebSocket from "ws";
 import {
   jupyterHome,
   startJupyterServer,
   type JupyterHome,
   type JupyterServer,
 } from "./jupyter.ts";
+import { openNotebookSession, type LabClient } from "./services.ts";
 
 let home: JupyterHome;
 let server: JupyterServer | undefined;
-let kernelManager: KernelManager | undefined;
-let sessionManager: SessionManager | undefined;
+let client: LabClient | undefined;
 let kernel: Kernel.IKernelConnection;
 
 interface Run {
@@ -44,38 +37,14 @@ const ofType = (messages: KernelMessage.IIOPubMessage[], type: string) =>
 beforeAll(async () => {
   home = jupyterHome();
   server = await startJupyterServer(home);
-  const serverSettings = ServerConnection.makeSettings({
-    baseUrl: server.baseUrl,
-    wsUrl: server.wsUrl,
-    token: server.token,
-    appendToken: true,
-    WebSocket: WebSocket as unknown as typeof globalThis.WebSocket,
-    fetch: globalThis.fetch,
-    Request: globalThis.Request,
-    Headers: globalThis.Headers,
-  });
-  kernelManager = new KernelManager({ serverSettings });
-  sessionManager = new SessionManager({ kernelManager, serverSettings });
-  await sessionManager.ready;
-  const session = await sessionManager.startNew({
-    path: "e2e.ipynb",
-    name: "e2e.ipynb",
-    type: "notebook",
-    kernel: { name: "tsnb" },
-  });
-  kernel = session.kernel!;
+  client = await openNotebookSession(server, "e2e.ipynb");
+  kernel = client.kernel;
   const info = await kernel.info;
   expect(info.implementation).toBe("tsnb");
 }, 90_000);
 
 afterAll(async () => {
-  try {
-    await sessionManager?.shutdownAll();
-  } catch {
-    // The server may already be gone; stopping its process group below ends the kernels anyway.
-  }
-  sessionManager?.dispose();
-  kernelManager?.dispose();
+  await client?.close();
   await server?.stop();
   home?.remove();
 }, 60_000);

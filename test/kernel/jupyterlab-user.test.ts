@@ -2,15 +2,8 @@
 // @jupyterlab/services drives it as JupyterLab does; the outputs are then judged by JupyterLab's
 // own front-end code (its rendermime registry picks the MIME type an output area shows, its
 // CodeMirror 6 language registry picks the editor's highlighting).
-import {
-  KernelManager,
-  ServerConnection,
-  SessionManager,
-  type Kernel,
-  type KernelMessage,
-} from "@jupyterlab/services";
+import type { Kernel, KernelMessage } from "@jupyterlab/services";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import WebSocket from "ws";
 import { editorLanguage, preferredMimeType } from "../jupyterlab/frontend.ts";
 import { PLOT_MIME } from "../../src/display/plot-spec.ts";
 import {
@@ -19,14 +12,14 @@ import {
   type JupyterHome,
   type JupyterServer,
 } from "./jupyter.ts";
+import { openNotebookSession, type LabClient } from "./services.ts";
 
 /** JupyterLab's completer gives up on a provider after this long (`providerTimeout`, 1000 ms). */
 const PROVIDER_TIMEOUT_MS = 1000;
 
 let home: JupyterHome;
 let server: JupyterServer | undefined;
-let kernelManager: KernelManager | undefined;
-let sessionManager: SessionManager | undefined;
+let client: LabClient | undefined;
 let kernel: Kernel.IKernelConnection;
 
 async function run(code: string) {
@@ -43,37 +36,13 @@ async function run(code: string) {
 beforeAll(async () => {
   home = jupyterHome();
   server = await startJupyterServer(home);
-  const serverSettings = ServerConnection.makeSettings({
-    baseUrl: server.baseUrl,
-    wsUrl: server.wsUrl,
-    token: server.token,
-    appendToken: true,
-    WebSocket: WebSocket as unknown as typeof globalThis.WebSocket,
-    fetch: globalThis.fetch,
-    Request: globalThis.Request,
-    Headers: globalThis.Headers,
-  });
-  kernelManager = new KernelManager({ serverSettings });
-  sessionManager = new SessionManager({ kernelManager, serverSettings });
-  await sessionManager.ready;
-  const session = await sessionManager.startNew({
-    path: "user.ipynb",
-    name: "user.ipynb",
-    type: "notebook",
-    kernel: { name: "tsnb" },
-  });
-  kernel = session.kernel!;
+  client = await openNotebookSession(server, "user.ipynb");
+  kernel = client.kernel;
   await kernel.info;
 }, 90_000);
 
 afterAll(async () => {
-  try {
-    await sessionManager?.shutdownAll();
-  } catch {
-    // The server may already be gone; stopping its process group ends the kernels anyway.
-  }
-  sessionManager?.dispose();
-  kernelManager?.dispose();
+  await client?.close();
   await server?.stop();
   home?.remove();
 }, 60_000);

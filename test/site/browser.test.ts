@@ -11,19 +11,11 @@ import { fileURLToPath, pathToFileURL } from "node:url";
 import { chromium, type Browser, type BrowserContext, type Page } from "playwright-core";
 import { buildSite, type BuildResult } from "../../src/site/build.ts";
 import { storedOutputs } from "../../src/site/execute.ts";
+import { CHROMIUM, CHROMIUM_ARGS } from "./chromium.ts";
 import { serveFolder, type StaticServer } from "./static-server.ts";
 
 const FIXTURES = fileURLToPath(new URL("./fixtures/notebooks/", import.meta.url));
 const ARTIFACTS = fileURLToPath(new URL("../artifacts/", import.meta.url));
-const CHROMIUM = "/usr/bin/chromium";
-const CHROMIUM_ARGS = [
-  "--headless",
-  "--no-sandbox",
-  "--disable-gpu",
-  "--disable-background-networking",
-  "--disable-component-update",
-  "--disable-sync",
-];
 
 let out: string;
 let build: BuildResult;
@@ -158,7 +150,7 @@ describe("site in a browser", () => {
 
   it("redrawn charts keep the build-time figure's structure (facets, one line per series)", async () => {
     const page = await open("beta-grokking/index.html");
-    await expect.poll(() => page.locator('figure.plot[data-interactive="true"]').count()).toBe(2);
+    await expect.poll(() => page.locator('figure.plot[data-interactive="true"]').count()).toBe(3);
     const counts = await page.evaluate(async () => {
       const count = (root: ParentNode) =>
         [...root.querySelectorAll("figure.plot")].map((figure) =>
@@ -173,10 +165,7 @@ describe("site in a browser", () => {
       );
       return { live: count(document), built: count(served) };
     });
-    expect(counts.built).toEqual([
-      [30, 30],
-      [30, 30],
-    ]);
+    expect(counts.built).toEqual([[30, 30], [30, 30], []]);
     expect(counts.live).toEqual(counts.built);
     await page.close();
   });
@@ -199,6 +188,65 @@ describe("site in a browser", () => {
     expect(new URL(page.url()).hash).toBe("#cell-claims");
     expect(await page.locator("#cell-claims #claim-groks").count()).toBe(1);
     expect(await page.locator("#cell-claims").evaluate((el) => el.matches(":target"))).toBe(true);
+    await page.close();
+  });
+
+  it("the scorecard and the claim cards show Paper | Here | Bar | Status", async () => {
+    const page = await open("beta-grokking/index.html");
+    const headers = await page.locator(".scorecard thead th").allTextContents();
+    expect(headers).toEqual(["Claim", "Paper", "Here", "Bar", "Status"]);
+    const row = (n: number) =>
+      page
+        .locator(".scorecard tbody tr")
+        .nth(n)
+        .locator("td")
+        .evaluateAll((tds) => tds.slice(1).map((td) => td.textContent));
+    expect(await row(0)).toEqual(["≈ 1.0 (Fig. 1)", "0.97", ">= 0.9", "✓ pass"]);
+    expect(await row(1)).toEqual([
+      "2,000–3,000",
+      "float32: 2,500, float64: 2,400",
+      "float64 later",
+      "○ not reproduced",
+    ]);
+    const card = page.locator("#claim-groks .claim-figures");
+    expect(await card.locator("dt").allTextContents()).toEqual(["Paper", "Here", "Bar", "Status"]);
+    expect(await card.locator("dd").allTextContents()).toEqual([
+      "≈ 1.0 (Fig. 1)",
+      "0.97",
+      ">= 0.9",
+      "✓ pass",
+    ]);
+    // a claim without a paper figure shows a dash
+    const alpha = await open("alpha-scaling/index.html");
+    expect(
+      await alpha
+        .locator(".scorecard tbody tr")
+        .nth(1)
+        .locator('td[data-label="Paper"]')
+        .textContent(),
+    ).toBe("—");
+    await alpha.close();
+    await page.close();
+  });
+
+  it("a not-reproduced claim links to the section that shows its miss as a figure", async () => {
+    const page = await open("beta-grokking/index.html");
+    const link = page.locator(".scorecard tbody tr").nth(1).locator("a.miss-link");
+    expect(await link.textContent()).toBe("See the measured miss");
+    await link.click();
+    expect(new URL(page.url()).hash).toBe("#not-reproduced-sc-precision");
+    const heading = page.locator("#not-reproduced-sc-precision");
+    // scrolled into view (the section is the last on the page, so it may not reach the top)
+    const top = await heading.evaluate((el) => el.getBoundingClientRect().top);
+    expect(top).toBeGreaterThanOrEqual(0);
+    expect(top).toBeLessThan(900);
+    // the section's figure follows its heading, before any other heading
+    const figureLabel = await heading.evaluate((h) => {
+      const all = [...document.querySelectorAll("h2, h3, h4, figure.plot")];
+      const next = all[all.indexOf(h) + 1];
+      return next?.matches("figure.plot") ? next.getAttribute("aria-label") : null;
+    });
+    expect(figureLabel).toBe("Step of Softmax Collapse per dtype");
     await page.close();
   });
 

@@ -95,7 +95,12 @@ describe("buildSite output", () => {
   it("writes the index, one page per notebook, downloads, claims.json, search index and assets", async () => {
     await write(
       "b-second",
-      makeNotebook({ slug: "b-second", outputs: [[claimOutput("c2", false)]] }),
+      makeNotebook({
+        slug: "b-second",
+        markdown: "# B\n\n## Not reproduced: `c2`",
+        outputs: [[claimOutput("c2", false, 1, { paper: "0.9 (Fig. 2)" })]],
+        knownFailures: [{ id: "c2", reason: "measured 1, paper 0.9" }],
+      }),
     );
     await write("a-first", makeNotebook({ slug: "a-first", outputs: [[claimOutput("c1", true)]] }));
     await buildSite(options());
@@ -121,9 +126,13 @@ describe("buildSite output", () => {
     expect(claims.notebooks.map((n: { slug: string }) => n.slug)).toEqual(["a-first", "b-second"]);
     expect(claims.notebooks[1].claims[0]).toMatchObject({
       id: "c2",
-      status: "fail",
+      status: "not-reproduced",
+      paper: "0.9 (Fig. 2)",
+      expected: 1,
       url: "b-second/index.html#cell-c0",
+      miss_url: "b-second/index.html#not-reproduced-c2",
     });
+    expect(claims.notebooks[0].claims[0]).toMatchObject({ id: "c1", paper: null });
     const download = JSON.parse(await readFile(join(out, "a-first", "a-first.ipynb"), "utf8"));
     expect(download.cells[1].outputs).toEqual([]);
   });

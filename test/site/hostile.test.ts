@@ -10,17 +10,9 @@ import { chromium, type Browser, type Page } from "playwright-core";
 import { buildSite } from "../../src/site/build.ts";
 import { executeNotebook } from "../../src/cli/execute.ts";
 import { readNotebook } from "../../src/notebook/read.ts";
+import { CHROMIUM, CHROMIUM_ARGS } from "./chromium.ts";
 import { serveFolder, type StaticServer } from "./static-server.ts";
 import { tsnb } from "../cli/tsnb.ts";
-
-const CHROMIUM_ARGS = [
-  "--headless",
-  "--no-sandbox",
-  "--disable-gpu",
-  "--disable-background-networking",
-  "--disable-component-update",
-  "--disable-sync",
-];
 
 const HOSTILE_MARKDOWN = [
   "# Hostile page",
@@ -88,7 +80,7 @@ beforeAll(async () => {
   });
   expect(build.exitCode).toBe(0);
   server = await serveFolder(join(dir, "site"), "/");
-  browser = await chromium.launch({ executablePath: "/usr/bin/chromium", args: CHROMIUM_ARGS });
+  browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
 }, 120_000);
 
 afterAll(async () => {

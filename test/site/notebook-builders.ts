@@ -3,7 +3,12 @@ import type { INotebookContent, IOutput } from "@jupyterlab/nbformat";
 
 export const CLAIM = "application/vnd.tsnb.claim+json";
 
-export function claimOutput(id: string, pass: boolean, measured: unknown = 1): IOutput {
+export function claimOutput(
+  id: string,
+  pass: boolean,
+  measured: unknown = 1,
+  extra: Record<string, unknown> = {},
+): IOutput {
   return {
     output_type: "display_data",
     metadata: {},
@@ -15,6 +20,7 @@ export function claimOutput(id: string, pass: boolean, measured: unknown = 1): I
         measured,
         expected: 1,
         pass,
+        ...extra,
       } as never,
       "text/plain": id,
     },

@@ -170,7 +170,7 @@ describe("reductions and normalisers match finite differences", () => {
       runs,
     ));
 
-  it("layerNorm with gain and bias", () =>
+  it("layerNorm with gain and bias, and with a gain only (qk-layernorm)", () =>
     fc.assert(
       fc.property(withValues(), ({ s, v }) => {
         const d = s[s.length - 1]!;
@@ -178,6 +178,7 @@ describe("reductions and normalisers match finite differences", () => {
         const g = Float64Array.from({ length: d }, (_, i) => 0.5 + i / d);
         const b = Float64Array.from({ length: d }, (_, i) => i / d - 0.3);
         check(([x, gg, bb]) => layerNorm(x!, gg, bb), [v, g, b], [s, [d], [d]]);
+        check(([x, gg]) => layerNorm(x!, gg), [v, g], [s, [d]]);
       }),
       runs,
     ));
@@ -277,6 +278,7 @@ describe("matmul, indexing and losses match finite differences", () => {
         const N = v.length / C;
         const targets = Array.from({ length: N }, (_, i) => (i * 7) % C);
         check(([x]) => crossEntropy(x!, targets), [v], [[N, C]]);
+        check(([x]) => crossEntropy(x!, targets, { zLoss: 0.3, reduction: "sum" }), [v], [[N, C]]);
         check(
           ([x]) => crossEntropy(x!, targets, { kind: "stablemax", reduction: "sum" }),
           [v],

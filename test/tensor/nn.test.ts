@@ -1,5 +1,6 @@
 // Modules: PyTorch-default init, named parameters, the one-hot-as-gather path equal to the
-// dense product, a transformer that is causal and whose gradients match finite differences.
+// dense product, a transformer that is causal and whose gradients match finite differences,
+// and its qk-layernorm option: learnable gains, gradients, the logit bound it guarantees.
 import { describe, expect, it } from "vitest";
 import {
   crossEntropy,
@@ -131,5 +132,88 @@ describe("dropout", () => {
     ).toBe(true);
     expect(Array.from(dropout(x, 0.25, makeRng(1)).data)).toEqual(Array.from(y.data));
     expect(dropout(x, 0.25, makeRng(1), false)).toBe(x);
+  });
+});
+
+describe("qk-layernorm and attention-only blocks (Wortsman et al. 2023)", () => {
+  const options = {
+    vocab: 6,
+    seqLen: 4,
+    dModel: 8,
+    heads: 2,
+    mlp: false,
+    bias: false,
+    qkNorm: true,
+    dtype: "f64" as const,
+  };
+  const tokens = [1, 5, 2, 0, 3, 3, 4, 1];
+  const targets = [5, 2, 0, 3, 3, 4, 1, 2];
+
+  it("has learnable q and k gains per head dimension and no MLP, biases or qk-LN bias", () => {
+    const names = new Transformer(options, makeRng(1)).namedParameters().map(([n]) => n);
+    expect(names).toContain("blocks.0.attn.qNorm.gamma");
+    expect(names).toContain("blocks.0.attn.kNorm.gamma");
+    expect(names.filter((n) => /qNorm|kNorm/.test(n))).toHaveLength(2);
+    expect(names.some((n) => /ln2|\.up\.|\.down\.|bias/.test(n))).toBe(false);
+    const gain = new Transformer(options, makeRng(1)).blocks[0]!.attn.qNorm!.gamma;
+    expect(gain.shape).toEqual([4]); // d_head = 8 / 2
+  });
+
+  it("has gradients matching finite differences for every parameter, gains included (with z-loss)", () => {
+    const model = new Transformer(options, makeRng(4));
+    const attn = model.blocks[0]!.attn;
+    for (const gain of [attn.qNorm!.gamma, attn.kNorm!.gamma])
+      gain.data.forEach((_, i) => (gain.data[i] = 0.4 + 0.3 * i));
+    const lossTensor = () =>
+      crossEntropy(model.forward(tokens, 2).reshape([8, 6]), targets, { zLoss: 0.01 });
+    const worst = checkModuleGradients(model, () => noGrad(() => lossTensor().item()), lossTensor);
+    expect(worst).toBeLessThan(1e-5);
+  });
+
+  it("records the largest visible attention logit, equal to the one recomputed by hand", () => {
+    const model = new Transformer({ ...options, heads: 1, qkNorm: false }, makeRng(2));
+    noGrad(() => model.forward(tokens, 2));
+    const { attn, ln1 } = model.blocks[0]!;
+    const h = noGrad(() =>
+      ln1.forward(
+        model.embed
+          .forward(tokens, [2, 4])
+          .add(model.pos.forward([0, 1, 2, 3, 0, 1, 2, 3], [2, 4])),
+      ),
+    );
+    const q = noGrad(() => attn.q.forward(h)).data;
+    const k = noGrad(() => attn.k.forward(h)).data;
+    let best = 0;
+    for (let b = 0; b < 2; b++)
+      for (let i = 0; i < 4; i++)
+        for (let j = 0; j <= i; j++) {
+          let dot = 0;
+          for (let c = 0; c < 8; c++) dot += q[(b * 4 + i) * 8 + c]! * k[(b * 4 + j) * 8 + c]!;
+          best = Math.max(best, Math.abs(dot) / Math.sqrt(8));
+        }
+    expect(attn.maxLogit).toBeCloseTo(best, 12);
+  });
+
+  it("bounds every logit by max|γ_q|·max|γ_k|·√d_head however large W_q and W_k grow", () => {
+    const run = (qkNorm: boolean, scale: number): { logit: number; bound: number } => {
+      const model = new Transformer({ ...options, qkNorm }, makeRng(5));
+      const attn = model.blocks[0]!.attn;
+      for (const w of [attn.q.weight, attn.k.weight])
+        w.data.forEach((v, i) => (w.data[i] = v * scale));
+      const rng = makeRng(9);
+      for (const gain of [attn.qNorm?.gamma, attn.kNorm?.gamma])
+        gain?.data.forEach((_, i) => (gain.data[i] = 3 * (2 * rng.uniform() - 1)));
+      noGrad(() => model.forward(tokens, 2));
+      const top = (t?: { data: Float64Array | Float32Array }) =>
+        t ? Math.max(...Array.from(t.data, Math.abs)) : Number.NaN;
+      return { logit: attn.maxLogit, bound: top(attn.qNorm?.gamma) * top(attn.kNorm?.gamma) * 2 };
+    };
+    const small = run(true, 1);
+    const large = run(true, 1000);
+    expect(small.logit).toBeLessThanOrEqual(small.bound);
+    expect(large.logit).toBeLessThanOrEqual(large.bound);
+    expect(Math.abs(large.logit / small.logit - 1)).toBeLessThan(1e-4); // LayerNorm is scale-invariant (up to ε)
+    // without qk-layernorm the logit is bilinear in W_q, W_k: ×1000 each gives ×10⁶
+    expect(run(false, 1000).logit / run(false, 1).logit).toBeCloseTo(1e6, -1);
   });
 });

@@ -47,6 +47,17 @@ describe("permute", () => {
       { numRuns: 300, seed: 7 },
     ));
 
+  it("moving only axes of size 1 relabels the data without a copy, and passes gradients back", () => {
+    const x = tensor([1, 2, 3, 4, 5, 6], [2, 3, 1], { dtype: "f64", requiresGrad: true });
+    const y = x.permute([0, 2, 1]);
+    expect(y.shape).toEqual([2, 1, 3]);
+    expect(y.data).toBe(x.data);
+    y.mul(tensor([1, 2, 3, 4, 5, 6], [2, 1, 3], { dtype: "f64" }))
+      .sum()
+      .backward();
+    expect(Array.from(x.grad!)).toEqual([1, 2, 3, 4, 5, 6]);
+  });
+
   it("keeps a scalar and an empty tensor as they are", () => {
     expect(Array.from(tensor([2.5], [], { dtype: "f64" }).permute([]).data)).toEqual([2.5]);
     expect(tensor([], [0, 3], { dtype: "f64" }).permute([1, 0]).shape).toEqual([3, 0]);

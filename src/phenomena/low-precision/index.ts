@@ -1,6 +1,6 @@
 // Public surface of src/phenomena/low-precision (FP8/NVFP4 training; NVIDIA 2025, Sun et al.
 // 2025), re-exported by src/index.ts.
-export { makeTask, lossFloor, type Task, type TaskOptions } from "./task.ts";
+export { makeSoftmaxTask, lossFloor, type SoftmaxTask, type SoftmaxTaskOptions } from "./task.ts";
 export {
   recipePrecisions,
   bf16Precision,

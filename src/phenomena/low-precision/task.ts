@@ -3,7 +3,7 @@
 // achievable cross-entropy (the floor) is the teacher's mean entropy, computed exactly.
 import { makeRng, type Rng } from "../../tensor/index.ts";
 
-export interface TaskOptions {
+export interface SoftmaxTaskOptions {
   /** Input dimension (a multiple of 16 for the 16-element blocks). */
   input?: number;
   classes?: number;
@@ -17,7 +17,7 @@ export interface TaskOptions {
   seed?: number;
 }
 
-export interface Task {
+export interface SoftmaxTask {
   readonly input: number;
   readonly classes: number;
   /** Draw `n` samples: inputs [n·input] and labels. */
@@ -26,7 +26,7 @@ export interface Task {
   probabilities(x: Float64Array, n: number): Float64Array;
 }
 
-const defaults: Required<TaskOptions> = {
+const defaults: Required<SoftmaxTaskOptions> = {
   input: 32,
   classes: 16,
   teacherWidth: 64,
@@ -36,7 +36,7 @@ const defaults: Required<TaskOptions> = {
   seed: 1,
 };
 
-export function makeTask(options: TaskOptions = {}): Task {
+export function makeSoftmaxTask(options: SoftmaxTaskOptions = {}): SoftmaxTask {
   const o = { ...defaults, ...options };
   const rng = makeRng(o.seed * 7919 + 17);
   const { input: d, classes: c, teacherWidth: h } = o;
@@ -90,7 +90,7 @@ export function makeTask(options: TaskOptions = {}): Task {
 }
 
 /** The loss floor on a sample: mean entropy of the teacher's label distribution (nats). */
-export function lossFloor(task: Task, x: Float64Array, n: number): number {
+export function lossFloor(task: SoftmaxTask, x: Float64Array, n: number): number {
   const p = task.probabilities(x, n);
   let h = 0;
   for (const v of p) if (v > 0) h -= v * Math.log(v);

@@ -12,7 +12,7 @@ import {
   tensor,
 } from "../../tensor/index.ts";
 import { recipePrecisions, type Recipe } from "./recipe.ts";
-import { lossFloor, makeTask, type Task, type TaskOptions } from "./task.ts";
+import { lossFloor, makeSoftmaxTask, type SoftmaxTask, type SoftmaxTaskOptions } from "./task.ts";
 
 export interface LowPrecisionRunOptions {
   recipe: Recipe;
@@ -27,7 +27,7 @@ export interface LowPrecisionRunOptions {
   /** Measure the held-out loss every this many steps. */
   every?: number;
   heldOut?: number;
-  task?: TaskOptions;
+  task?: SoftmaxTaskOptions;
   seed?: number;
 }
 
@@ -48,7 +48,7 @@ export function trainLowPrecision(options: LowPrecisionRunOptions): LowPrecision
   const lr = options.lr ?? 3e-3;
   const every = options.every ?? 50;
   const seed = options.seed ?? 1;
-  const task: Task = makeTask({ ...options.task, seed: options.task?.seed ?? seed });
+  const task: SoftmaxTask = makeSoftmaxTask({ ...options.task, seed: options.task?.seed ?? seed });
   const data = makeRng(seed * 31 + 1);
   const test = task.sample(options.heldOut ?? 2048, makeRng(seed * 31 + 2));
   const nTest = test.y.length;

@@ -6,7 +6,7 @@ import {
   E2M1,
   lossFloor,
   makeRng,
-  makeTask,
+  makeSoftmaxTask,
   productError,
   recipePrecisions,
   trainLowPrecision,
@@ -14,7 +14,7 @@ import {
 
 describe("low-precision testbed", () => {
   it("draws labels whose mean entropy (the floor) is below ln(classes)", () => {
-    const task = makeTask({ seed: 1 });
+    const task = makeSoftmaxTask({ seed: 1 });
     const { x, y } = task.sample(512, makeRng(2));
     expect(y.every((k) => k >= 0 && k < task.classes)).toBe(true);
     const floor = lossFloor(task, x, 512);
