@@ -18,3 +18,4 @@ export * from "./phenomena/data-pruning/index.ts";
 export * from "./phenomena/superposition-scaling/index.ts";
 export { readSweep, type SweepRow } from "./sweep/collect.ts";
 export { runSweep, type SweepOptions, type SweepOutcome } from "./sweep/run-sweep.ts";
+export * from "./phenomena/low-precision/index.ts";
