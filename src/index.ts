@@ -12,3 +12,4 @@ export * from "./phenomena/grokking/index.ts";
 export * from "./phenomena/scaling-law-estimation/index.ts";
 export * from "./phenomena/scaling-regimes/index.ts";
 export * from "./phenomena/lr-annealing/index.ts";
+export * from "./phenomena/knowledge-capacity/index.ts";
