@@ -19,13 +19,23 @@ import {
   randn,
   shutdownKernels,
   kernelInfo,
+  E2M1,
+  E4M3,
+  E5M2,
+  E2M3,
+  E3M2,
+  mxBlocks,
+  nvfp4Blocks,
+  quantFormat,
+  quantizeArray,
   type Dtype,
+  type QuantFormat,
 } from "../src/tensor/index.ts";
 
 interface Row {
   bench: "tensor";
   case: string;
-  dtype: Dtype;
+  dtype: Dtype | string;
   metric: "median" | "best";
   value: number;
   unit: string;
@@ -101,7 +111,7 @@ function numpyFigures(): Record<string, [number, number]> {
 const rows: Row[] = [];
 function report(
   c: string,
-  dtype: Dtype,
+  dtype: Row["dtype"],
   metric: Row["metric"],
   value: number,
   unit: string,
@@ -205,6 +215,30 @@ for (const [name, [m, k, n]] of [
     const base = dtype === "f16" ? np["cast-1M:f16"] : undefined;
     report("cast-1M", dtype, "median", t.median, "ms", base?.[0], false);
     report("cast-1M", dtype, "best", t.best, "ms", base?.[1], false);
+  }
+}
+
+// Quantise-dequantise of 2^20 f32 values into each narrow format (per-tensor scale, nearest-even),
+// and into the block-scaled MXFP4 / NVFP4 and stochastic NVFP4, beside numpy's float16 cast of
+// the same array (the nearest thing numpy has; target within 3×).
+{
+  const x = randn([1 << 20], rng, { dtype: "f32" });
+  const base = np["cast-1M:f16"];
+  const tensorScale = { kind: "tensor" } as const;
+  const cases: [string, QuantFormat, string][] = [
+    ["qdq-1M", quantFormat(E4M3, tensorScale), "e4m3"],
+    ["qdq-1M", quantFormat(E5M2, tensorScale), "e5m2"],
+    ["qdq-1M", quantFormat(E2M3, tensorScale), "e2m3"],
+    ["qdq-1M", quantFormat(E3M2, tensorScale), "e3m2"],
+    ["qdq-1M", quantFormat(E2M1, tensorScale), "e2m1"],
+    ["qdq-1M", quantFormat(E2M1, mxBlocks), "mxfp4"],
+    ["qdq-1M", quantFormat(E2M1, nvfp4Blocks), "nvfp4"],
+    ["qdq-1M", quantFormat(E2M1, nvfp4Blocks, "stochastic"), "nvfp4-sr"],
+  ];
+  for (const [name, q, label] of cases) {
+    const t = timeMs(() => quantizeArray(x.data, q, { rng }), 15);
+    report(name, label, "median", t.median, "ms", base?.[0], false);
+    report(name, label, "best", t.best, "ms", base?.[1], false);
   }
 }
 

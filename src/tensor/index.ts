@@ -62,6 +62,39 @@ export { Linear, multiHot, type MultiHot, type LinearOptions } from "./nn/linear
 export { Embedding } from "./nn/embedding.ts";
 export { MLP, type MlpOptions, type Activation } from "./nn/mlp.ts";
 export { LayerNorm } from "./nn/layernorm.ts";
+export { setPrecision, type SetPrecisionOptions } from "./nn/precision.ts";
+export {
+  minifloat,
+  roundMini,
+  decodeMini,
+  miniValues,
+  E4M3,
+  E5M2,
+  E2M3,
+  E3M2,
+  E2M1,
+  BF16,
+  FP16,
+  type MiniFloat,
+  type MiniFloatOptions,
+  type Specials,
+  type Rounding,
+} from "./minifloat.ts";
+export {
+  quantFormat,
+  quantizeMatrix,
+  quantizeArray,
+  decodeE8M0,
+  mxBlocks,
+  nvfp4Blocks,
+  nvfp4Tiles,
+  type QuantFormat,
+  type Scaling,
+  type ScaleFormat,
+  type QuantizeOptions,
+} from "./quantize.ts";
+export { randomHadamard, hadamardSigns } from "./hadamard.ts";
+export { quantizedMatmul, type MatmulPrecision, type Gemm } from "./quantmatmul.ts";
 export { SelfAttention, TransformerBlock, Transformer, causalMask } from "./nn/transformer.ts";
 export { Optimizer, type OptimizerOptions } from "./optim/optimizer.ts";
 export { SGD, type SgdOptions } from "./optim/sgd.ts";

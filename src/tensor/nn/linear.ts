@@ -6,6 +6,7 @@ import { gatherSum, type Indices } from "../gather.ts";
 import { uniform } from "../creation.ts";
 import type { RandomSource } from "../rng.ts";
 import type { Tensor } from "../tensor.ts";
+import { quantizedMatmul, type MatmulPrecision } from "../quantmatmul.ts";
 import { Module } from "./module.ts";
 
 /** A batch of multi-hot rows: row i has a 1 at indices[j][i] for every list j. */
@@ -27,6 +28,8 @@ export interface LinearOptions {
 export class Linear extends Module {
   readonly weight: Tensor;
   readonly bias: Tensor | null;
+  /** Low-precision GEMMs (FP8/FP4 training); null multiplies in the weight's dtype. */
+  precision: MatmulPrecision | null = null;
 
   constructor(
     readonly inFeatures: number,
@@ -48,7 +51,12 @@ export class Linear extends Module {
   }
 
   forward(x: Tensor | MultiHot): Tensor {
-    const y = "kind" in x ? gatherSum(this.weight, x.indices) : x.matmul(this.weight);
+    const y =
+      "kind" in x
+        ? gatherSum(this.weight, x.indices)
+        : this.precision === null
+          ? x.matmul(this.weight)
+          : quantizedMatmul(x, this.weight, this.precision);
     return this.bias === null ? y : y.add(this.bias);
   }
 }

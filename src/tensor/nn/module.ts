@@ -25,6 +25,13 @@ export abstract class Module {
     return out;
   }
 
+  /** This module and its descendants with dotted names ("" for this one, "layers.0", …). */
+  namedModules(prefix = ""): [string, Module][] {
+    const out: [string, Module][] = [[prefix.replace(/\.$/, ""), this]];
+    for (const [n, c] of this.children) out.push(...c.namedModules(`${prefix}${n}.`));
+    return out;
+  }
+
   parameters(): Tensor[] {
     return this.namedParameters().map(([, t]) => t);
   }
