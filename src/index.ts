@@ -13,3 +13,5 @@ export * from "./phenomena/scaling-law-estimation/index.ts";
 export * from "./phenomena/scaling-regimes/index.ts";
 export * from "./phenomena/lr-annealing/index.ts";
 export * from "./phenomena/knowledge-capacity/index.ts";
+export * from "./phenomena/repeated-data/index.ts";
+export * from "./phenomena/lr-batch-scaling/index.ts";

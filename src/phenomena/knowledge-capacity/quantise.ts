@@ -1,13 +1,31 @@
-// Post-training weight formats for the capacity test: bf16 and f16 (the engine's own rounding),
-// and symmetric round-to-nearest integers, int8 (levels −127…127) and int4 (−7…7), with one
-// scale per output unit (a column of W [in, out]; one per tensor for a bias vector), as
-// weight-only quantisers do. Activations stay in the model's precision.
-import { MLP, roundBf16, roundF16 } from "../../tensor/index.ts";
+// Post-training weight formats for the capacity test: bf16 and f16 (the engine's own rounding);
+// FP8 E4M3 and E5M2 with one f32 scale per tensor mapping its largest weight to the format's
+// largest value (the engine's quantizeMatrix); and symmetric round-to-nearest integers, int8
+// (levels −127…127) and int4 (−7…7), with one scale per output unit (a column of W [in, out]; one
+// per tensor for a bias vector), as weight-only quantisers do. Activations stay in model precision.
+import {
+  E4M3,
+  E5M2,
+  MLP,
+  quantFormat,
+  quantizeArray,
+  roundBf16,
+  roundF16,
+} from "../../tensor/index.ts";
 import { TensorError } from "../../tensor/index.ts";
 
-export type WeightFormat = "bf16" | "f16" | "int8" | "int4";
+export type WeightFormat = "bf16" | "f16" | "fp8-e4m3" | "fp8-e5m2" | "int8" | "int4";
 
-export const WEIGHT_FORMATS: readonly WeightFormat[] = ["bf16", "f16", "int8", "int4"];
+export const WEIGHT_FORMATS: readonly WeightFormat[] = [
+  "bf16",
+  "f16",
+  "fp8-e4m3",
+  "fp8-e5m2",
+  "int8",
+  "int4",
+];
+
+const FP8 = { "fp8-e4m3": E4M3, "fp8-e5m2": E5M2 } as const;
 
 const INT_LEVELS: Partial<Record<WeightFormat, number>> = { int8: 127, int4: 7 };
 
@@ -37,6 +55,10 @@ export function quantiseValues(
 ): Float64Array {
   if (format === "bf16") return Float64Array.from(values, roundBf16);
   if (format === "f16") return Float64Array.from(values, roundF16);
+  if (format === "fp8-e4m3" || format === "fp8-e5m2")
+    return Float64Array.from(
+      quantizeArray(Float64Array.from(values), quantFormat(FP8[format], { kind: "tensor" })),
+    );
   const levels = INT_LEVELS[format];
   if (levels === undefined)
     throw new TensorError("quantiseValues", `format "${format}"`, WEIGHT_FORMATS.join(", "));
