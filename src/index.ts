@@ -19,3 +19,6 @@ export * from "./phenomena/superposition-scaling/index.ts";
 export { readSweep, type SweepRow } from "./sweep/collect.ts";
 export { runSweep, type SweepOptions, type SweepOutcome } from "./sweep/run-sweep.ts";
 export * from "./phenomena/low-precision/index.ts";
+export * from "./phenomena/knowledge-capacity/index.ts";
+export * from "./phenomena/repeated-data/index.ts";
+export * from "./phenomena/lr-batch-scaling/index.ts";

@@ -110,3 +110,5 @@ export {
   type CosineOptions,
   type WsdOptions,
 } from "./optim/schedule.ts";
+export { hvp, type HvpOptions, type ParamVector, type LossClosure } from "./hvp.ts";
+export { sharpness, type Sharpness, type SharpnessOptions } from "./sharpness.ts";
