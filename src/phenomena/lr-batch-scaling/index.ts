@@ -1,7 +1,7 @@
 // Public surface of src/phenomena/lr-batch-scaling (Granziol, Zohren & Roberts 2022), re-exported by src/index.ts.
 export {
   makeTestbed as makeBatchScalingTestbed,
-  sampleBatch,
+  sampleBatch as sampleTestbedBatch,
   makeStudent,
   evalLoss,
   type Testbed as BatchScalingTestbed,
