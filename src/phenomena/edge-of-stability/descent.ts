@@ -55,8 +55,9 @@ export function runDescent(data: TeacherData, options: DescentOptions): DescentR
   let cursor = 0;
   const measure = (step: number, loss: number): void => {
     const s = sharpness(fullLoss, net.params, {
-      iters: vector === undefined ? (options.coldIters ?? 20) : (options.warmIters ?? 10),
-      tol: 1e-3,
+      // A cold start converges slowly from a random vector: iterate it tighter.
+      iters: vector === undefined ? (options.coldIters ?? 50) : (options.warmIters ?? 10),
+      tol: vector === undefined ? 1e-5 : 1e-3,
       v0: vector,
       seed,
     });
