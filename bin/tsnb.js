@@ -1,8 +1,12 @@
 #!/usr/bin/env node
-// Entry of the `tsnb` command: registers the TypeScript loader (tsx) so the CLI,
-// notebooks and relative `.ts` imports run from source, then hands over to src/cli.
+// Entry of the `tsnb` command. From a checkout the CLI runs from its TypeScript sources through
+// tsx; an installed package carries their compiled JavaScript instead (built on `npm pack`).
+// tsx is registered either way: cells may import the notebook's own .ts modules.
+import { existsSync } from "node:fs";
 import { register } from "tsx/esm/api";
 
 register();
-const { main } = await import("../src/cli/main.ts");
+const source = new URL("../src/cli/main.ts", import.meta.url);
+const entry = existsSync(source) ? source : new URL("../src/cli/main.js", import.meta.url);
+const { main } = await import(entry.href);
 process.exitCode = await main(process.argv.slice(2));

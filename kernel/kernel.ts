@@ -32,6 +32,13 @@ export interface KernelOptions {
    * compiler. Never at start, and never for a client that runs cells back to back (nbconvert).
    */
   warmLanguageAfterIdleMs?: number;
+  /**
+   * Start loading the language tools (in their worker thread) as soon as the kernel starts,
+   * and warm them with a first completion, so the first Tab of a session is answered within
+   * JupyterLab's 1 s completer timeout. Type warnings still wait for interactive use (a
+   * completion or inspection request, or the idle warm-up), so nbconvert runs are unchanged.
+   */
+  preloadLanguage?: boolean;
   /** Show a cell's type errors as a warning before it runs, once the language tools are loaded (default true). */
   typeWarnings?: boolean;
   /** How long a cell waits for its type check before running without it (default 2000 ms). */
@@ -63,12 +70,34 @@ export class Kernel implements KernelContext {
   private readonly signatures = new SignatureHistory();
   private warmTimer: NodeJS.Timeout | undefined;
   private executedOnce = false;
+  /** A front end asked for completion or inspection, or the user sat idle: type warnings are on. */
+  private interactive = false;
 
   constructor(options: KernelOptions) {
     this.options = options;
     this.session = options.session;
     this.log = options.log;
     this.handlers = options.handlers ?? defaultHandlers;
+    if (options.preloadLanguage) setImmediate(() => this.preload());
+  }
+
+  private preload(): void {
+    if (this.stopped || this.options.loadLanguage === undefined) return;
+    this.log("debug", "start: loading the language tools in the background");
+    const started = performance.now();
+    // A member completion over a cell that ran: the checker binds the libraries and tsnb's
+    // globals now, so the user's first one only checks their own code.
+    void this.loadLanguageTools()
+      .then((tools) => tools.complete(["const warm = [0];"], "warm.", 5))
+      .then(() =>
+        this.log(
+          "info",
+          `language tools ready ${Math.round(performance.now() - started)} ms after start (preloaded)`,
+        ),
+      )
+      .catch((error: Error) =>
+        this.log("warn", `background load of the language tools failed: ${error.message}`),
+      );
   }
 
   /** Entry point for one multipart message from a ROUTER socket. */
@@ -114,7 +143,13 @@ export class Kernel implements KernelContext {
     );
   }
 
+  /** The language tools for a completion or inspection: loads them if need be, and turns type warnings on. */
   language(): Promise<KernelLanguageTools> {
+    this.interactive = true;
+    return this.loadLanguageTools();
+  }
+
+  private loadLanguageTools(): Promise<KernelLanguageTools> {
     if (this.languageTools === undefined) {
       const load = this.options.loadLanguage;
       if (load === undefined)
@@ -140,7 +175,7 @@ export class Kernel implements KernelContext {
   }
 
   loadedLanguage(): KernelLanguageTools | undefined {
-    return this.loadedTools;
+    return this.interactive ? this.loadedTools : undefined;
   }
 
   abortQueued(): void {
@@ -193,13 +228,7 @@ export class Kernel implements KernelContext {
 
   private scheduleWarmUp(): void {
     const after = this.options.warmLanguageAfterIdleMs;
-    if (
-      after === undefined ||
-      !this.executedOnce ||
-      this.languageTools !== undefined ||
-      this.stopped
-    )
-      return;
+    if (after === undefined || !this.executedOnce || this.interactive || this.stopped) return;
     clearTimeout(this.warmTimer);
     this.warmTimer = setTimeout(() => {
       this.log("debug", "idle: loading the language tools in the background");

@@ -2,6 +2,7 @@
 // first loading the TypeScript loader (tsx); the bundle is rebuilt with esbuild whenever a file
 // under kernel/ changed (a stamp of paths, sizes and mtimes), written atomically because two
 // kernels may start at once. Plain .mjs on purpose: it must run before any loader exists.
+// An installed package has no kernel sources, only their compiled build, which runs as it is.
 import { createHash } from "node:crypto";
 import {
   existsSync,
@@ -61,6 +62,10 @@ if (!connectionFile) {
   process.exit(2);
 }
 async function loadKernel() {
+  // An installed package ships the kernel compiled (kernel/main.js): nothing to bundle.
+  const compiled = join(root, "kernel", "main.js");
+  if (!existsSync(join(root, "kernel", "main.ts")) && existsSync(compiled))
+    return { module: await import(pathToFileURL(compiled).href), registerTsx: true };
   try {
     const stamp = stampOf(join(root, "kernel"));
     if (

@@ -2,6 +2,7 @@
 // The runtime's worker boots in parallel with the sockets and the TypeScript compiler is
 // loaded on the first complete/inspect/is_complete request, so kernel_info is answered fast.
 // SIGINT (kernelspec interrupt_mode "signal") interrupts the running cell like interrupt_request.
+import { existsSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { Kernel } from "./kernel.ts";
@@ -37,7 +38,10 @@ function ensureTsx(enabled: boolean): Promise<void> {
 
 async function importSource<T>(root: string, path: string, registerTsx: boolean): Promise<T> {
   await ensureTsx(registerTsx);
-  return (await import(pathToFileURL(join(root, path)).href)) as T;
+  // A checkout runs the .ts sources; an installed package has only their .js build.
+  const file = join(root, path);
+  const shipped = existsSync(file) ? file : file.replace(/\.ts$/, ".js");
+  return (await import(pathToFileURL(shipped).href)) as T;
 }
 
 async function startWorkerSession(
@@ -123,6 +127,7 @@ export async function runKernel(
         return createWorkerLanguageTools({ rootDir: notebookDir });
       },
       warmLanguageAfterIdleMs: 3000,
+      preloadLanguage: process.env.TSNB_PRELOAD_LANGUAGE !== "0",
       typeWarnings: process.env.TSNB_TYPE_WARNINGS !== "0",
       // Let the reply and the idle status leave the socket before closing it.
       onShutdown: () => void sockets.flush().then(() => setTimeout(() => finish(0), 20)),

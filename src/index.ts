@@ -12,5 +12,6 @@ export * from "./phenomena/grokking/index.ts";
 export * from "./phenomena/scaling-law-estimation/index.ts";
 export * from "./phenomena/scaling-regimes/index.ts";
 export * from "./phenomena/lr-annealing/index.ts";
+export * from "./phenomena/scaling-crossover/index.ts";
 export * from "./phenomena/edge-of-stability/index.ts";
 export * from "./phenomena/ghosts-of-softmax/index.ts";

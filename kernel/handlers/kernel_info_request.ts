@@ -4,6 +4,7 @@ import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import type { Handler } from "../handler.ts";
 import { PROTOCOL_VERSION } from "../protocol/message.ts";
+import { languageInfo } from "../../src/notebook/language-info.ts";
 
 const require = createRequire(import.meta.url);
 
@@ -25,15 +26,7 @@ export const kernelInfo = {
   protocol_version: PROTOCOL_VERSION,
   implementation: "tsnb",
   implementation_version: tsnbVersion,
-  language_info: {
-    name: "typescript",
-    version: typescriptVersion,
-    mimetype: "text/typescript",
-    file_extension: ".ts",
-    pygments_lexer: "typescript",
-    codemirror_mode: { name: "javascript", typescript: true },
-    nbconvert_exporter: "script",
-  },
+  language_info: languageInfo(typescriptVersion),
   banner: `tsnb ${tsnbVersion} — TypeScript ${typescriptVersion} notebooks on Node ${process.version}`,
   help_links: [
     { text: "TypeScript handbook", url: "https://www.typescriptlang.org/docs/handbook/intro.html" },

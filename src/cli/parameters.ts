@@ -12,31 +12,60 @@ import { UsageError } from "./usage.ts";
 
 const IDENTIFIER = /^[A-Za-z_$][\w$]*$/;
 
+// ECMAScript's reserved words, strict-mode and module ones included (ECMA-262 §13.1 and
+// §12.7.2), plus the names a declaration cannot rebind: none can name a `const`.
+const RESERVED = new Set(
+  (
+    "await break case catch class const continue debugger default delete do else enum export " +
+    "extends false finally for function if import in instanceof new null return super switch " +
+    "this throw true try typeof var void while with yield let static implements interface " +
+    "package private protected public arguments eval undefined NaN Infinity"
+  ).split(" "),
+);
+
 /** Parses `name=value`; the value is kept as typed until it meets its declaration. */
 export function parseParameter(text: string): [string, string] {
   const at = text.indexOf("=");
   const name = at < 0 ? "" : text.slice(0, at).trim();
   if (!IDENTIFIER.test(name))
     throw new UsageError(`-p ${text}: expected name=value with a valid identifier as name`);
+  if (RESERVED.has(name))
+    throw new UsageError(
+      `-p ${text}: "${name}" is a reserved word of JavaScript and cannot name a parameter`,
+    );
   return [name, text.slice(at + 1)];
 }
 
+/** True when `value` holds a number JSON cannot carry (1e999 parses as Infinity). */
+function hasNonFinite(value: unknown): boolean {
+  if (typeof value === "number") return !Number.isFinite(value);
+  if (Array.isArray(value)) return value.some(hasNonFinite);
+  if (value !== null && typeof value === "object") return Object.values(value).some(hasNonFinite);
+  return false;
+}
+
 /** The TypeScript literal for `value`: JSON when it parses (numbers, booleans, null, arrays, objects), else a string. */
-export function literal(value: string): string {
+export function literal(value: string, name = "value"): string {
+  let parsed: unknown;
   try {
-    return JSON.stringify(JSON.parse(value));
+    parsed = JSON.parse(value);
   } catch {
     return JSON.stringify(value);
   }
+  if (hasNonFinite(parsed))
+    throw new UsageError(
+      `-p ${name}=${value}: a number out of range (beyond ±1.8e308, read as Infinity); give a finite number`,
+    );
+  return JSON.stringify(parsed);
 }
 
 /** The literal for `value` given its declaration: a string parameter takes the text as typed. */
 export function typedLiteral(name: string, value: string, declared?: DeclaredParameter): string {
-  if (declared === undefined) return literal(value);
+  if (declared === undefined) return literal(value, name);
   if (declared.kind === "string") {
     // `-p label='"x"'` (a JSON string) and `-p label=x` both mean the string x.
     return givenKind(value) === "string" && /^\s*"/.test(value)
-      ? literal(value)
+      ? literal(value, name)
       : JSON.stringify(value);
   }
   if (declared.kind === "number" || declared.kind === "boolean") {
@@ -52,7 +81,7 @@ export function typedLiteral(name: string, value: string, declared?: DeclaredPar
       `-p ${name}=${value}: the parameters cell declares ${name} = ${declared.source}; ` +
         `give it a JSON value (object keys in double quotes), e.g. -p '${name}=${jsonExample(declared.source)}'`,
     );
-  return literal(value);
+  return literal(value, name);
 }
 
 function isJson(value: string): boolean {

@@ -1,13 +1,14 @@
 // `tsnb run NOTEBOOK.ipynb [-o OUT] [--inplace] [-p name=value …] [--json] [--allow-errors]
-// [--help-parameters]`
-// Exit codes (DESIGN.md): 0 all cells ran and no claim failed; 1 a cell raised;
-// 3 a claim failed; 2 bad usage or an unreadable notebook.
+// [--timeout S] [--max-memory MIB] [--help-parameters]`
+// Exit codes (DESIGN.md): 0 all cells ran and no claim failed; 1 a cell raised (including a
+// cell that exited, ran out of memory or timed out); 3 a claim failed; 2 bad usage or an
+// unreadable notebook; 130 interrupted by SIGINT/SIGTERM (after writing what ran).
 import { parseArgs } from "node:util";
 import { cellErrors } from "../notebook/cell-errors.ts";
 import { overBudget } from "../notebook/metadata.ts";
 import { readNotebook } from "../notebook/read.ts";
-import { writeNotebook } from "../notebook/write.ts";
-import { executeNotebook, type RunSummary } from "./execute.ts";
+import { removeTempFiles, writeNotebook } from "../notebook/write.ts";
+import { defaultMaxMemoryMb, executeNotebook, type RunSummary } from "./execute.ts";
 import { declaredParameters } from "../notebook/parameters.ts";
 import { formatParameters, parseParameter } from "./parameters.ts";
 import { ProgressLine } from "./progress-line.ts";
@@ -31,14 +32,24 @@ Options:
                         the comment above it) and exit
       --json            print one JSON object {notebook, cells, errors, claims, seconds}
       --allow-errors    keep executing after a cell raises
+      --timeout S       interrupt a cell that runs longer than S seconds, report it as
+                        that cell's error and end the run (nbclient's timeout); default none
+      --max-memory MIB  heap limit of the thread that runs the cells (default: half the
+                        machine's memory, at most 4096); a cell that needs more fails
+                        with a MemoryError instead of crashing the run
   -h, --help            show this help
 
-Without -o or --inplace nothing is written. Writes are atomic: a failed run never
-leaves a partial notebook behind.
+Cells run in a worker thread: a cell that calls process.exit, runs out of memory, times
+out, or whose callback throws after it returned is reported as an error of that cell; the
+summary is printed and -o/--inplace still get every output produced so far. Ctrl-C
+interrupts the running cell and ends the run the same way (a second Ctrl-C quits at once).
+
+Without -o or --inplace nothing is written. Writes are atomic (temp file + rename): an
+interrupted run never leaves a partial notebook behind.
 
 Exit codes: 0 all cells ran and every claim passed (claims listed in
 metadata.tsnb.known_failures may fail); 1 a cell raised; 3 a claim failed;
-2 bad usage or an unreadable notebook.`;
+2 bad usage or an unreadable notebook; 130 interrupted (SIGINT or SIGTERM).`;
 
 export async function runCommand(argv: string[]): Promise<number> {
   const { values, positionals } = parseArgs({
@@ -50,6 +61,8 @@ export async function runCommand(argv: string[]): Promise<number> {
       parameter: { type: "string", short: "p", multiple: true },
       json: { type: "boolean" },
       "allow-errors": { type: "boolean" },
+      timeout: { type: "string" },
+      "max-memory": { type: "string" },
       help: { type: "boolean", short: "h" },
       "help-parameters": { type: "boolean" },
     },
@@ -69,15 +82,39 @@ export async function runCommand(argv: string[]): Promise<number> {
     process.stdout.write(formatParameters(file, declaredParameters(notebook)));
     return 0;
   }
+  const timeout = positiveNumber("--timeout", values.timeout);
+  const maxMemoryMb = positiveNumber("--max-memory", values["max-memory"]);
   const progress = new ProgressLine(process.stderr);
-  const { notebook: executed, summary } = await executeNotebook(notebook, {
-    file,
-    parameters,
-    allowErrors: values["allow-errors"],
-    onCell: (index, total) => progress.show(`${file}: cell ${index + 1}/${total}`),
-    onWarning: (message) => process.stderr.write(`tsnb run: warning: ${message}\n`),
-  });
-  progress.done();
+  const interrupted = new AbortController();
+  let signalled: NodeJS.Signals | undefined;
+  const onSignal = (signal: NodeJS.Signals) => {
+    if (signalled) {
+      // A second signal: leave now, taking the temp file of a write in flight with us.
+      removeTempFiles();
+      process.exit(130);
+    }
+    signalled = signal;
+    process.stderr.write(`\ntsnb run: ${signal}: interrupting the running cell\n`);
+    interrupted.abort();
+  };
+  process.on("SIGINT", onSignal);
+  process.on("SIGTERM", onSignal);
+  let executed: Awaited<ReturnType<typeof executeNotebook>>["notebook"];
+  let summary: RunSummary;
+  try {
+    ({ notebook: executed, summary } = await executeNotebook(notebook, {
+      file,
+      parameters,
+      allowErrors: values["allow-errors"],
+      timeout,
+      maxMemoryMb: maxMemoryMb ?? defaultMaxMemoryMb(),
+      signal: interrupted.signal,
+      onCell: (index, total) => progress.show(`${file}: cell ${index + 1}/${total}`),
+      onWarning: (message) => process.stderr.write(`tsnb run: warning: ${message}\n`),
+    }));
+  } finally {
+    progress.done();
+  }
   process.stderr.write(cellErrors(executed, process.stderr.isTTY === true, "tsnb run: "));
   const over = overBudget(notebook, summary.seconds);
   if (over)
@@ -85,9 +122,22 @@ export async function runCommand(argv: string[]): Promise<number> {
       `tsnb run: warning: ${file} ran ${summary.seconds.toFixed(1)} s, ${over} (metadata.tsnb.budget_seconds)\n`,
     );
   const target = values.inplace ? file : values.output;
-  if (target) await writeNotebook(target, executed);
+  try {
+    if (target) await writeNotebook(target, executed);
+  } finally {
+    process.off("SIGINT", onSignal);
+    process.off("SIGTERM", onSignal);
+  }
   process.stdout.write(values.json ? JSON.stringify(summary) + "\n" : formatSummary(summary));
-  return exitCode(summary);
+  return signalled ? 130 : exitCode(summary);
+}
+
+function positiveNumber(option: string, text: string | undefined): number | undefined {
+  if (text === undefined) return undefined;
+  const value = Number(text);
+  if (!Number.isFinite(value) || value <= 0)
+    throw new UsageError(`tsnb run: ${option} ${text}: expected a positive number`);
+  return value;
 }
 
 export function exitCode(summary: RunSummary): number {

@@ -1,6 +1,7 @@
 // table(rows): one value, three views — an HTML table for the front end and the site, an
-// aligned text/plain table for terminals and snapshots, and application/json with the raw
-// values for machines. Numbers are shown with formatNumber's fixed significant digits.
+// aligned text/plain table for terminals and snapshots, and the raw values for machines under a
+// vendor type (not application/json, which JupyterLab ranks above text/html and would show as
+// a JSON tree). Numbers are shown with formatNumber's fixed significant digits.
 import { formatNumber } from "./format.ts";
 import { inspectValue } from "./inspect.ts";
 import { MIME_HOOK, type Bundle } from "./mime.ts";
@@ -16,6 +17,9 @@ export interface TableOptions {
 }
 
 type Row = Record<string, unknown>;
+
+/** The machine-readable view of a table: `{columns, rows}`. */
+export const TABLE_MIME = "application/vnd.tsnb.table+json";
 
 function cellText(value: unknown, digits: number): string {
   if (value === null || value === undefined) return "";
@@ -125,7 +129,7 @@ export class Table {
       data: {
         "text/html": this.toHTML(),
         "text/plain": this.toString(),
-        "application/json": this.toJSON() as never,
+        [TABLE_MIME]: this.toJSON() as never,
       },
       metadata: {},
     };

@@ -10,7 +10,11 @@ export type Inputs = readonly number[] | Readonly<Record<string, readonly number
 export type Loss = "l2" | { huber: number };
 
 export interface FitSpec {
-  /** A built-in form (`chinchilla`, …) or a mathjs expression whose parameters are the keys of `init`. */
+  /**
+   * A built-in form (`chinchilla`, …) or a mathjs expression. An expression's parameters are
+   * its free symbols that are not inputs (nor pi, e); those without an `init` start at 1, as
+   * scipy's curve_fit starts them.
+   */
   model: CurveForm | string;
   /** One input (`number[]`, bound to the form's first input or to `x`) or several by name. */
   x: Inputs;
@@ -62,12 +66,23 @@ export function prepareProblem(spec: FitSpec): Problem {
   const n = y.length;
   const columnsByName = inputColumns(spec.x, form, n);
   const inputs = Object.keys(columnsByName);
-  const params = form ? [...form.params] : Object.keys(spec.init ?? {});
+  const params = form ? [...form.params] : expressionParams(expression, inputs);
+  if (!form) {
+    // With parameters inferred, a misspelt input would silently become a parameter instead.
+    const used = symbolsOf(expression);
+    for (const name of inputs)
+      if (!used.includes(name))
+        throw new FitError(
+          `input "${name}" is not used by the model "${expression}" (its other symbols, ${params.join(", ")}, are fitted as parameters)`,
+          `${WHERE}({x, model})`,
+          `a model that uses ${name}`,
+        );
+  }
   if (!form && params.length === 0) {
     throw new FitError(
-      "an expression model has no parameters",
-      `${WHERE}({init})`,
-      "init with a start value for every parameter of the expression",
+      `the expression "${expression}" has no parameters`,
+      `${WHERE}({model})`,
+      `a symbol other than the inputs (${inputs.join(", ")}) to fit`,
     );
   }
   for (const name of params) {
@@ -154,7 +169,8 @@ export function prepareProblem(spec: FitSpec): Problem {
     );
   }
   const { lower, upper } = internalBounds(params, isLog, form?.bounds ?? {}, spec.bounds ?? {});
-  const starts = startGrid(params, isLog, spec.init ?? {}, form?.init ?? {}, lower, upper);
+  const defaultInit = form ? (form.init ?? {}) : Object.fromEntries(params.map((p) => [p, [1]]));
+  const starts = startGrid(params, isLog, spec.init ?? {}, defaultInit, lower, upper);
   const model = compileModel(expression, params, inputs);
   return {
     model,
@@ -259,6 +275,14 @@ function internalBounds(
     upper[k] = isLog[k] ? Math.log(hi) : hi;
   });
   return { lower, upper };
+}
+
+/** An expression's parameters: its free symbols, in order of appearance, that are not inputs or constants. */
+function expressionParams(expression: string, inputs: readonly string[]): string[] {
+  // An init key the expression does not use is reported below as an unknown parameter.
+  return symbolsOf(expression).filter(
+    (name) => !inputs.includes(name) && name !== "pi" && name !== "e",
+  );
 }
 
 function startGrid(

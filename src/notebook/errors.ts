@@ -52,3 +52,10 @@ export class NotebookError extends TsnbError {
     );
   }
 }
+
+/** A file-system error's message with its code once: Node's messages mostly start with the code already. */
+export function fsProblem(error: unknown): string {
+  const message = error instanceof Error ? error.message : String(error);
+  const code = (error as NodeJS.ErrnoException | undefined)?.code;
+  return code && !message.startsWith(code) ? `${code}: ${message}` : message;
+}

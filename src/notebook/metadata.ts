@@ -76,8 +76,8 @@ export function validateTsnbMetadata(metadata: Json, file: string): void {
         fail(`${at}.authors`, "a string or an array of strings", authors);
       if (typeof paper.year !== "number" && typeof paper.year !== "string")
         fail(`${at}.year`, "a number or a string", paper.year);
-      if (paper.url !== undefined && typeof paper.url !== "string")
-        fail(`${at}.url`, "a string", paper.url);
+      if (paper.url !== undefined && !isPaperUrl(paper.url))
+        fail(`${at}.url`, "an http(s) URL or a DOI (10.NNNN/…)", paper.url);
     });
   }
   if (t.known_failures !== undefined) {
@@ -111,4 +111,26 @@ export function overBudget(nb: Notebook, seconds: number): string | undefined {
   const budget = tsnbMetadata(nb).budget_seconds;
   if (budget === undefined || !(seconds > budget)) return undefined;
   return `over its ${budget} s budget`;
+}
+
+/**
+ * A paper's link: an absolute http(s) URL, or a bare DOI (shown as https://doi.org/DOI).
+ * Anything else (javascript:, data:, relative paths) would be a clickable link on the site.
+ */
+export function isPaperUrl(value: unknown): value is string {
+  if (typeof value !== "string") return false;
+  if (DOI.test(value)) return true;
+  try {
+    const url = new URL(value);
+    return (url.protocol === "https:" || url.protocol === "http:") && url.hostname !== "";
+  } catch {
+    return false;
+  }
+}
+
+const DOI = /^10\.\d{4,9}\/\S+$/;
+
+/** The address a paper's `url` links to: the URL itself, or a DOI resolved through doi.org. */
+export function paperHref(url: string): string {
+  return DOI.test(url) ? `https://doi.org/${url}` : url;
 }

@@ -2,7 +2,7 @@
 // validation. Nothing is added or rewritten on read (no generated ids, sources keep their
 // string / string[] form) so that writing an unchanged notebook gives the same bytes.
 import { readFile } from "node:fs/promises";
-import { NotebookError } from "./errors.ts";
+import { NotebookError, fsProblem } from "./errors.ts";
 import { jsonErrorPosition } from "./json-position.ts";
 import type { Notebook } from "./types.ts";
 import { validateNotebook } from "./validate.ts";
@@ -36,13 +36,8 @@ export async function readNotebook(file: string): Promise<Notebook> {
   try {
     text = await readFile(file, "utf8");
   } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code ?? "";
     throw NotebookError.at(
-      {
-        file,
-        expected: "a readable .ipynb file",
-        problem: `${code} ${(error as Error).message}`.trim(),
-      },
+      { file, expected: "a readable .ipynb file", problem: fsProblem(error) },
       error,
     );
   }

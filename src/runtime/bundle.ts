@@ -2,6 +2,7 @@
 // starts (Plot and its server DOM take a few hundred milliseconds), so creating a session
 // stays fast and the first cell waits only for what is left of that load.
 import { inspect } from "node:util";
+import { countedLoad } from "./modules.ts";
 
 export type DisplayApi = Record<string, unknown>;
 type Bundle = { data: Record<string, unknown>; metadata: Record<string, unknown> };
@@ -9,7 +10,7 @@ type Bundle = { data: Record<string, unknown>; metadata: Record<string, unknown>
 let loading: Promise<DisplayApi> | undefined;
 
 export function loadDisplayApi(): Promise<DisplayApi> {
-  loading ??= import("../display/index.ts") as Promise<DisplayApi>;
+  loading ??= countedLoad(() => import("../display/index.ts") as Promise<DisplayApi>);
   return loading;
 }
 

@@ -27,3 +27,25 @@ export class ModuleNotFoundError extends Error {
     this.name = "ModuleNotFoundError";
   }
 }
+
+/** A top-level `await` on a promise that nothing can settle any more: no timer, I/O or input is pending. */
+export class UnsettledAwaitError extends Error {
+  constructor() {
+    super(
+      "the cell awaits a promise that can never settle: nothing is pending (no timer, I/O, " +
+        "child process or input request) that could resolve it",
+    );
+    this.name = "UnsettledAwaitError";
+  }
+}
+
+/** An exception thrown, or a promise rejected, by a callback after the cell that scheduled it returned. */
+export class LateError extends Error {
+  constructor(readonly original: unknown) {
+    const inner =
+      original instanceof Error ? `${original.name}: ${original.message}` : String(original);
+    super(`a callback failed after its cell returned (${inner})`);
+    this.name = "LateError";
+    if (original instanceof Error && original.stack) this.stack = original.stack;
+  }
+}

@@ -2,13 +2,22 @@
 // Specifiers resolve from the notebook's folder first (its own node_modules and relative
 // files), then from tsnb's own installation, so "tsnb" and its dependencies are found
 // from any folder. TypeScript files load through tsx's loader, registered once per process.
-import { resolve as resolveSpecifier } from "import-meta-resolve";
+import { moduleResolve } from "import-meta-resolve";
+import { fromSource } from "./package-files.ts";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { ModuleNotFoundError } from "./errors.ts";
 import { register } from "tsx/esm/api";
 import { Script, constants } from "node:vm";
 
 const LOADER_KEY = Symbol.for("tsnb.tsx-registered");
+
+// Node's conditions for `import`; from a checkout also "tsnb-source", so `import … from "tsnb"`
+// in a cell loads the same .ts modules the runner and kernel run (package.json "exports").
+const CONDITIONS = new Set(["node", "import", ...(fromSource ? ["tsnb-source"] : [])]);
+
+function resolveSpecifier(specifier: string, parent: string): string {
+  return moduleResolve(specifier, new URL(parent), CONDITIONS).href;
+}
 
 /** Registers tsx's ESM hooks once per process (bin/tsnb.js does the same). */
 export function ensureTypeScriptLoader(): void {
@@ -28,6 +37,24 @@ let nativeImport: Importer = new Function(
   "return import(url, options)",
 ) as Importer;
 
+/**
+ * Module loads in flight in this thread. A load waits on the loader's hooks thread, which
+ * Node does not list among the active resources a cell could be waiting for (see the
+ * unsettled-await watchdog in worker-serve.ts), so loads are counted here instead.
+ */
+let loadsInFlight = 0;
+export const pendingLoads = (): number => loadsInFlight;
+
+/** Runs `load` counted as a module load in flight. */
+export async function countedLoad<T>(load: () => Promise<T>): Promise<T> {
+  loadsInFlight++;
+  try {
+    return await load();
+  } finally {
+    loadsInFlight--;
+  }
+}
+
 async function importNative(url: string, options?: unknown): Promise<Record<string, unknown>> {
   try {
     return await nativeImport(url, options);
@@ -41,11 +68,16 @@ async function importNative(url: string, options?: unknown): Promise<Record<stri
   }
 }
 
+/** Bare specifiers a cell imports as tsnb provides them rather than from disk. */
+export type ModuleOverrides = Record<string, () => Promise<Record<string, unknown>>>;
+
 export class ModuleLoader {
   readonly baseUrl: string;
+  private readonly overrides: ModuleOverrides;
 
-  constructor(notebookDir: string) {
+  constructor(notebookDir: string, overrides: ModuleOverrides = {}) {
     this.baseUrl = pathToFileURL(notebookDir.endsWith("/") ? notebookDir : notebookDir + "/").href;
+    this.overrides = overrides;
   }
 
   resolve(specifier: string): string {
@@ -71,8 +103,12 @@ export class ModuleLoader {
   }
 
   async import(specifier: string, options?: unknown): Promise<Record<string, unknown>> {
+    const override = Object.hasOwn(this.overrides, specifier)
+      ? this.overrides[specifier]
+      : undefined;
+    if (override) return override();
     ensureTypeScriptLoader();
-    return importNative(this.resolve(specifier), options);
+    return countedLoad(() => importNative(this.resolve(specifier), options));
   }
 }
 

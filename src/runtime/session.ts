@@ -43,6 +43,14 @@ interface CellRuntime {
 
 let sessionCounter = 0;
 
+/** A namespace object as `import * as` gives one: null prototype, frozen, tagged "Module". */
+function moduleNamespace(exports: object): Record<string, unknown> {
+  const namespace = Object.create(null) as Record<string | symbol, unknown>;
+  for (const [name, value] of Object.entries(exports)) namespace[name] = value;
+  Object.defineProperty(namespace, Symbol.toStringTag, { value: "Module" });
+  return Object.freeze(namespace) as Record<string, unknown>;
+}
+
 export class Session {
   readonly scope: Scope;
   readonly notebookDir: string;
@@ -62,7 +70,10 @@ export class Session {
     this.notebookDir = options.notebookDir ?? process.cwd();
     this.flag = options.interruptFlag ?? new Int32Array(new SharedArrayBuffer(4));
     this.random = rng(options.seed ?? 0);
-    this.loader = new ModuleLoader(this.notebookDir);
+    // `import * as Plot from "@observablehq/plot"` gets the same Node-ready Plot as the global.
+    this.loader = new ModuleLoader(this.notebookDir, {
+      "@observablehq/plot": async () => moduleNamespace((await this.display).Plot as object),
+    });
     const flag = this.flag;
     const loader = this.loader;
     this.runtime = {
@@ -141,6 +152,31 @@ export class Session {
       }
     }
     return results;
+  }
+
+  /** Resolves once the display layer is loaded, so the first cell starts at once. */
+  async loaded(): Promise<void> {
+    await this.display;
+  }
+
+  /** True while a cell (or a user expression) runs. */
+  get busy(): boolean {
+    return this.abort !== undefined;
+  }
+
+  /**
+   * Ends the running cell with `error` as its exception (a callback that failed after its own
+   * cell returned, an await nothing can settle). False when no cell is running.
+   */
+  fail(error: Error): boolean {
+    if (this.abort === undefined) return false;
+    this.abort(error);
+    return true;
+  }
+
+  /** `error` as a Jupyter error output, its frames mapped to the cells that ran. */
+  errorOutput(error: unknown): ErrorContent {
+    return errorContent(error, this.cells);
   }
 
   /** Stops the running cell with a KeyboardInterrupt; the scope keeps everything set so far. */

@@ -2,6 +2,7 @@
 import type { IOutput } from "@jupyterlab/nbformat";
 import type { MimeBundle, OutputMetadata } from "../display/sink.ts";
 import type { ExecuteReply, ExpressionResult } from "./session.ts";
+import type { ErrorContent } from "./traceback.ts";
 
 export interface WorkerOptions {
   notebookDir?: string;
@@ -29,4 +30,6 @@ export type WorkerMessage =
   | { type: "clear"; id: number; wait: boolean }
   | { type: "input"; id: number; inputId: number; prompt: string; password: boolean }
   | { type: "done"; id: number; reply: ExecuteReply }
+  /** A callback failed while no cell ran; `id` is the last execute request (if any). */
+  | { type: "late-error"; id: number | undefined; error: ErrorContent }
   | { type: "evaluated"; id: number; results: Record<string, ExpressionResult> };

@@ -1,10 +1,33 @@
 // A Session in a worker thread. The host thread stays free while a cell runs, so a kernel
 // can answer on its sockets and interrupt a cell that spins in a synchronous loop: the
-// interrupt flag is shared memory that the cell's loop checks read with Atomics.
+// interrupt flag is shared memory that the cell's loop checks read with Atomics. The worker
+// also bounds what a cell can do to its host: its heap has a limit, and a cell that exits the
+// thread or runs out of memory ends the session with a SessionLostError naming why.
 import { Worker } from "node:worker_threads";
+import type { ErrorContent } from "./traceback.ts";
 import type { OutputSink } from "../display/sink.ts";
 import type { ExecuteReply, ExpressionResult, SessionOptions } from "./session.ts";
 import type { HostMessage, WorkerMessage } from "./worker-protocol.ts";
+
+export interface WorkerSessionOptions extends Omit<SessionOptions, "interruptFlag"> {
+  /** Heap limit of the cell thread in MiB (V8's old generation); default: V8's own. */
+  maxMemoryMb?: number;
+  /** A callback failed while no cell ran: its error, and the sink of the last cell. */
+  onLateError?: (error: ErrorContent, sink: OutputSink | undefined) => void;
+}
+
+/** Why the session's worker is gone: the cell called process.exit, ran out of memory, or crashed. */
+export class SessionLostError extends Error {
+  constructor(
+    readonly reason: "exit" | "memory" | "crash",
+    message: string,
+    readonly exitCode?: number,
+  ) {
+    super(message);
+    this.name =
+      reason === "memory" ? "MemoryError" : reason === "exit" ? "ProcessExit" : "SessionLost";
+  }
+}
 
 interface Pending {
   sink?: OutputSink;
@@ -19,10 +42,17 @@ export class WorkerSession {
   private readonly pending = new Map<number, Pending>();
   private nextId = 0;
   private exited = false;
+  private failure: Error | undefined;
+  private lastSink: OutputSink | undefined;
+  private readonly maxMemoryMb: number | undefined;
 
-  constructor(options: Omit<SessionOptions, "interruptFlag"> = {}) {
+  constructor(private readonly options: WorkerSessionOptions = {}) {
+    this.maxMemoryMb = options.maxMemoryMb;
     this.worker = new Worker(new URL("./worker-entry.js", import.meta.url), {
       workerData: { notebookDir: options.notebookDir, seed: options.seed, flag: this.flag.buffer },
+      ...(options.maxMemoryMb
+        ? { resourceLimits: { maxOldGenerationSizeMb: options.maxMemoryMb } }
+        : {}),
     });
     this.ready = new Promise((resolve, reject) => {
       const onMessage = (message: WorkerMessage) => {
@@ -32,10 +62,27 @@ export class WorkerSession {
       this.worker.once("error", reject);
     });
     this.worker.on("message", (message: WorkerMessage) => this.receive(message));
-    this.worker.on("error", (error) => this.failAll(error));
+    this.worker.on("error", (error: Error & { code?: string }) => {
+      this.failure =
+        error.code === "ERR_WORKER_OUT_OF_MEMORY"
+          ? new SessionLostError(
+              "memory",
+              `the cell ran out of memory: its thread reached the heap limit` +
+                (this.maxMemoryMb ? ` of ${this.maxMemoryMb} MiB` : "") +
+                ` and was stopped; the notebook's state is gone`,
+            )
+          : new SessionLostError("crash", `the session's thread crashed: ${error.message}`);
+    });
     this.worker.on("exit", (code) => {
       this.exited = true;
-      this.failAll(new Error(`the session's worker exited (code ${code})`));
+      this.failAll(
+        this.failure ??
+          new SessionLostError(
+            "exit",
+            `the cell called process.exit(${code}), which ends the notebook's session`,
+            code,
+          ),
+      );
     });
   }
 
@@ -67,14 +114,22 @@ export class WorkerSession {
 
   async dispose(): Promise<void> {
     if (this.exited) return;
+    this.failure ??= new SessionLostError("crash", "the session was stopped");
     await this.worker.terminate();
+  }
+
+  /** Why the session ended, once it has (undefined while it lives). */
+  get lost(): Error | undefined {
+    return this.exited ? this.failure : undefined;
   }
 
   private request<T>(
     sink: OutputSink | undefined,
     message: (id: number) => HostMessage,
   ): Promise<T> {
-    if (this.exited) return Promise.reject(new Error("the session's worker has exited"));
+    if (this.exited)
+      return Promise.reject(this.failure ?? new Error("the session's worker has exited"));
+    if (sink) this.lastSink = sink;
     const id = ++this.nextId;
     return new Promise<T>((resolve, reject) => {
       this.pending.set(id, { sink, resolve: resolve as (value: unknown) => void, reject });
@@ -88,6 +143,11 @@ export class WorkerSession {
 
   private receive(message: WorkerMessage): void {
     if (message.type === "ready") return;
+    if (message.type === "late-error") {
+      this.lastSink?.emit({ output_type: "error", ...message.error });
+      this.options.onLateError?.(message.error, this.lastSink);
+      return;
+    }
     const pending = this.pending.get(message.id);
     if (!pending) return;
     const sink = pending.sink;

@@ -4,6 +4,7 @@
 // anything from a CDN and the site works offline and from file://. The chart redraw code is
 // the display layer's own `plot-spec.ts`, compiled for the browser at build time, so the
 // notebook side and the site side decode the same format from one source.
+import { moduleFile } from "../runtime/package-files.ts";
 import { createRequire } from "node:module";
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { transformSync } from "esbuild";
@@ -56,7 +57,7 @@ export function siteAssets(siteDir: string = SITE_SOURCE_DIR): AssetCopy[] {
   ];
 }
 
-const PLOT_SPEC_SOURCE = fileURLToPath(new URL("../display/plot-spec.ts", import.meta.url));
+const PLOT_SPEC_SOURCE = moduleFile(fileURLToPath(new URL("../display/plot-spec.ts", import.meta.url)));
 
 /** Browser scripts compiled from our TypeScript: `assets/plot-spec.js` defines `tsnbPlotSpec`. */
 export function clientModules(): SiteFile[] {

@@ -1,7 +1,9 @@
 // Markdown cells and `text/markdown` outputs → HTML with markdown-it (CommonMark + tables),
 // math by KaTeX (./math.ts) and fenced code by highlight.js, all at build time. Headings get
-// stable ids so the table of contents (./toc.ts) and deep links can point at them.
+// stable ids so the table of contents (./toc.ts) and deep links can point at them. A source
+// with raw HTML in it is rendered and then sanitised (./sanitize.ts), as JupyterLab does.
 import MarkdownIt from "markdown-it";
+import { sanitizeHtml } from "./sanitize.ts";
 import { mathPlugin } from "./math.ts";
 import { highlightCode } from "./highlight.ts";
 import { escapeHtml, slugify } from "./html.ts";
@@ -70,7 +72,12 @@ export function renderMarkdown(
     if (close) close.tag = token.tag;
     headings.push({ level, text, id });
   }
-  return { html: md.renderer.render(tokens, md.options, {}), headings, text: words.join(" ") };
+  const html = md.renderer.render(tokens, md.options, {});
+  // Only raw HTML can carry script: markdown-it escapes text and refuses javascript: links.
+  const raw = tokens.some(
+    (t) => t.type === "html_block" || t.children?.some((c) => c.type === "html_inline"),
+  );
+  return { html: raw ? sanitizeHtml(html) : html, headings, text: words.join(" ") };
 }
 
 /** Visible text of inline tokens; math keeps its TeX source so search finds `\alpha` too. */

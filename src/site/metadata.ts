@@ -2,7 +2,7 @@
 // (src/notebook/metadata.ts) has checked the fields' types when the notebook was read; a
 // missing field gets a visible default here (the file's name for title and slug).
 import type { INotebookContent } from "@jupyterlab/nbformat";
-import { tsnbMetadata } from "../notebook/metadata.ts";
+import { isPaperUrl, paperHref, tsnbMetadata } from "../notebook/metadata.ts";
 import type { KnownFailure, Paper } from "../notebook/metadata.ts";
 import type { Notebook } from "../notebook/types.ts";
 import { escapeHtml } from "./html.ts";
@@ -53,8 +53,9 @@ export function shortCitation(paper: Paper): string {
 /** Full citation as HTML: authors (year). *Title*. linked when the paper has a URL. */
 export function citationHtml(paper: Paper): string {
   const authors = Array.isArray(paper.authors) ? paper.authors.join(", ") : paper.authors;
-  const title = paper.url
-    ? `<a href="${escapeHtml(paper.url)}">${escapeHtml(paper.title)}</a>`
-    : escapeHtml(paper.title);
+  const title =
+    paper.url && isPaperUrl(paper.url)
+      ? `<a href="${escapeHtml(paperHref(paper.url))}">${escapeHtml(paper.title)}</a>`
+      : escapeHtml(paper.title);
   return `${escapeHtml(authors)} (${escapeHtml(String(paper.year))}). <cite>${title}</cite>.`;
 }

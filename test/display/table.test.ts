@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { mimeBundle } from "../../src/display/mime.ts";
-import { table } from "../../src/display/table.ts";
+import { table, TABLE_MIME } from "../../src/display/table.ts";
 
 describe("table", () => {
   const rows = [
@@ -28,8 +28,10 @@ describe("table", () => {
     expect(html).toContain("<td>a&lt;b</td>");
   });
 
-  it("keeps raw values in application/json", () => {
-    expect(mimeBundle(table(rows)).data["application/json"]).toEqual({
+  it("keeps raw values under a vendor MIME type, not application/json", () => {
+    const data = mimeBundle(table(rows)).data;
+    expect(data["application/json"]).toBeUndefined();
+    expect(data[TABLE_MIME]).toEqual({
       columns: ["model", "params", "loss", "note"],
       rows: [
         ["tiny", 1_000_000, 2.345678, "a<b"],

@@ -38,12 +38,28 @@ describe("bad input gives an error naming the problem", () => {
     expect(e.message).toMatch(/x\.N has 6 values but y has 5/);
   });
 
-  it("an unknown symbol in an expression", () => {
+  it("an input the expression does not use (a misspelt input would become a parameter)", () => {
     const e = errorOf(() =>
       fitCurve({ model: "E + A * Q^(-alpha)", x: { N: x }, y, init: { E: 0.1, A: 1, alpha: 0.5 } }),
     );
-    expect(e.message).toMatch(/unknown symbol "Q"/);
+    expect(e.message).toMatch(/input "N" is not used by the model/);
+    expect(e.message).toMatch(/Q/);
     expect(e.expected).toMatch(/N/);
+  });
+
+  it("infers an expression's parameters and starts those without init at 1 (curve_fit's default)", () => {
+    const xs = [1, 2, 4, 8, 16, 32];
+    const ys = xs.map((v) => 0.5 + 3 * v ** -0.7);
+    const fit = fitCurve({ model: "E + A * x^(-alpha)", x: xs, y: ys });
+    expect(Object.keys(fit.params).sort()).toEqual(["A", "E", "alpha"]);
+    expect(fit.params.E).toBeCloseTo(0.5, 4);
+    expect(fit.params.A).toBeCloseTo(3, 3);
+    expect(fit.params.alpha).toBeCloseTo(0.7, 3);
+  });
+
+  it("an expression with nothing to fit", () => {
+    const e = errorOf(() => fitCurve({ model: "2 * x", x, y }));
+    expect(e.message).toMatch(/has no parameters/);
   });
 
   it("an unknown function in an expression", () => {

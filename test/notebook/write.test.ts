@@ -121,7 +121,7 @@ describe("writeNotebook", () => {
       },
     };
     await expect(writeNotebook(file, nb, failing)).rejects.toThrow(
-      `${file}: expected a writable location (ENOSPC no space left on device)`,
+      `${file}: expected a writable location (ENOSPC: no space left on device)`,
     );
     expect(await readFile(file, "utf8")).toBe(original);
     expect(await readdir(dir)).toEqual(["nb.ipynb"]);

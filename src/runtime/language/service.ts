@@ -2,6 +2,7 @@
 // module; library and package declarations are parsed once and reused across requests.
 // "tsnb" is mapped to this package's own src/index.ts, so a notebook anywhere on disk sees
 // the same types the runtime gives it.
+import { typesFile } from "../package-files.ts";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import ts from "typescript";
@@ -36,7 +37,7 @@ export function compilerOptions(rootDir: string): ts.CompilerOptions {
     skipLibCheck: true,
     resolveJsonModule: true,
     paths: {
-      tsnb: [join(PACKAGE_ROOT, "src/index.ts")],
+      tsnb: [typesFile(join(PACKAGE_ROOT, "src/index.ts"))],
       // Packages the notebook folder lacks resolve from tsnb's own node_modules, as the runtime does.
       "*": [
         join(rootDir, "node_modules/*"),
@@ -54,7 +55,10 @@ export function createCellService(rootDir: string): CellService {
     [fileName, { text: "export {};\n", version: 0 }],
     [
       globalsName,
-      { text: globalsDeclaration(join(PACKAGE_ROOT, "src/display/index.ts")), version: 0 },
+      {
+        text: globalsDeclaration(typesFile(join(PACKAGE_ROOT, "src/display/index.ts"))),
+        version: 0,
+      },
     ],
   ]);
   const options = compilerOptions(rootDir);
