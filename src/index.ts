@@ -22,3 +22,5 @@ export * from "./phenomena/low-precision/index.ts";
 export * from "./phenomena/knowledge-capacity/index.ts";
 export * from "./phenomena/repeated-data/index.ts";
 export * from "./phenomena/lr-batch-scaling/index.ts";
+export * from "./phenomena/edge-of-stability/index.ts";
+export * from "./phenomena/ghosts-of-softmax/index.ts";
