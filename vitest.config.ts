@@ -6,5 +6,7 @@ export default defineConfig({
     testTimeout: 30_000,
     hookTimeout: 60_000,
     pool: "forks",
+    // Concurrent tests (the notebook snapshots) run two at a time: one notebook per core.
+    maxConcurrency: 2,
   },
 });

@@ -19,7 +19,9 @@ const files = readdirSync(join(root, "notebooks"))
   .filter((file) => file.endsWith(".ipynb"))
   .sort();
 
-describe.each(files)("notebooks/%s", (file) => {
+// Notebooks run two at a time (vitest.config.ts maxConcurrency), one per core: each is one
+// single-threaded process, and ~20 of them in a row would take the whole CI budget.
+describe.concurrent.each(files)("notebooks/%s", (file) => {
   const path = join(root, "notebooks", file);
   const committed = parseNotebook(readFileSync(path, "utf8"), path);
   const meta = (committed.metadata as { tsnb?: Record<string, any> }).tsnb ?? {};

@@ -32,7 +32,8 @@ const COMMANDS: Record<string, { summary: string; load: () => Promise<Command> }
     load: async () => (await import("./strip.ts")).stripCommand,
   },
   sweep: {
-    summary: "run a notebook over a parameter grid (local pool or Slurm job array); collect, status",
+    summary:
+      "run a notebook over a parameter grid (local pool or Slurm job array); collect, status",
     load: async () => (await import("./sweep.ts")).sweepCommand,
   },
   bench: {

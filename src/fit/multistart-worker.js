@@ -7,7 +7,9 @@ import { register } from "tsx/esm/api";
 // The .ts source in a checkout; its compiled .js in an installed package (see package-files.ts).
 const shipped = (path) => {
   const source = new URL(path, import.meta.url);
-  return existsSync(source) ? source.href : new URL(path.replace(/\.ts$/, ".js"), import.meta.url).href;
+  return existsSync(source)
+    ? source.href
+    : new URL(path.replace(/\.ts$/, ".js"), import.meta.url).href;
 };
 
 register();

@@ -57,7 +57,9 @@ export function siteAssets(siteDir: string = SITE_SOURCE_DIR): AssetCopy[] {
   ];
 }
 
-const PLOT_SPEC_SOURCE = moduleFile(fileURLToPath(new URL("../display/plot-spec.ts", import.meta.url)));
+const PLOT_SPEC_SOURCE = moduleFile(
+  fileURLToPath(new URL("../display/plot-spec.ts", import.meta.url)),
+);
 
 /** Browser scripts compiled from our TypeScript: `assets/plot-spec.js` defines `tsnbPlotSpec`. */
 export function clientModules(): SiteFile[] {

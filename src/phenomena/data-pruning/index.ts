@@ -1,7 +1,7 @@
 // Public surface of src/phenomena/data-pruning (Sorscher et al. 2022), re-exported by src/index.ts.
 export { maxMarginSeparator, type MaxMarginResult } from "./svm.ts";
 export {
-  randomDirection,
+  randomDirection as randomTeacher,
   teacherLabelled,
   probeAtAngle,
   keepIndices,

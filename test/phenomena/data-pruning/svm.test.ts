@@ -3,7 +3,7 @@ import {
   maxMarginSeparator,
   perceptronError,
   probeAtAngle,
-  randomDirection,
+  randomTeacher as randomDirection,
   teacherLabelled,
   keepIndices,
   subset,
