@@ -27,7 +27,7 @@ describe.concurrent.each(files)("notebooks/%s", (file) => {
   const meta = (committed.metadata as { tsnb?: Record<string, any> }).tsnb ?? {};
   const budget = typeof meta.budget_seconds === "number" ? meta.budget_seconds : 60;
 
-  it("is committed without outputs and with tsnb metadata", () => {
+  it("is committed without outputs and with tsnb metadata", ({ expect }) => {
     for (const cell of committed.cells) {
       if (cell.cell_type !== "code") continue;
       expect(cell.outputs, `cell ${cell.id} has outputs`).toEqual([]);
@@ -40,7 +40,8 @@ describe.concurrent.each(files)("notebooks/%s", (file) => {
 
   it(
     "runs without errors, its claims hold as declared, and its outputs match the snapshot",
-    async () => {
+    // Concurrent tests must assert through their own context's expect (snapshots need it).
+    async ({ expect }) => {
       const out = join(mkdtempSync(join(tmpdir(), "tsnb-snap-")), file);
       let stdout: string;
       try {
