@@ -2,25 +2,28 @@ import { describe, expect, it } from "vitest";
 import { formatPaper, renderClaimOutput, renderScorecard } from "../../src/site/scorecard.ts";
 import { linkMissSections, type SiteClaim } from "../../src/site/claims.ts";
 
-const claim = (patch: Partial<SiteClaim> = {}): SiteClaim => ({
-  id: "law-holds",
-  text: "The law holds",
-  source: "Hu et al. 2023, Fig. 1",
-  measured: 0.25,
-  expected: "≤ 0.15",
-  paper: "0.05% (Fig. 1)",
-  pass: false,
-  status: "not-reproduced",
-  reason: "measured 25%",
-  cellId: "cell-c1",
-  ...patch,
-});
+// A site claim as the build collects it; `pass` follows `status`, as collectClaims sets both.
+const claim = (patch: Partial<Omit<SiteClaim, "pass">> = {}): SiteClaim => {
+  const fields = {
+    id: "law-holds",
+    text: "The law holds",
+    source: "Hu et al. 2023, Fig. 1",
+    measured: 0.25,
+    expected: "≤ 0.15",
+    paper: "0.05% (Fig. 1)",
+    status: "not-reproduced" as SiteClaim["status"],
+    reason: "measured 25%",
+    cellId: "cell-c1",
+    ...patch,
+  };
+  return { ...fields, pass: fields.status === "pass" };
+};
 
 describe("renderScorecard", () => {
   it("has the columns Claim | Paper | Here | Bar | Status, one row per claim", () => {
     const html = renderScorecard([
       claim(),
-      claim({ id: "b", paper: undefined, pass: true, status: "pass", reason: undefined }),
+      claim({ id: "b", paper: undefined, status: "pass", reason: undefined }),
     ]);
     const headers = [...html.matchAll(/<th scope="col">([^<]+)<\/th>/g)].map((m) => m[1]);
     expect(headers).toEqual(["Claim", "Paper", "Here", "Bar", "Status"]);
@@ -78,7 +81,7 @@ describe("linkMissSections", () => {
       { text: "law-holds again", id: "again" },
     ];
     const [linked, passing] = linkMissSections(
-      [claim(), claim({ id: "law-holds", status: "pass", pass: true })],
+      [claim(), claim({ id: "law-holds", status: "pass" })],
       headings,
     );
     expect(linked!.missSection).toBe("not-reproduced-law-holds");
