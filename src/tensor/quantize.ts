@@ -4,15 +4,16 @@
 // (16×16, so a weight and its transpose share one quantisation). Returns the dequantised values:
 // the engine computes on them as on any tensor ("fake quantisation", bit-exact in value).
 import { TensorError } from "./error.ts";
+import { E4M3, exponentOf, type MiniFloat, type Rounding } from "./minifloat.ts";
 import {
-  E4M3,
-  exponentOf,
-  roundMini,
-  SHIFT_MIN,
-  SHIFTERS,
-  type MiniFloat,
-  type Rounding,
-} from "./minifloat.ts";
+  nearestSpan,
+  nearestSpanEach,
+  roundNearest,
+  roundConsts,
+  stochasticSpan,
+  stochasticSpanEach,
+  type RoundConsts,
+} from "./qdq.ts";
 import { drawUniform, Rng, type RandomSource } from "./rng.ts";
 import type { Storage } from "./dtype.ts";
 
@@ -52,77 +53,62 @@ export function decodeE8M0(code: number): number {
   return code === 0xff ? NaN : 2 ** (code - 127);
 }
 
-/** Uniform draws in [0, 1) for stochastic rounding; null for nearest-even. */
-function drawer(rounding: Rounding, rng: RandomSource | undefined): (() => number) | null {
+/** One uniform in [0, 1) per element for stochastic rounding (row-major order); null for nearest. */
+function uniforms(rounding: Rounding, n: number, rng: RandomSource | undefined): Float64Array | null {
   if (rounding === "nearest") return null;
   if (rng === undefined)
     throw new TensorError("quantize", "stochastic rounding without a generator", "an rng option");
-  if (rng instanceof Rng) return () => rng.nextUint32() * 2.3283064365386963e-10;
-  return () => drawUniform(rng);
+  const u = new Float64Array(n);
+  if (rng instanceof Rng) rng.fillUniform32(u);
+  else for (let i = 0; i < n; i++) u[i] = drawUniform(rng);
+  return u;
 }
 
-/**
- * Round `n` values src[off + i·stride] times `inv` into `fmt`, nearest-even and saturating, and
- * write them back divided by `inv`: the hot loop of every scheme. Normal values round by
- * Veltkamp's split (t = a·C, r = t − (t − a) with C = 2^(52−m) + 1 keeps m + 1 significant bits,
- * no exponent needed); subnormal ones by adding and subtracting 1.5·2^52·q (the trick of dtype.ts).
- * Both are checked against roundMini on every midpoint of every format in the tests.
- */
-function nearestRun(
+/** Round n contiguous values times `inv` and write them back unscaled (the scalar-scale runs). */
+function span(
   src: Storage,
   out: Storage,
   off: number,
-  stride: number,
   n: number,
   inv: number,
-  fmt: MiniFloat,
+  c: RoundConsts,
+  u: Float64Array | null,
 ): void {
-  const scale = 1 / inv;
-  const minNormal = fmt.minNormal;
-  const max = fmt.maxFinite;
-  const split = 2 ** (52 - fmt.mantissaBits) + 1;
-  const shifter = SHIFTERS[fmt.emin - fmt.mantissaBits - SHIFT_MIN]!;
-  for (let i = 0, j = off; i < n; i++, j += stride) {
-    const v = src[j]! * inv;
-    const a = v < 0 ? -v : v;
-    let r: number;
-    if (a < minNormal) r = a + shifter - shifter;
-    else {
-      const t = a * split;
-      r = t - (t - a);
-    }
-    if (r > max || r !== r) r = v !== v ? NaN : max;
-    out[j] = r === 0 ? v * 0 : (v < 0 ? -r : r) * scale; // v·0 keeps the sign of zero
-  }
+  if (u === null) nearestSpan(src, out, off, n, inv, c);
+  else stochasticSpan(src, out, off, n, inv, c, u, off);
 }
 
-function quantizeRun(
+/** One row of `cols` values with a per-column inverse scale (blocks down columns, tiles). */
+function rowSpan(
   src: Storage,
   out: Storage,
   off: number,
-  stride: number,
-  n: number,
-  inv: number,
-  fmt: MiniFloat,
-  draw: (() => number) | null,
+  inv: Float64Array,
+  scale: Float64Array,
+  c: RoundConsts,
+  u: Float64Array | null,
 ): void {
-  if (draw === null) return nearestRun(src, out, off, stride, n, inv, fmt);
-  const scale = 1 / inv; // stochastic: the scalar rounding with one uniform draw per value
-  for (let i = 0, j = off; i < n; i++, j += stride)
-    out[j] = roundMini(src[j]! * inv, fmt, draw()) * scale;
+  if (u === null) nearestSpanEach(src, out, off, inv.length, inv, scale, c);
+  else stochasticSpanEach(src, out, off, inv.length, inv, scale, c, u, off);
 }
 
-function amaxRun(src: Storage, off: number, stride: number, n: number): number {
+function amaxRun(src: Storage, off: number, n: number): number {
   let m = 0;
-  for (let i = 0, j = off; i < n; i++, j += stride) {
+  for (let j = off, end = off + n; j < end; j++) {
     const a = Math.abs(src[j]!);
-    if (a > m) m = a;
+    if (a > m) m = a; // NaN never wins
   }
   return m;
 }
 
 /** The multiplier that maps a block of max |x| = amax into the element format. */
-function blockInverse(amax: number, fmt: MiniFloat, scale: ScaleFormat, tensorInv: number): number {
+function blockInverse(
+  amax: number,
+  fmt: MiniFloat,
+  scale: ScaleFormat,
+  tensorInv: number,
+  sc: RoundConsts | null,
+): number {
   if (amax === 0 || !Number.isFinite(amax)) return 1;
   if (scale === "e8m0") {
     // OCP MX §6.3: X = 2^(floor(log2 amax) − emax_elem), clamped to E8M0's range.
@@ -131,7 +117,7 @@ function blockInverse(amax: number, fmt: MiniFloat, scale: ScaleFormat, tensorIn
   }
   if (scale === "f32") return Math.fround(fmt.maxFinite / amax);
   // NVFP4: the decode scale amax/max, times the tensor's encode scale, stored in `scale`.
-  const stored = roundMini((amax / fmt.maxFinite) * tensorInv, scale);
+  const stored = roundNearest((amax / fmt.maxFinite) * tensorInv, sc ?? roundConsts(scale));
   return stored === 0 ? 1 : tensorInv / stored;
 }
 
@@ -158,53 +144,55 @@ export function quantizeMatrix(
   const out =
     src instanceof Float64Array ? new Float64Array(src.length) : new Float32Array(src.length);
   const fmt = q.element;
-  const draw = drawer(q.rounding, options.rng);
+  const c = roundConsts(fmt);
+  const u = uniforms(q.rounding, src.length, options.rng);
   const s = q.scaling;
   if (s.kind === "none" || s.kind === "tensor") {
-    const amax = s.kind === "tensor" ? amaxRun(src, 0, 1, src.length) : 0;
+    const amax = s.kind === "tensor" ? amaxRun(src, 0, src.length) : 0;
     const inv = amax === 0 || !Number.isFinite(amax) ? 1 : Math.fround(fmt.maxFinite / amax);
-    quantizeRun(src, out, 0, 1, src.length, inv, fmt, draw);
+    span(src, out, 0, src.length, inv, c, u);
     return out;
   }
   const scaleFmt = s.scale;
   const tensorInv =
     s.tensorScale === true && typeof scaleFmt === "object"
-      ? tensorEncodeScale(amaxRun(src, 0, 1, src.length), fmt, scaleFmt)
+      ? tensorEncodeScale(amaxRun(src, 0, src.length), fmt, scaleFmt)
       : 1;
+  const sc = typeof scaleFmt === "object" ? roundConsts(scaleFmt) : null;
   const b = s.size;
-  if (s.kind === "tile") {
-    if (rows % b !== 0 || cols % b !== 0)
-      throw new TensorError(
-        "quantizeMatrix",
-        `[${rows}, ${cols}] in ${b}×${b} tiles`,
-        `both sizes multiples of ${b}`,
-      );
-    for (let r0 = 0; r0 < rows; r0 += b)
-      for (let c0 = 0; c0 < cols; c0 += b) {
-        let amax = 0;
-        for (let r = r0; r < r0 + b; r++) amax = Math.max(amax, amaxRun(src, r * cols + c0, 1, b));
-        const inv = blockInverse(amax, fmt, scaleFmt, tensorInv);
-        for (let r = r0; r < r0 + b; r++)
-          quantizeRun(src, out, r * cols + c0, 1, b, inv, fmt, draw);
-      }
-    return out;
-  }
-  const axis = options.axis ?? 1;
-  const along = axis === 1 ? cols : rows;
-  if (along % b !== 0)
+  const axis = s.kind === "tile" ? 2 : (options.axis ?? 1);
+  if (axis === 2 ? rows % b !== 0 || cols % b !== 0 : (axis === 1 ? cols : rows) % b !== 0)
     throw new TensorError(
       "quantizeMatrix",
-      `${along} elements along axis ${axis} in blocks of ${b}`,
-      `a multiple of ${b}`,
+      axis === 2
+        ? `[${rows}, ${cols}] in ${b}×${b} tiles`
+        : `${axis === 1 ? cols : rows} elements along axis ${axis} in blocks of ${b}`,
+      axis === 2 ? `both sizes multiples of ${b}` : `a multiple of ${b}`,
     );
-  const lines = axis === 1 ? rows : cols;
-  const stride = axis === 1 ? 1 : cols;
-  for (let l = 0; l < lines; l++)
-    for (let k0 = 0; k0 < along; k0 += b) {
-      const off = axis === 1 ? l * cols + k0 : k0 * cols + l;
-      const inv = blockInverse(amaxRun(src, off, stride, b), fmt, scaleFmt, tensorInv);
-      quantizeRun(src, out, off, stride, b, inv, fmt, draw);
+  if (axis === 1) {
+    // Blocks along each row: contiguous runs of b with their own scale.
+    for (let off = 0; off < src.length; off += b)
+      span(src, out, off, b, blockInverse(amaxRun(src, off, b), fmt, scaleFmt, tensorInv, sc), c, u);
+    return out;
+  }
+  // Blocks down columns, or tiles: each group of b rows shares one scale per column (or per
+  // b columns); the rows then round with a per-column inverse.
+  const amax = new Float64Array(cols);
+  const inv = new Float64Array(cols);
+  const scale = new Float64Array(cols);
+  for (let r0 = 0; r0 < rows; r0 += b) {
+    amax.fill(0);
+    for (let r = r0; r < r0 + b; r++)
+      for (let k = 0, j = r * cols; k < cols; k++, j++)
+        if (Math.abs(src[j]!) > amax[k]!) amax[k] = Math.abs(src[j]!);
+    if (axis === 2)
+      for (let c0 = 0; c0 < cols; c0 += b) amax.fill(amaxRun(amax, c0, b), c0, c0 + b);
+    for (let k = 0; k < cols; k++) {
+      inv[k] = blockInverse(amax[k]!, fmt, scaleFmt, tensorInv, sc);
+      scale[k] = 1 / inv[k]!;
     }
+    for (let r = r0; r < r0 + b; r++) rowSpan(src, out, r * cols, inv, scale, c, u);
+  }
   return out;
 }
 

@@ -22,9 +22,17 @@ export interface MatmulPrecision {
   readonly weight: QuantFormat | null;
   /** Output gradients dY (data- and weight-gradient GEMMs). */
   readonly grad: QuantFormat | null;
-  /** Random Hadamard transform of block `size` on the inner dimension of the listed GEMMs. */
-  readonly hadamard?: { readonly size: number; readonly gemms: readonly Gemm[] } | null;
-  /** Generator of stochastic rounding and of fresh Hadamard signs at each call. */
+  /**
+   * Random Hadamard transform of block `size` on the inner dimension of the listed GEMMs, with
+   * one fixed sign vector `signs` (NVIDIA's recipe: shared by all layers for the whole run) or,
+   * without it, fresh signs from `rng` at each call.
+   */
+  readonly hadamard?: {
+    readonly size: number;
+    readonly gemms: readonly Gemm[];
+    readonly signs?: Int8Array;
+  } | null;
+  /** Generator of stochastic rounding (and of fresh Hadamard signs when none are fixed). */
   readonly rng: Rng;
 }
 
@@ -64,7 +72,7 @@ export function quantizedMatmul(x0: Tensor, w0: Tensor, precision: MatmulPrecisi
   const p = precision;
   const rht = (g: Gemm): Int8Array | null =>
     p.hadamard != null && p.hadamard.gemms.includes(g)
-      ? hadamardSigns(p.hadamard.size, p.rng.nextUint32())
+      ? (p.hadamard.signs ?? hadamardSigns(p.hadamard.size, p.rng.nextUint32()))
       : null;
   const tiled = p.weight?.scaling.kind === "tile";
   const fSigns = rht("fprop");
@@ -76,10 +84,12 @@ export function quantizedMatmul(x0: Tensor, w0: Tensor, precision: MatmulPrecisi
   if (res.requiresGrad)
     res.backwardFn = (g) => {
       if (x.requiresGrad) {
-        // dX = dY·Wᵀ: inner dimension n, so W is quantised along its rows (or reuses its tiles).
+        // dX = dY·Wᵀ: inner dimension n, so W is quantised along its rows (or reuses its tiles,
+        // when neither GEMM transforms it).
         const s = rht("dgrad");
         const gq = prepare(g, m, n, 1, p.grad, s, p.rng);
-        const wd = tiled && s === null ? wq : prepare(w.data, k, n, 1, p.weight, s, p.rng);
+        const reuse = tiled && s === null && fSigns === null;
+        const wd = reuse ? wq : prepare(w.data, k, n, 1, p.weight, s, p.rng);
         const gx = allocate(dtype, x.size);
         gemm(gq, wd, gx, m, n, k, false, true);
         x.accumulateGrad(gx, true);

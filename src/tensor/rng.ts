@@ -36,6 +36,25 @@ export class Rng {
     return result;
   }
 
+  /** Fill `out` with nextUint32()·2^−32, one draw each, in order (a hot loop's worth at once). */
+  fillUniform32(out: Float64Array): void {
+    let { s0, s1, s2, s3 } = this;
+    for (let i = 0; i < out.length; i++) {
+      out[i] = (Math.imul(rotl(Math.imul(s1, 5), 7), 9) >>> 0) * 2.3283064365386963e-10;
+      const t = s1 << 9;
+      s2 ^= s0;
+      s3 ^= s1;
+      s1 ^= s2;
+      s0 ^= s3;
+      s2 ^= t;
+      s3 = rotl(s3, 11);
+    }
+    this.s0 = s0;
+    this.s1 = s1;
+    this.s2 = s2;
+    this.s3 = s3;
+  }
+
   /** Uniform in [0, 1) with 53 random bits. */
   uniform(): number {
     const hi = this.nextUint32() >>> 5;

@@ -5,6 +5,7 @@ import { describe, expect, it } from "vitest";
 import {
   BF16,
   E2M1,
+  hadamardSigns,
   makeRng,
   matmul,
   MLP,
@@ -14,6 +15,7 @@ import {
   quantizedMatmul,
   quantizeMatrix,
   randn,
+  randomHadamard,
   setPrecision,
   tensor,
   TensorError,
@@ -88,6 +90,38 @@ describe("quantizedMatmul", () => {
     // dX = 2·Y·Wqᵀ with the same Wq as the forward.
     const gx = matmul(y.mul(2), wq.transpose(0, 1));
     a.gx.forEach((v, i) => expect(v).toBeCloseTo(gx.data[i]!, 9));
+  });
+
+  it("with a Hadamard transform on the forward GEMM only, dX is still dY·Wᵀ (tiles not reused)", () => {
+    const fine = quantFormat(BF16, { kind: "tile", size: 16, scale: "f32" });
+    const a = grads({ ...none(), weight: fine, hadamard: { size: 16, gemms: ["fprop"] } }, 7);
+    const b = grads(null, 7);
+    const rel = Math.hypot(...a.gx.map((v, i) => v - b.gx[i]!)) / Math.hypot(...b.gx);
+    expect(rel).toBeLessThan(2e-2);
+  });
+
+  it("uses a fixed sign vector for every call when one is given, and draws none from rng", () => {
+    const signs = hadamardSigns(16, 9);
+    const fmt = quantFormat(E2M1, nvfp4Blocks);
+    const p = (): MatmulPrecision => ({
+      input: fmt,
+      weight: fmt,
+      grad: null,
+      hadamard: { size: 16, gemms: ["fprop"], signs },
+      rng: makeRng(1),
+    });
+    const rng = makeRng(8);
+    const x = randn([16, 32], rng, { dtype: "f64" });
+    const w = randn([32, 16], rng, { dtype: "f64" });
+    const first = p();
+    const y1 = quantizedMatmul(x, w, first).toArray();
+    const y2 = quantizedMatmul(x, w, first).toArray();
+    expect(y2).toEqual(y1);
+    expect(first.rng.nextUint32()).toBe(makeRng(1).nextUint32());
+    const xq = quantizeMatrix(randomHadamard(x.data, 16, 32, 1, signs), 16, 32, fmt, { axis: 1 });
+    const wq = quantizeMatrix(randomHadamard(w.data, 32, 16, 0, signs), 32, 16, fmt, { axis: 0 });
+    const want = matmul(tensorOf(xq, [16, 32]), tensorOf(wq, [32, 16]));
+    y1.forEach((v, i) => expect(v).toBeCloseTo(want.data[i]!, 12));
   });
 
   it("names a non-2-D weight", () => {

@@ -2,12 +2,14 @@
 // (E4M3 activations and weights, E5M2 gradients, per-tensor scales: Micikevicius et al. 2022)
 // and NVFP4 as NVIDIA's pretraining recipe has it (2025, §4): E2M1 in 16-blocks with E4M3
 // scales, 16×16 weight tiles, stochastic rounding of gradients, a random Hadamard transform on
-// the weight-gradient GEMM, the last layer in BF16 — each ingredient a switch for ablations.
+// the weight-gradient GEMM (one random sign vector for all layers and the whole run, as the
+// paper has it), the last layer in BF16 — each ingredient a switch for ablations.
 import {
   BF16,
   E2M1,
   E4M3,
   E5M2,
+  hadamardSigns,
   makeRng,
   nvfp4Blocks,
   nvfp4Tiles,
@@ -72,7 +74,7 @@ export function recipePrecisions(recipe: Recipe, seed: number): RecipePrecisions
     grad: quantFormat(el, scaling, recipe.gradRounding ?? "stochastic"),
     hadamard:
       (recipe.hadamard ?? ["wgrad"]).length > 0
-        ? { size: 16, gemms: recipe.hadamard ?? ["wgrad"] }
+        ? { size: 16, gemms: recipe.hadamard ?? ["wgrad"], signs: hadamardSigns(16, seed + 7) }
         : null,
     rng,
   };
