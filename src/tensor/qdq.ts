@@ -46,7 +46,13 @@ export function roundConsts(fmt: MiniFloat): RoundConsts {
 }
 
 /** Nearest-even of one scaled value v (signed; saturating at ±max; NaN stays NaN). */
-function nearest(v: number, split: number, shifter: number, minNormal: number, max: number): number {
+function nearest(
+  v: number,
+  split: number,
+  shifter: number,
+  minNormal: number,
+  max: number,
+): number {
   const t = v * split;
   let r = Math.abs(v) < minNormal ? v + shifter - shifter : t - (t - v);
   if (r !== r) r = v !== v ? NaN : v < 0 ? -max : max; // ±Inf, or t overflowed

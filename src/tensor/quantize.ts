@@ -54,7 +54,11 @@ export function decodeE8M0(code: number): number {
 }
 
 /** One uniform in [0, 1) per element for stochastic rounding (row-major order); null for nearest. */
-function uniforms(rounding: Rounding, n: number, rng: RandomSource | undefined): Float64Array | null {
+function uniforms(
+  rounding: Rounding,
+  n: number,
+  rng: RandomSource | undefined,
+): Float64Array | null {
   if (rounding === "nearest") return null;
   if (rng === undefined)
     throw new TensorError("quantize", "stochastic rounding without a generator", "an rng option");
@@ -172,7 +176,15 @@ export function quantizeMatrix(
   if (axis === 1) {
     // Blocks along each row: contiguous runs of b with their own scale.
     for (let off = 0; off < src.length; off += b)
-      span(src, out, off, b, blockInverse(amaxRun(src, off, b), fmt, scaleFmt, tensorInv, sc), c, u);
+      span(
+        src,
+        out,
+        off,
+        b,
+        blockInverse(amaxRun(src, off, b), fmt, scaleFmt, tensorInv, sc),
+        c,
+        u,
+      );
     return out;
   }
   // Blocks down columns, or tiles: each group of b rows shares one scale per column (or per
