@@ -1,8 +1,9 @@
 // The hot loops of quantise-dequantise: round a run of values times a scale into an ExMy format
 // and write them back unscaled, by nearest-even or stochastic rounding, branch-light and
-// bit-identical to roundMini (saturating). Nearest: Veltkamp's split for normal values and the
-// 1.5·2^52·q shifter for subnormal ones, selected per element; stochastic: the quantum from a
-// table indexed by the float64 exponent field, read in bulk through a Uint32 view of a buffer.
+// bit-identical to roundMini (saturating). Nearest: Veltkamp's split for normal magnitudes and
+// the 1.5·2^52·q shifter for subnormal ones, blended by a mask, the sign from the input's bits;
+// stochastic: the quantum from a table indexed by the float64 exponent field, read in bulk
+// through a Uint32 view of a scratch buffer.
 import { SHIFT_MIN, SHIFTERS, type MiniFloat } from "./minifloat.ts";
 import type { Storage } from "./dtype.ts";
 
@@ -45,27 +46,42 @@ export function roundConsts(fmt: MiniFloat): RoundConsts {
   return c;
 }
 
-/** Nearest-even of one scaled value v (signed; saturating at ±max; NaN stays NaN). */
-function nearest(
-  v: number,
+/**
+ * Nearest-even of a magnitude a = |x·inv| (saturating at max; NaN stays NaN): Veltkamp's split
+ * for normal values and the subnormal shifter, blended by a 0/1 mask rather than a branch (the
+ * two cases interleave unpredictably in E2M1 data, where half the values are subnormal).
+ */
+function nearestMagnitude(
+  a: number,
   split: number,
   shifter: number,
   minNormal: number,
   max: number,
 ): number {
-  const t = v * split;
-  let r = Math.abs(v) < minNormal ? v + shifter - shifter : t - (t - v);
-  if (r !== r) r = v !== v ? NaN : v < 0 ? -max : max; // ±Inf, or t overflowed
-  r = Math.min(Math.max(r, -max), max);
-  return r === 0 ? v * 0 : r; // the subnormal shifter loses the sign of a zero
+  const t = a * split;
+  const normal = t - (t - a);
+  let r = normal + (a + shifter - shifter - normal) * +(a < minNormal);
+  if (r !== r) r = a !== a ? NaN : max; // +Inf, or t overflowed
+  return Math.min(r, max);
 }
 
-/** Nearest-even of one value into the format of `c`, saturating. */
+/** Nearest-even of one value into the format of `c`, saturating (±0 and NaN kept). */
 export function roundNearest(v: number, c: RoundConsts): number {
-  return nearest(v, c.split, c.shifter, c.minNormal, c.max);
+  const r = nearestMagnitude(Math.abs(v), c.split, c.shifter, c.minNormal, c.max);
+  return v < 0 || (v === 0 && 1 / v < 0) ? -r : r;
 }
 
-/** out[off + i] = round(src[off + i]·inv)/inv for i < n, nearest-even. */
+/**
+ * The 32-bit words whose top bit is each element's sign: element j's is words[(j << wide) + wide]
+ * (an f32 array's own words; an f64 array's high words on little-endian hosts). Signs are taken
+ * from the bits so that no branch on the sign is needed and −0 stays −0.
+ */
+function signWords(src: Storage): { words: Int32Array; wide: number } {
+  const wide = src instanceof Float64Array ? 1 : 0;
+  return { words: new Int32Array(src.buffer, src.byteOffset, src.length << wide), wide };
+}
+
+/** out[off + i] = round(src[off + i]·inv)/inv for i < n, nearest-even (inv > 0). */
 export function nearestSpan(
   src: Storage,
   out: Storage,
@@ -75,12 +91,19 @@ export function nearestSpan(
   c: RoundConsts,
 ): void {
   const { split, shifter, minNormal, max } = c;
+  const { words, wide } = signWords(src);
   const scale = 1 / inv;
-  for (let j = off, end = off + n; j < end; j++)
-    out[j] = nearest(src[j]! * inv, split, shifter, minNormal, max) * scale;
+  for (let j = off, end = off + n; j < end; j++) {
+    const r = nearestMagnitude(Math.abs(src[j]! * inv), split, shifter, minNormal, max);
+    out[j] = r * scale * ((words[(j << wide) + wide]! >> 31) | 1);
+  }
 }
 
-/** As nearestSpan with one inverse per element: inv[i], and scale[i] = 1/inv[i]. */
+/**
+ * As nearestSpan with a scale per group of 2^shift elements: element i uses inv[i >>> shift]
+ * and scale[i >>> shift] = 1/inv (shift 0: one per element, e.g. per column of a row; shift 4:
+ * one per 16-block of a contiguous run).
+ */
 export function nearestSpanEach(
   src: Storage,
   out: Storage,
@@ -88,61 +111,60 @@ export function nearestSpanEach(
   n: number,
   inv: Float64Array,
   scale: Float64Array,
+  shift: number,
   c: RoundConsts,
 ): void {
   const { split, shifter, minNormal, max } = c;
-  for (let i = 0; i < n; i++)
-    out[off + i] = nearest(src[off + i]! * inv[i]!, split, shifter, minNormal, max) * scale[i]!;
-}
-
-// Scratch of the stochastic spans: scaled magnitudes, read back through a Uint32 view for their
-// exponent fields (a bulk pass, so no store-to-load stall per element).
-let work = new Float64Array(256);
-let workWords = new Uint32Array(work.buffer);
-
-function scratch(n: number): Float64Array {
-  if (work.length < n) {
-    work = new Float64Array(Math.max(n, 2 * work.length));
-    workWords = new Uint32Array(work.buffer);
+  const { words, wide } = signWords(src);
+  for (let i = 0; i < n; i++) {
+    const k = i >>> shift;
+    const j = off + i;
+    const r = nearestMagnitude(Math.abs(src[j]! * inv[k]!), split, shifter, minNormal, max);
+    out[j] = r * scale[k]! * ((words[(j << wide) + wide]! >> 31) | 1);
   }
-  return work;
 }
+
+// Scratch of the stochastic spans: scaled magnitudes of one chunk, read back through a Uint32
+// view for their exponent fields (a bulk pass, so no store-to-load stall per element).
+const CHUNK = 4096;
+const work = new Float64Array(CHUNK);
+const workWords = new Uint32Array(work.buffer);
 
 /**
  * Stochastic rounding of the magnitudes work[0..n) with uniforms u[uOff + i] in [0, 1): a
  * rounds up from the grid value below with probability equal to its distance from it in quanta
- * (roundMini's rule u·q < a − lo), so E[SR(x)] = x; saturating; written with src's signs times
- * `scale` (a number, or one per element).
+ * (roundMini's rule u·q < a − lo), so E[SR(x)] = x; saturating; written with src's signs (±0
+ * kept) times scale[(k0 + i) >>> shift], or times `one` when scale is null.
  */
 function stochasticFinish(
   src: Storage,
   out: Storage,
   off: number,
   n: number,
-  scale: number,
-  scales: Float64Array | null,
+  one: number,
+  scale: Float64Array | null,
+  k0: number,
+  shift: number,
   c: RoundConsts,
   u: Float64Array,
   uOff: number,
 ): void {
-  const w = work;
-  const words = workWords;
   const { quantum, inverseQuantum, max } = c;
   for (let i = 0; i < n; i++) {
-    const a = w[i]!;
-    const field = words[2 * i + 1]! >>> 20;
+    const a = work[i]!;
+    const field = workWords[2 * i + 1]! >>> 20;
     const f = a * inverseQuantum[field]!;
     const fl = Math.floor(f);
     let r = (u[uOff + i]! < f - fl ? fl + 1 : fl) * quantum[field]!;
     if (r !== r) r = a !== a ? NaN : max; // +Inf gives Inf − Inf
     r = Math.min(r, max);
     const x = src[off + i]!;
-    const s = scales === null ? scale : scales[i]!;
-    out[off + i] = (x < 0 || (x === 0 && 1 / x < 0) ? -r : r) * s; // keeps −0
+    const s = scale === null ? one : scale[(k0 + i) >>> shift]!;
+    out[off + i] = (x < 0 || (x === 0 && 1 / x < 0) ? -r : r) * s;
   }
 }
 
-/** Stochastic rounding of src[off..off+n) times one inverse scale `inv`. */
+/** Stochastic rounding of src[off..off+n) times one inverse scale `inv`; u[uOff + i] per value. */
 export function stochasticSpan(
   src: Storage,
   out: Storage,
@@ -153,12 +175,14 @@ export function stochasticSpan(
   u: Float64Array,
   uOff: number,
 ): void {
-  const w = scratch(n);
-  for (let i = 0; i < n; i++) w[i] = Math.abs(src[off + i]! * inv);
-  stochasticFinish(src, out, off, n, 1 / inv, null, c, u, uOff);
+  for (let o = 0; o < n; o += CHUNK) {
+    const m = Math.min(CHUNK, n - o);
+    for (let i = 0; i < m; i++) work[i] = Math.abs(src[off + o + i]! * inv);
+    stochasticFinish(src, out, off + o, m, 1 / inv, null, 0, 0, c, u, uOff + o);
+  }
 }
 
-/** Stochastic rounding with one inverse per element: inv[i], and scale[i] = 1/inv[i]. */
+/** Stochastic rounding with a scale per group of 2^shift elements, as nearestSpanEach. */
 export function stochasticSpanEach(
   src: Storage,
   out: Storage,
@@ -166,11 +190,14 @@ export function stochasticSpanEach(
   n: number,
   inv: Float64Array,
   scale: Float64Array,
+  shift: number,
   c: RoundConsts,
   u: Float64Array,
   uOff: number,
 ): void {
-  const w = scratch(n);
-  for (let i = 0; i < n; i++) w[i] = Math.abs(src[off + i]! * inv[i]!);
-  stochasticFinish(src, out, off, n, 0, scale, c, u, uOff);
+  for (let o = 0; o < n; o += CHUNK) {
+    const m = Math.min(CHUNK, n - o);
+    for (let i = 0; i < m; i++) work[i] = Math.abs(src[off + o + i]! * inv[(o + i) >>> shift]!);
+    stochasticFinish(src, out, off + o, m, 0, scale, o, shift, c, u, uOff + o);
+  }
 }

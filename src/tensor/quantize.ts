@@ -82,27 +82,47 @@ function span(
   else stochasticSpan(src, out, off, n, inv, c, u, off);
 }
 
-/** One row of `cols` values with a per-column inverse scale (blocks down columns, tiles). */
-function rowSpan(
+/** n values from off with a scale per 2^shift of them (a row's columns, a run's blocks). */
+function spanEach(
   src: Storage,
   out: Storage,
   off: number,
+  n: number,
   inv: Float64Array,
   scale: Float64Array,
+  shift: number,
   c: RoundConsts,
   u: Float64Array | null,
 ): void {
-  if (u === null) nearestSpanEach(src, out, off, inv.length, inv, scale, c);
-  else stochasticSpanEach(src, out, off, inv.length, inv, scale, c, u, off);
+  if (u === null) nearestSpanEach(src, out, off, n, inv, scale, shift, c);
+  else stochasticSpanEach(src, out, off, n, inv, scale, shift, c, u, off);
 }
 
+/** Largest |x| of n values from off (NaN never wins), four running maxima to break the chain. */
 function amaxRun(src: Storage, off: number, n: number): number {
-  let m = 0;
-  for (let j = off, end = off + n; j < end; j++) {
-    const a = Math.abs(src[j]!);
-    if (a > m) m = a; // NaN never wins
+  let m0 = 0;
+  let m1 = 0;
+  let m2 = 0;
+  let m3 = 0;
+  const end = off + n;
+  let j = off;
+  for (; j + 3 < end; j += 4) {
+    const a0 = Math.abs(src[j]!);
+    const a1 = Math.abs(src[j + 1]!);
+    const a2 = Math.abs(src[j + 2]!);
+    const a3 = Math.abs(src[j + 3]!);
+    m0 = a0 > m0 ? a0 : m0;
+    m1 = a1 > m1 ? a1 : m1;
+    m2 = a2 > m2 ? a2 : m2;
+    m3 = a3 > m3 ? a3 : m3;
   }
-  return m;
+  for (; j < end; j++) {
+    const a = Math.abs(src[j]!);
+    m0 = a > m0 ? a : m0;
+  }
+  const m = m0 > m1 ? m0 : m1;
+  const k = m2 > m3 ? m2 : m3;
+  return m > k ? m : k;
 }
 
 /** The multiplier that maps a block of max |x| = amax into the element format. */
@@ -203,7 +223,7 @@ export function quantizeMatrix(
       inv[k] = blockInverse(amax[k]!, fmt, scaleFmt, tensorInv, sc);
       scale[k] = 1 / inv[k]!;
     }
-    for (let r = r0; r < r0 + b; r++) rowSpan(src, out, r * cols, inv, scale, c, u);
+    for (let r = r0; r < r0 + b; r++) spanEach(src, out, r * cols, cols, inv, scale, 0, c, u);
   }
   return out;
 }

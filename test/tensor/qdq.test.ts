@@ -59,7 +59,7 @@ describe("nearestSpan", () => {
     const scale = inv.map((v) => 1 / v);
     const c = roundConsts(E2M1);
     const each = new Float64Array(64);
-    nearestSpanEach(x, each, 0, 64, inv, scale, c);
+    nearestSpanEach(x, each, 0, 64, inv, scale, 0, c);
     for (let i = 0; i < 64; i++) {
       const one = new Float64Array(64);
       nearestSpan(x, one, i, 1, inv[i]!, c);
@@ -85,7 +85,7 @@ describe("stochasticSpan", () => {
       expect(wrong, fmt.name).toEqual([]);
       const each = new Float64Array(x.length);
       const ones = new Float64Array(x.length).fill(1);
-      stochasticSpanEach(x, each, 0, x.length, ones, ones, roundConsts(fmt), u, 0);
+      stochasticSpanEach(x, each, 0, x.length, ones, ones, 0, roundConsts(fmt), u, 0);
       expect(Array.from(each)).toEqual(Array.from(out));
     }
   });
