@@ -28,6 +28,11 @@ describe("low-precision testbed", () => {
     expect(main.weight?.scaling.kind).toBe("tile");
     expect(main.grad?.rounding).toBe("stochastic");
     expect(main.hadamard?.gemms).toEqual(["wgrad"]);
+    // One random sign vector for the run (the paper's choice), the same from the same seed.
+    const signs = main.hadamard?.signs;
+    expect(signs?.length).toBe(16);
+    expect(Array.from(signs ?? []).every((v) => v === 1 || v === -1)).toBe(true);
+    expect(recipePrecisions({ kind: "fp4" }, 1).main.hadamard?.signs).toEqual(signs);
     expect(last?.weight?.element.name).toBe("bf16");
     const bare = recipePrecisions(
       { kind: "fp4", tiles: false, hadamard: [], keepLast: false, gradRounding: "nearest" },
