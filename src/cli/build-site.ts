@@ -20,7 +20,8 @@ Options:
   --out DIR          output folder (default site/dist)
   --no-cache         execute every notebook even when a cached run exists
                      (the cache key covers code cells, tags, seed, parameters, tsnb
-                     version, package-lock.json and tsnb's own sources under src/)
+                     version, package-lock.json, tsnb's own sources under src/ and
+                     local files the code names, e.g. "sweep-points/p.ipynb")
   --only SLUG        execute only this notebook; others appear if cached
   --allow-errors     exit 0 even when a cell raises or a claim fails
   --notebooks DIR    folder of .ipynb files (default notebooks)
