@@ -150,17 +150,18 @@ function stochasticFinish(
   uOff: number,
 ): void {
   const { quantum, inverseQuantum, max } = c;
+  const { words, wide } = signWords(src);
   for (let i = 0; i < n; i++) {
     const a = work[i]!;
     const field = workWords[2 * i + 1]! >>> 20;
     const f = a * inverseQuantum[field]!;
     const fl = Math.floor(f);
-    let r = (u[uOff + i]! < f - fl ? fl + 1 : fl) * quantum[field]!;
+    let r = (fl + +(u[uOff + i]! < f - fl)) * quantum[field]!; // up with probability f − fl
     if (r !== r) r = a !== a ? NaN : max; // +Inf gives Inf − Inf
     r = Math.min(r, max);
-    const x = src[off + i]!;
     const s = scale === null ? one : scale[(k0 + i) >>> shift]!;
-    out[off + i] = (x < 0 || (x === 0 && 1 / x < 0) ? -r : r) * s;
+    const j = off + i;
+    out[j] = r * s * ((words[(j << wide) + wide]! >> 31) | 1);
   }
 }
 
