@@ -178,10 +178,6 @@ export function quantizeMatrix(
     return out;
   }
   const scaleFmt = s.scale;
-  const tensorInv =
-    s.tensorScale === true && typeof scaleFmt === "object"
-      ? tensorEncodeScale(amaxRun(src, 0, src.length), fmt, scaleFmt)
-      : 1;
   const sc = typeof scaleFmt === "object" ? roundConsts(scaleFmt) : null;
   const b = s.size;
   const axis = s.kind === "tile" ? 2 : (options.axis ?? 1);
@@ -193,38 +189,46 @@ export function quantizeMatrix(
         : `${axis === 1 ? cols : rows} elements along axis ${axis} in blocks of ${b}`,
       axis === 2 ? `both sizes multiples of ${b}` : `a multiple of ${b}`,
     );
-  if (axis === 1) {
-    // Blocks along each row: contiguous runs of b with their own scale.
-    for (let off = 0; off < src.length; off += b)
-      span(
+  // Every block's amax first (blocks along rows: one per run of b; down columns or in tiles:
+  // one per column of each group of b rows); the tensor's amax is the largest of them.
+  const amax = axis === 1 ? new Float64Array(src.length / b) : new Float64Array((rows / b) * cols);
+  if (axis === 1) for (let k = 0; k < amax.length; k++) amax[k] = amaxRun(src, k * b, b);
+  else
+    for (let r = 0; r < rows; r++)
+      for (let k = 0, j = r * cols, g = ((r / b) | 0) * cols; k < cols; k++, j++, g++)
+        if (Math.abs(src[j]!) > amax[g]!) amax[g] = Math.abs(src[j]!);
+  if (axis === 2) for (let g = 0; g < amax.length; g += b) amax.fill(amaxRun(amax, g, b), g, g + b);
+  const tensorInv =
+    s.tensorScale === true && typeof scaleFmt === "object"
+      ? tensorEncodeScale(amaxRun(amax, 0, amax.length), fmt, scaleFmt)
+      : 1;
+  const inv = new Float64Array(amax.length);
+  const scale = new Float64Array(amax.length);
+  for (let k = 0; k < amax.length; k++) {
+    inv[k] = blockInverse(amax[k]!, fmt, scaleFmt, tensorInv, sc);
+    scale[k] = 1 / inv[k]!;
+  }
+  if (axis !== 1) {
+    // Each row rounds with its group's per-column inverses.
+    for (let r = 0; r < rows; r++) {
+      const g = ((r / b) | 0) * cols;
+      spanEach(
         src,
         out,
-        off,
-        b,
-        blockInverse(amaxRun(src, off, b), fmt, scaleFmt, tensorInv, sc),
+        r * cols,
+        cols,
+        inv.subarray(g, g + cols),
+        scale.subarray(g, g + cols),
+        0,
         c,
         u,
       );
+    }
     return out;
   }
-  // Blocks down columns, or tiles: each group of b rows shares one scale per column (or per
-  // b columns); the rows then round with a per-column inverse.
-  const amax = new Float64Array(cols);
-  const inv = new Float64Array(cols);
-  const scale = new Float64Array(cols);
-  for (let r0 = 0; r0 < rows; r0 += b) {
-    amax.fill(0);
-    for (let r = r0; r < r0 + b; r++)
-      for (let k = 0, j = r * cols; k < cols; k++, j++)
-        if (Math.abs(src[j]!) > amax[k]!) amax[k] = Math.abs(src[j]!);
-    if (axis === 2)
-      for (let c0 = 0; c0 < cols; c0 += b) amax.fill(amaxRun(amax, c0, b), c0, c0 + b);
-    for (let k = 0; k < cols; k++) {
-      inv[k] = blockInverse(amax[k]!, fmt, scaleFmt, tensorInv, sc);
-      scale[k] = 1 / inv[k]!;
-    }
-    for (let r = r0; r < r0 + b; r++) spanEach(src, out, r * cols, cols, inv, scale, 0, c, u);
-  }
+  // Blocks along rows: one pass with a scale per 2^shift values, or a run per block.
+  if ((b & (b - 1)) === 0) spanEach(src, out, 0, src.length, inv, scale, Math.log2(b), c, u);
+  else for (let k = 0; k < amax.length; k++) span(src, out, k * b, b, inv[k]!, c, u);
   return out;
 }
 
