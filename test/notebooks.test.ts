@@ -95,6 +95,8 @@ describe.concurrent.each(files)("notebooks/%s", (file) => {
         `__snapshots__/notebooks/${file.replace(/\.ipynb$/, "")}.json`,
       );
     },
-    Math.max(120, budget * 3) * 1000,
+    // A hang guard, not a speed check (budgets are product decisions measured in CPU time by
+    // `npm run bench -- notebooks`): wall time stretches with the machine's load.
+    Math.max(600, budget * 5) * 1000,
   );
 });

@@ -20,7 +20,8 @@ Options:
   --out DIR          output folder (default site/dist)
   --no-cache         execute every notebook even when a cached run exists
                      (the cache key covers code cells, tags, seed, parameters, tsnb
-                     version, package-lock.json and tsnb's own sources under src/)
+                     version, package-lock.json, tsnb's own sources under src/ and
+                     local files the code names, e.g. "sweep-points/p.ipynb")
   --only SLUG        execute only this notebook; others appear if cached
   --allow-errors     exit 0 even when a cell raises or a claim fails
   --notebooks DIR    folder of .ipynb files (default notebooks)
@@ -56,6 +57,18 @@ export async function buildSiteCommand(argv: string[]): Promise<number> {
       `tsnb build-site: unexpected argument "${positionals[0]}" (see tsnb build-site --help)`,
     );
   const started = performance.now();
+  const progress = progressReporter(process.stderr);
+  // Ctrl-C / SIGTERM: every notebook finished so far is already in the cache (written as it
+  // ends, atomically) and nothing of the site has been written yet; say so and stop.
+  let finished = 0;
+  const onSignal = (signal: NodeJS.Signals) => {
+    process.stderr.write(
+      `\ntsnb build-site: ${signal === "SIGINT" ? "interrupted" : "terminated"}; ${finished} notebook${finished === 1 ? "" : "s"} finished and cached, the site was not written — run it again to continue from there\n`,
+    );
+    process.exit(130);
+  };
+  process.once("SIGINT", onSignal);
+  process.once("SIGTERM", onSignal);
   const executor: Executor = values["no-execute"] ? storedOutputs : await runnerExecutor();
   const result = await buildSite({
     notebooksDir: resolve(values.notebooks),
@@ -69,7 +82,16 @@ export async function buildSiteCommand(argv: string[]): Promise<number> {
     lockfileHash: await lockfileHash(),
     nodeVersion: process.version,
     now: () => new Date(),
-    progress: progressReporter(process.stderr),
+    progress: {
+      ...progress,
+      notebookEnd(...args) {
+        finished++;
+        progress.notebookEnd(...args);
+      },
+    },
+  }).finally(() => {
+    process.off("SIGINT", onSignal);
+    process.off("SIGTERM", onSignal);
   });
   const seconds = ((performance.now() - started) / 1000).toFixed(1);
   const stages = Object.entries(result.stageMs)

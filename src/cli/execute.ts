@@ -38,6 +38,8 @@ export interface RunSummary {
   errors: number;
   claims: ClaimSummary[];
   seconds: number;
+  /** CPU time of the process (all its threads) while the notebook ran: the cost on a loaded machine. */
+  cpu_seconds: number;
 }
 
 export interface ExecuteOptions {
@@ -75,6 +77,7 @@ export async function executeNotebook(
   options: ExecuteOptions,
 ): Promise<{ notebook: Notebook; summary: RunSummary }> {
   const started = performance.now();
+  const cpuStarted = process.cpuUsage();
   const { notebook, warnings } = injectParameters(input, options.parameters ?? {});
   for (const warning of warnings) options.onWarning?.(warning);
   const meta = tsnbMetadata(notebook);
@@ -134,6 +137,7 @@ export async function executeNotebook(
     errors,
     claims: collectClaims(executedNotebook),
     seconds: Math.round((performance.now() - started) / 10) / 100,
+    cpu_seconds: cpuSeconds(process.cpuUsage(cpuStarted)),
   };
   return { notebook: executedNotebook, summary };
 }
@@ -216,4 +220,8 @@ export function collectClaims(nb: Notebook): ClaimSummary[] {
     }
   });
   return claims;
+}
+
+function cpuSeconds({ user, system }: NodeJS.CpuUsage): number {
+  return Math.round((user + system) / 1e4) / 100;
 }

@@ -30,7 +30,8 @@ Options:
                         when it parses, else as a string. An undeclared N is warned of
       --help-parameters list the parameters NOTEBOOK declares (name, default, type,
                         the comment above it) and exit
-      --json            print one JSON object {notebook, cells, errors, claims, seconds}
+      --json            print one JSON object {notebook, cells, errors, claims, seconds,
+                        cpu_seconds}
       --allow-errors    keep executing after a cell raises
       --timeout S       interrupt a cell that runs longer than S seconds, report it as
                         that cell's error and end the run (nbclient's timeout); default none

@@ -73,6 +73,19 @@ function checkValue(field: string, value: unknown, allowArray: boolean): void {
     return;
   }
   if (typeof value === "string" || isFlatRecord(value)) return;
+  if (typeof value === "object" && value !== null && !Array.isArray(value)) {
+    // A record with one bad entry: name the entry, not the record.
+    for (const [key, v] of Object.entries(value)) {
+      if (typeof v === "number" && !Number.isFinite(v))
+        invalid(
+          `${field}.${key}`,
+          "a finite number (JSON has no NaN/Infinity; pass String(x) to record it)",
+          v,
+        );
+      if (v !== null && !["string", "number", "boolean"].includes(typeof v))
+        invalid(`${field}.${key}`, "a number, a string, a boolean or null", v);
+    }
+  }
   if (
     allowArray &&
     Array.isArray(value) &&

@@ -12,7 +12,13 @@ import { ModuleLoader } from "./modules.ts";
 import { rewriteCell } from "./rewrite.ts";
 import { rng, type Rng } from "./rng.ts";
 import { addDisplayGlobals, createScope, declareNames, type Scope } from "./scope.ts";
-import { composeMaps, errorContent, type CellRecord, type ErrorContent } from "./traceback.ts";
+import {
+  composeMaps,
+  errorContent,
+  mapStackText,
+  type CellRecord,
+  type ErrorContent,
+} from "./traceback.ts";
 import { transpileCell } from "./transpile.ts";
 
 /** Library loops call the check under this key (src/data/interrupt.ts): the cells' tick. */
@@ -107,6 +113,7 @@ export class Session {
     const record: CellRecord = { label: `cell[${executionCount}]`, source: code };
     Atomics.store(this.flag, 0, 0);
     const display = await this.display;
+    sink = this.mappingStacks(sink);
     const restore = this.enter(sink);
     try {
       const value = await this.run(code, record, n);
@@ -208,6 +215,40 @@ export class Session {
     } finally {
       this.abort = undefined;
     }
+  }
+
+  /** `sink` with stack traces in its text outputs mapped to the cells (see mapStackText). */
+  private mappingStacks(sink: OutputSink): OutputSink {
+    const map = (text: unknown) =>
+      typeof text === "string" ? mapStackText(text, this.cells) : text;
+    return {
+      interactive: sink.interactive,
+      emit: (output) => {
+        if (output.output_type === "stream")
+          output = { ...output, text: map(output.text) as string };
+        else if (output.data && typeof output.data === "object") {
+          const data = output.data as Record<string, unknown>;
+          if (typeof data["text/plain"] === "string")
+            output = {
+              ...output,
+              data: { ...data, "text/plain": map(data["text/plain"]) },
+            } as IOutput;
+        }
+        sink.emit(output);
+      },
+      update: (id, data, metadata) =>
+        sink.update(
+          id,
+          typeof data["text/plain"] === "string"
+            ? { ...data, "text/plain": map(data["text/plain"]) as string }
+            : data,
+          metadata,
+        ),
+      clear: (wait) => sink.clear(wait),
+      ...(sink.input
+        ? { input: (prompt: string, password: boolean) => sink.input!(prompt, password) }
+        : {}),
+    };
   }
 
   /** Routes output, console and Math.random to this session while one of its cells runs. */

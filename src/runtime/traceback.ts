@@ -119,3 +119,30 @@ function excerpt({ cell, line, column }: Location): string[] {
   }
   return out;
 }
+
+/**
+ * Stack traces inside printed text (an Error shown as a value, `console.log(error)`, a rejected
+ * Promise): frames in cells are mapped to `cell[N]:line:column` as in tracebacks, frames of
+ * tsnb's runtime and Node internals are dropped; every other line is kept as it is.
+ */
+export function mapStackText(text: string, cells: Map<string, CellRecord>): string {
+  if (!text.includes("    at ") || (!text.includes("tsnb-cell-") && !text.includes(RUNTIME_DIR)))
+    return text;
+  const out: string[] = [];
+  let inCell = false; // within one stack: below its cell frames, tsnb's caller begins
+  let below = false;
+  for (const line of text.split("\n")) {
+    const indent = /^\s*/.exec(line)![0];
+    if (!/^\s*at /.test(line)) {
+      inCell = below = false;
+      out.push(line);
+      continue;
+    }
+    if (inCell && line.includes(RUNTIME_DIR)) below = true;
+    if (below) continue;
+    const frame = mapFrame(line, cells);
+    if (frame?.cell) inCell = true;
+    if (frame?.text !== undefined) out.push(indent + frame.text.trimStart());
+  }
+  return out.join("\n");
+}

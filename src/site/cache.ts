@@ -1,6 +1,6 @@
 // The execution cache (`.tsnb-cache/site/`): an executed notebook is stored under a key
 // hashed from what determines its outputs — the code cells' sources and tags, the seed,
-// the parameters, the tsnb version and the lockfile hash — and nothing it produced
+// the parameters, the tsnb version, the lockfile hash and the local files the code names — and nothing it produced
 // (outputs, execution counts). As in jupyter-cache (Jupyter Book), markdown and metadata
 // edits do not re-execute: the page merges cached outputs into the current notebook.
 import { createHash } from "node:crypto";
@@ -15,6 +15,8 @@ export interface CacheKeyInput {
   parameters?: Record<string, string>;
   tsnbVersion: string;
   lockfileHash: string;
+  /** Local files the code reads (`fileDependencies`): path → sha256. */
+  files?: Record<string, string>;
 }
 
 /** The content key: a SHA-256 hex digest. */
@@ -23,6 +25,7 @@ export function cacheKey({
   parameters = {},
   tsnbVersion,
   lockfileHash,
+  files = {},
 }: CacheKeyInput): string {
   const cells = notebook.cells
     .filter((cell) => cell.cell_type === "code")
@@ -40,6 +43,8 @@ export function cacheKey({
     ),
     tsnbVersion,
     lockfileHash,
+    // only when there are some, so keys of notebooks without local files stay as they were
+    ...(Object.keys(files).length > 0 ? { files } : {}),
   };
   return sha256(JSON.stringify(material));
 }

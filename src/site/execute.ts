@@ -5,6 +5,7 @@
 import type { INotebookContent } from "@jupyterlab/nbformat";
 import { cacheKey, mergeOutputs, readCacheEntry, writeCacheEntry } from "./cache.ts";
 import { collectClaims } from "./claims.ts";
+import { fileDependencies } from "./dependencies.ts";
 import { notebookInfo } from "./metadata.ts";
 import { raisedUnexpectedly } from "./cells.ts";
 
@@ -73,6 +74,7 @@ export async function executeCached(
     notebook: source.notebook,
     tsnbVersion: options.tsnbVersion,
     lockfileHash: options.lockfileHash,
+    files: await fileDependencies(source.notebook, source.file),
   });
   if (options.cacheDir && (options.readCache || options.cacheOnly)) {
     const hit = await readCacheEntry(options.cacheDir, source.slug, key);

@@ -2,7 +2,14 @@
 // exit code, a message naming the cell, the summary (and --json) printed, and the -o notebook
 // written with every output produced so far, the failing cell's error included.
 import { spawn } from "node:child_process";
-import { existsSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from "node:fs";
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  readdirSync,
+  writeFileSync,
+} from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
@@ -173,4 +180,61 @@ describe("tsnb run and signals", () => {
     expect(code).toBe(0);
     expect(readdirSync(dir).filter((name) => name.endsWith(".tmp"))).toEqual([]);
   });
+});
+
+describe("tsnb build-site and signals", () => {
+  it("on SIGINT says what it kept, writes no site, and the next build reuses the finished notebooks", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "tsnb-hostile-site-"));
+    const marker = join(dir, "started");
+    const write = (name: string, source: string) =>
+      writeFileSync(
+        join(dir, "notebooks", name),
+        JSON.stringify({
+          nbformat: 4,
+          nbformat_minor: 5,
+          metadata: {},
+          cells: [
+            {
+              cell_type: "code",
+              id: "c",
+              metadata: {},
+              source,
+              outputs: [],
+              execution_count: null,
+            },
+          ],
+        }),
+      );
+    mkdirSync(join(dir, "notebooks"));
+    write("a.ipynb", "1 + 1");
+    write(
+      "b.ipynb",
+      `import { writeFileSync } from "node:fs";\nwriteFileSync(${JSON.stringify(marker)}, "");\nwhile (true) {}`,
+    );
+    const build = () =>
+      spawn(
+        process.execPath,
+        [join(root, "bin/tsnb.js"), "build-site", "--notebooks", "notebooks", "--out", "dist"],
+        { cwd: dir },
+      );
+    const child = build();
+    let stderr = "";
+    child.stderr.on("data", (chunk) => (stderr += chunk));
+    const exited = new Promise<number | null>((r) => child.on("exit", (c) => r(c)));
+    while (!existsSync(marker)) await new Promise((r) => setTimeout(r, 100));
+    child.kill("SIGINT");
+    expect(await exited).toBe(130);
+    expect(stderr).toMatch(
+      /tsnb build-site: interrupted; 1 notebook finished and cached, the site was not written/,
+    );
+    expect(existsSync(join(dir, "dist"))).toBe(false);
+
+    write("b.ipynb", "2 + 2");
+    const again = build();
+    let log = "";
+    again.stderr.on("data", (chunk) => (log += chunk));
+    expect(await new Promise((r) => again.on("exit", r))).toBe(0);
+    expect(log).toMatch(/1 executed, 1 cached/);
+    expect(existsSync(join(dir, "dist", "index.html"))).toBe(true);
+  }, 120_000);
 });

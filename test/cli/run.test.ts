@@ -17,6 +17,9 @@ describe("tsnb run", () => {
       claims: [{ id: "square", status: "pass", measured: 9, paper: "n² (definition)" }],
     });
     expect(typeof summary.seconds).toBe("number");
+    // the kernel thread's start-up alone costs CPU; the process's CPU time is recorded
+    expect(summary.cpu_seconds).toBeGreaterThan(0);
+    expect(summary.cpu_seconds).toBeLessThan(summary.seconds * 4);
   });
 
   it("overrides the parameters cell with -p and writes the executed notebook with -o", async () => {

@@ -65,7 +65,7 @@ describe("claim", () => {
     [{ source: 3 }, "source"],
     [{ measured: Number.NaN }, "measured"],
     [{ measured: [1, 2] }, "measured"],
-    [{ measured: { a: { deep: 1 } } }, "measured"],
+    [{ measured: { a: { deep: 1 } } }, "measured.a"],
     [{ expected: () => 1 }, "expected"],
     [{ pass: "true" }, "pass"],
     [{ pass: undefined }, "pass"],
@@ -127,6 +127,22 @@ describe("claim", () => {
       /^claim: field "paper": expected a number, a \[lo, hi\] range \(lo ≤ hi\) or a short text \(1–120 characters\)/,
     );
     expect((error as Error).message).toMatch(detail);
+  });
+
+  it.each([
+    [{ a: 1, b: Number.NaN }, "measured.b", /expected a finite number .* \(got NaN\)/],
+    [{ a: -Infinity }, "measured.a", /expected a finite number .* \(got -Infinity\)/],
+    [{ a: [1, 2] }, "measured.a", /expected a number, a string, a boolean or null/],
+  ])("names the bad entry of a measured record %j", (measured, field, message) => {
+    let error: unknown;
+    try {
+      claim({ ...base, measured } as unknown as Claim);
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(DisplayError);
+    expect((error as DisplayError).field).toBe(field);
+    expect((error as Error).message).toMatch(message);
   });
 
   it("says how pass should be made", () => {

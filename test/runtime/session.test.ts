@@ -125,6 +125,24 @@ describe("Session: await, imports and output order", () => {
     );
   });
 
+  it("maps the stack of an Error shown as a value or printed to the cells, without tsnb's frames", async () => {
+    const session = new Session();
+    await run(session, "function make() {\n  return new Error('kept')\n}");
+    const { sink } = await run(session, "const e = make()\nconsole.log(e)\ne");
+    const shown = sink.outputs.map((o) =>
+      o.output_type === "stream"
+        ? String(o.text)
+        : (o.data as Record<string, string>)["text/plain"]!,
+    );
+    expect(shown).toHaveLength(2);
+    for (const text of shown) {
+      expect(text).toMatch(
+        /^Error: kept\n {4}at (?:Object\.)?make \(cell\[1\]:2:10\)\n {4}at cell\[2\]:1:11\n?$/,
+      );
+      expect(text).not.toMatch(/tsnb-cell-|session\.ts|worker-serve|node:/);
+    }
+  });
+
   it("keeps stdout and stderr in order across awaits", async () => {
     const session = new Session();
     const { sink } = await run(

@@ -28,11 +28,15 @@ describe("WorkerSession", () => {
       "const D = N.map((n, i) => 5e9 * 1.019 ** ((i * 37) % 240));",
       "const y = N.map((n, i) => 1.69 + 406.4 / n ** 0.34 + 410.7 / D[i] ** 0.28);",
       "const init = { ...hoffmannStarts, E: Array.from({ length: 50 }, (_, i) => 0.5 + i / 20) };",
+      "console.log('fitting');",
       "const fitted = fitCurve({ model: chinchilla, x: { N, D }, y, init, loss: { huber: 1e-3 } });",
     ].join("\n");
     const sink = new RecordingSink(true);
     const running = session.execute(cell, sink);
-    setTimeout(() => session.interrupt(), 1500);
+    // interrupt once the fit is under way (the import alone can take seconds on a loaded machine)
+    while (!sink.text().includes("fitting")) await new Promise((r) => setTimeout(r, 50));
+    await new Promise((r) => setTimeout(r, 500));
+    session.interrupt();
     const reply = await running;
     expect(reply.status === "error" && reply.ename).toBe("KeyboardInterrupt");
     const after = new RecordingSink(true);
