@@ -21,32 +21,11 @@ export interface MimeRenderer {
   render(value: unknown): Bundle;
 }
 
-const MAX_JSON_ROWS = 1_000;
-
 function hasHook(value: unknown): value is { [MIME_HOOK](): MimeHookResult } {
   return (
     (typeof value === "object" || typeof value === "function") &&
     value !== null &&
     typeof (value as Record<symbol, unknown>)[MIME_HOOK] === "function"
-  );
-}
-
-function isPlainRecord(value: unknown): value is Record<string, unknown> {
-  if (typeof value !== "object" || value === null) return false;
-  const proto = Object.getPrototypeOf(value);
-  return proto === Object.prototype || proto === null;
-}
-
-function isPrimitive(value: unknown): boolean {
-  return value === null || ["string", "number", "boolean"].includes(typeof value);
-}
-
-function isRecordArray(value: unknown): value is Record<string, unknown>[] {
-  return (
-    Array.isArray(value) &&
-    value.length > 0 &&
-    value.length <= MAX_JSON_ROWS &&
-    value.every((row) => isPlainRecord(row) && Object.values(row).every(isPrimitive))
   );
 }
 
@@ -77,14 +56,8 @@ export const renderers: MimeRenderer[] = [
     test: isElement,
     render: (value) => ({ data: elementData(value as ElementLike), metadata: {} }),
   },
-  {
-    name: "records",
-    test: isRecordArray,
-    render: (value) => ({
-      data: { "text/plain": inspectValue(value), "application/json": value as never },
-      metadata: {},
-    }),
-  },
+  // Arrays and objects are text/plain only, as in ipykernel and Deno's kernel: an
+  // application/json copy would make JupyterLab show them as a collapsed JSON tree.
   {
     name: "inspect",
     test: () => true,

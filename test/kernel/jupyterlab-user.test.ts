@@ -98,6 +98,14 @@ describe("a JupyterLab user's first hour with tsnb", () => {
     }
   }, 60_000);
 
+  it("shows an array of records as text, not as a folded JSON tree", async () => {
+    const { reply, bundles } = await run("[{ x: 0, y: 0.5 }, { x: 1, y: 0.25 }]");
+    expect(reply.status).toBe("ok");
+    expect(bundles).toHaveLength(1);
+    expect(await preferredMimeType(bundles[0]!)).toBe("text/plain");
+    expect(bundles[0]!["text/plain"]).toBe("[ { x: 0, y: 0.5 }, { x: 1, y: 0.25 } ]");
+  }, 60_000);
+
   it("asks JupyterLab for TypeScript highlighting in kernel_info", async () => {
     const info = await kernel.info;
     expect(await editorLanguage(info.language_info as never)).toBe("TypeScript");
