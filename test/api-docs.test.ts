@@ -64,5 +64,4 @@ describe("public API documentation", () => {
       .map((e) => `${e.name} (${e.file})`);
     expect(missing).toEqual([]);
   });
-
 });
