@@ -34,9 +34,10 @@ export interface BootstrapResult {
  * when `resamples` is not an integer ≥ 2 or `groups` does not have one label per point.
  * @example
  * const x = [1, 2, 4, 8, 16, 32];
- * const y = x.map((v) => 3 * v ** -0.5);
+ * const noise = rng(1);
+ * const y = x.map((v) => 3 * v ** -0.5 * Math.exp(0.05 * noise.normal()));
  * const { params, ci95 } = bootstrap({ model: powerLaw, x, y }, { resamples: 200, seed: 1 });
- * ci95.alpha; // [lo, hi]
+ * ci95.alpha; // [lo, hi] around params.alpha ≈ 0.5
  */
 export function bootstrap(spec: FitSpec, options: BootstrapOptions): BootstrapResult {
   const { resamples, groups, seed = 0 } = options;
