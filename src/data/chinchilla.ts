@@ -11,6 +11,7 @@ export interface ChinchillaLaw {
   source: string;
 }
 
+/** Chinchilla law parameters of Hoffmann et al. 2022, eq. 10 (Approach 3): E 1.69, A 406.4, B 410.7, α 0.34, β 0.28. */
 export const hoffmann2022: ChinchillaLaw = {
   E: 1.69,
   A: 406.4,
@@ -20,6 +21,7 @@ export const hoffmann2022: ChinchillaLaw = {
   source: "Hoffmann et al. 2022, eq. 10",
 };
 
+/** Besiroglu et al. 2024's re-fit of the Chinchilla law (Table 1): E 1.8169, A 482.01, B 2085.43, α 0.3478, β 0.3658. */
 export const besiroglu2024: ChinchillaLaw = {
   E: 1.8169,
   A: 482.01,

@@ -8,6 +8,7 @@ import type { Bundle } from "./mime.ts";
 import { currentSink } from "./sink.ts";
 import { checkPaperValue, formatPaperValue, type PaperValue } from "./paper-value.ts";
 
+/** MIME type of a claim output: the {@link Claim} as JSON, collected by the runner and the site. */
 export const CLAIM_MIME = "application/vnd.tsnb.claim+json";
 
 export type ClaimValue = number | string | { [key: string]: number | string | boolean | null };
@@ -148,6 +149,7 @@ export function formatClaimValue(value: Claim["expected"], unit?: string): strin
     .join(", ");
 }
 
+/** One-line text form of a claim: `✓ PASS id — text (paper …, measured …, expected …)`. */
 export function claimText(claim: Claim): string {
   const parts = [`measured ${formatClaimValue(claim.measured, claim.unit)}`];
   if (claim.paper !== undefined) parts.unshift(`paper ${formatPaperValue(claim.paper)}`);
@@ -186,7 +188,22 @@ export function claimBundle(claim: Claim): Bundle {
   };
 }
 
-/** Validates, displays and returns one claim. */
+/**
+ * Records one checkable statement of a paper: validates it, displays it (as CLAIM_MIME, text
+ * and HTML) and returns a clean copy. `pass` must be a boolean computed in the cell from
+ * `measured`; `measured` a finite number, a string or a flat record; `id` a slug unique in the
+ * notebook. Throws DisplayError naming the bad field.
+ * @example
+ * const slope = 0.48;
+ * claim({
+ *   id: "slope-near-half",
+ *   text: "Loss falls as a power of data with exponent near 0.5.",
+ *   source: "Hoffmann et al. 2022, eq. 10",
+ *   measured: slope,
+ *   expected: [0.4, 0.6],
+ *   pass: slope >= 0.4 && slope <= 0.6,
+ * });
+ */
 export function claim(input: Claim): Claim {
   const checked = validateClaim(input);
   currentSink()?.emit(displayDataOutput(claimBundle(checked)));

@@ -19,6 +19,7 @@ export function displayDataOutput(bundle: Bundle, displayId?: string): IOutput {
  */
 export const DISPLAYED: unique symbol = Symbol.for("tsnb.displayed");
 
+/** Marks `value` (in place, non-enumerably) as already displayed, so a cell ending in it shows no execute_result; returns it. */
 export function markDisplayed<T extends object>(value: T): T {
   return Object.defineProperty(value, DISPLAYED, { value: true, enumerable: false });
 }
@@ -56,4 +57,12 @@ export interface Display {
   update(id: string, value: unknown): void;
 }
 
+/**
+ * Shows `value` as a display_data output of the running cell (its MIME bundle: Plot figures,
+ * tables, markup, tensors, or text). With `{id}`, `display.update(id, value)` later replaces it in
+ * place. Outside a running cell (no output sink) it does nothing.
+ * @example
+ * display(table([{ n: 1, loss: 0.5 }]), { id: "progress" });
+ * display.update("progress", table([{ n: 2, loss: 0.4 }]));
+ */
 export const display: Display = Object.assign(show, { update });

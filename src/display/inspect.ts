@@ -16,6 +16,7 @@ export const INSPECT_OPTIONS = {
 /** Hard cap on the inspection's length, for values whose many small parts add up. */
 export const MAX_TEXT_LENGTH = 100_000;
 
+/** `text/plain` form of any value via Node's util.inspect (depth 4, 100 array items), cut at 100 000 characters. */
 export function inspectValue(value: unknown): string {
   const text = inspect(value, INSPECT_OPTIONS);
   if (text.length <= MAX_TEXT_LENGTH) return text;

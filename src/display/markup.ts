@@ -13,6 +13,7 @@ const MIME: Record<MarkupKind, string> = {
   html: "text/html",
 };
 
+/** Markdown, LaTeX or HTML text (made by md`…`, tex`…`, html`…`) that displays with its own MIME type. */
 export class Markup {
   constructor(
     readonly kind: MarkupKind,

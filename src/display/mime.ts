@@ -6,6 +6,7 @@ import { elementData, isElement, type ElementLike } from "./element.ts";
 import { inspectValue } from "./inspect.ts";
 import type { MimeBundle, OutputMetadata } from "./sink.ts";
 
+/** `Symbol.for("tsnb.mime")`: a value's method under this key returns its own MIME bundle for display. */
 export const MIME_HOOK: unique symbol = Symbol.for("tsnb.mime");
 
 export interface Bundle {
@@ -65,6 +66,10 @@ export const renderers: MimeRenderer[] = [
   },
 ];
 
+/**
+ * Registers a MIME renderer, placed before the renderer named `before` (default "inspect", the
+ * catch-all text renderer; at the end when no renderer has that name).
+ */
 export function addRenderer(renderer: MimeRenderer, before = "inspect"): void {
   const at = renderers.findIndex((r) => r.name === before);
   renderers.splice(at < 0 ? renderers.length : at, 0, renderer);

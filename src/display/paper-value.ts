@@ -13,6 +13,21 @@ export const PAPER_TEXT_MAX = 120;
 
 const EXPECTED = `a number, a [lo, hi] range (lo ≤ hi) or a short text (1–${PAPER_TEXT_MAX} characters) giving the paper's own figure and where it is stated; leave the field out when the paper gives none`;
 
+/**
+ * Words that stand in for a missing figure ("n/a", "none", "-", "?", "TBD"), alone or before a
+ * parenthesis ("n/a (no number)"): the field is left out instead.
+ */
+const PLACEHOLDER = /^(?:n\/?a|n\.a\.?|none|null|nil|unknown|tb[acd]|todo|\?+|[-–—]+|…|\.{3})$/i;
+
+/** True when `text` is a placeholder rather than a figure: `"n/a"`, `"TBD (Fig. 2)"`, `"?"`. */
+export function isPlaceholderPaperText(text: string): boolean {
+  const head = text
+    .trim()
+    .replace(/\s*\([^()]*\)\s*$/, "")
+    .trim();
+  return PLACEHOLDER.test(head);
+}
+
 function reject(detail: string): never {
   throw new DisplayError(`claim: field "paper": expected ${EXPECTED} (got ${detail})`, {
     field: "paper",
@@ -29,7 +44,7 @@ export function checkPaperValue(value: unknown): PaperValue {
   if (typeof value === "string") {
     const text = value.trim();
     if (text === "") reject(value === "" ? "an empty text" : "only whitespace");
-    if (/^(n\/?a|none|-|—)$/i.test(text)) reject(`${JSON.stringify(value)}: leave the field out`);
+    if (isPlaceholderPaperText(text)) reject(`${JSON.stringify(value)}: leave the field out`);
     if (value.length > PAPER_TEXT_MAX) reject(`a text of ${value.length} characters`);
     return value;
   }

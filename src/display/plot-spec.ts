@@ -15,6 +15,7 @@
 // `omitted` as JSON paths; then `redrawable` is false and the site keeps the static SVG.
 // This module has no Node imports: the site's client script imports it to redraw.
 
+/** MIME type of a Plot figure's redraw spec (JSON), which the site uses to redraw the figure. */
 export const PLOT_MIME = "application/vnd.tsnb.plot+json";
 
 export interface PlotCall {

@@ -26,6 +26,7 @@ function describe(spec: PlotSpec, element: ElementLike): string {
   return `Plot.${spec.call}(${names.join(", ")})${size ? ` ${size}` : ""}`;
 }
 
+/** MIME bundle of a Plot figure: its SVG/HTML, a one-line text description and the redraw spec under PLOT_MIME. */
 export function plotBundle(element: ElementLike, spec: PlotSpec): Bundle {
   const data = { ...elementData(element), "text/plain": describe(spec, element) };
   return { data: { ...data, [PLOT_MIME]: spec as never }, metadata: {} };

@@ -57,6 +57,11 @@ export class ProgressState {
   }
 }
 
+/**
+ * A progress bar counting to `total` (unknown when undefined): updated in place in a live front
+ * end (at most every 100 ms), shown once in its final state in a headless run. Usually made by
+ * `progress(n)`; advance with `tick()`, finish with `done()`.
+ */
 export class ProgressBar {
   count = 0;
   private readonly sink: OutputSink | undefined;

@@ -7,6 +7,7 @@ import { DisplayError } from "./errors.ts";
 import type { Bundle } from "./mime.ts";
 import { currentSink } from "./sink.ts";
 
+/** MIME type of a `glue(name, value)` output: `{name, value}` as JSON. */
 export const SCRAP_MIME = "application/vnd.tsnb.scrap+json";
 
 export type ScrapValue =

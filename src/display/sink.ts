@@ -23,6 +23,7 @@ export interface OutputSink {
 const KEY = Symbol.for("tsnb.output-sink");
 type Holder = { [KEY]?: OutputSink };
 
+/** The output sink of the running cell, or undefined outside a cell (display calls then do nothing). */
 export function currentSink(): OutputSink | undefined {
   return (globalThis as Holder)[KEY];
 }

@@ -18,6 +18,13 @@ export interface ComputeOptimum {
   loss?: number;
 }
 
+/**
+ * Compute-optimal model size N and token count D for a budget of `C` FLOP under
+ * L(N, D) = E + A/N^α + B/D^β with C = 6ND (Hoffmann et al. 2022, eq. 4); with `E` also the loss
+ * at the optimum. Throws FitError when A, B, α, β or C is not positive and finite.
+ * @example
+ * const { N, D, tokensPerParam } = computeOptimal(hoffmann2022, 5.76e23);
+ */
 export function computeOptimal(params: ChinchillaParams, C: number): ComputeOptimum {
   const { A, B, alpha, beta, E } = params;
   for (const [name, v] of Object.entries({ A, B, alpha, beta, C })) {

@@ -2,6 +2,7 @@
 // expected — the lab's one error shape, so a fit error reads like every other lab error.
 import { LabError } from "../data/errors.ts";
 
+/** Bad input to the fitting toolkit (fitCurve, fitLine, bootstrap, heldOut, computeOptimal) or a fit that found no finite optimum. */
 export class FitError extends LabError {
   declare readonly expected: string;
 

@@ -27,6 +27,19 @@ const REACHED = 1e-4;
 /** Below this share of starts at the optimum, the fit carries a warning. */
 const LOW_SHARE = 0.2;
 
+/**
+ * Fits a curve to points by Levenberg–Marquardt from every start of a grid, keeping the best.
+ * `model` is a built-in form (chinchilla, powerLaw, …) or a mathjs expression whose free symbols
+ * that are not inputs are the parameters (starting at 1 unless `init` says otherwise). Fits in log
+ * space (log y vs log f) by default, with L2 loss unless `loss: {huber: δ}`. The result has the
+ * parameters, residuals, `predict(x)`, and `starts.reachedBest` of `starts.tried`; `warnings` flags
+ * a low share of starts at the best or no convergence. Throws FitError for bad input or when no
+ * start reaches a finite objective.
+ * @example
+ * const x = [1, 2, 4, 8, 16, 32];
+ * const fit = fitCurve({ model: "E + A * x^(-alpha)", x, y: x.map((v) => 0.5 + 3 * v ** -0.7) });
+ * fit.params.alpha; // ≈ 0.7
+ */
 export function fitCurve(spec: FitSpec): FitResult {
   const problem = prepareProblem(spec);
   let best: StartResult | undefined;

@@ -100,6 +100,7 @@ export const annealingLaw: CurveForm = {
   bounds: { L0: [0, Infinity], alpha: [0, 5] },
 };
 
+/** The built-in curve forms by name: powerLaw, saturatingPowerLaw, chinchilla, brokenPowerLaw, annealingLaw. */
 export const builtInForms: Readonly<Record<string, CurveForm>> = {
   powerLaw,
   saturatingPowerLaw,

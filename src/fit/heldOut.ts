@@ -21,6 +21,16 @@ export interface HeldOutResult {
   fit: FitResult;
 }
 
+/**
+ * Extrapolation error of a fit: fits `spec` on the points `split` does not hold out, predicts the
+ * held-out ones, and reports the mean (`mape`) and largest absolute relative error |ŷ − y|/|y| as
+ * fractions. `split` is one boolean per point or a predicate on the point's inputs. Throws
+ * FitError when the split has the wrong length or holds out no point.
+ * @example
+ * const N = [1e6, 3e6, 1e7, 3e7, 1e8];
+ * const loss = N.map((n) => 2 + 400 * n ** -0.3);
+ * const { mape } = heldOut({ model: saturatingPowerLaw, x: N, y: loss }, (p) => p.x! >= 1e8);
+ */
 export function heldOut(spec: FitSpec, split: Split): HeldOutResult {
   const n = spec.y.length;
   if (Array.isArray(split) && split.length !== n) {

@@ -10,6 +10,13 @@ export interface LineFit {
   r2: number;
 }
 
+/**
+ * Ordinary least-squares line y = slope·x + intercept in closed form, with its r² (1 when every y
+ * is equal). Fit log-log data for a power-law exponent. Throws FitError for fewer than 2 points or
+ * unequal lengths.
+ * @example
+ * const { slope, r2 } = fitLine([0, 1, 2, 3].map(Math.log1p), [1, 0.7, 0.55, 0.5].map(Math.log));
+ */
 export function fitLine(xs: readonly number[], ys: readonly number[]): LineFit {
   const n = xs.length;
   if (n < 2 || ys.length !== n)

@@ -3,6 +3,10 @@
 // has no correlation: the functions return NaN there, as scipy does, so callers can count them.
 import { requireFiniteArray, requireSameLength } from "./error.ts";
 
+/**
+ * Pearson correlation of paired values, clamped to [−1, 1]; NaN when either side is constant.
+ * Throws MetricError for empty, unequal-length or non-finite inputs.
+ */
 export function pearson(xs: readonly number[], ys: readonly number[]): number {
   requireSameLength("pearson", ["xs", "ys"], xs, ys);
   requireFiniteArray("pearson", "xs", xs);

@@ -4,6 +4,11 @@
 // with the scores ordered by increasing model scale.
 import { MetricError, requireFiniteArray } from "./error.ts";
 
+/**
+ * BIG-bench emergence score of scores ordered by increasing scale:
+ * sign(argmax − argmin) · (max − min) / √median((yᵢ − yᵢ₋₁)²); 0 when all scores are equal,
+ * Infinity when most adjacent steps are zero. Throws MetricError for fewer than 2 or non-finite scores.
+ */
 export function emergenceScore(scoresByScale: readonly number[]): number {
   requireFiniteArray("emergenceScore", "scoresByScale", scoresByScale);
   if (scoresByScale.length < 2)

@@ -3,6 +3,7 @@
 // without reading our source.
 import { LabError } from "../data/errors.ts";
 
+/** Bad argument to a metric (pearson, emergenceScore, …): `argument` names it, `expected` says what it should be. */
 export class MetricError extends LabError {
   declare readonly expected: string;
   readonly argument: string;

@@ -4,6 +4,10 @@
 // adds a kernel). 1 = perfectly even, 0 = all accuracy in one subdomain.
 import { MetricError, requireFiniteArray } from "./error.ts";
 
+/**
+ * Normalised entropy of a model's accuracy shares over subdomains: 1 = evenly spread, 0 = all in
+ * one. Throws MetricError for fewer than 2 subdomains, negative or all-zero accuracies.
+ */
 export function benchmarkHarmony(subdomainAccuracies: readonly number[]): number {
   requireFiniteArray("benchmarkHarmony", "subdomainAccuracies", subdomainAccuracies);
   if (subdomainAccuracies.length < 2) {

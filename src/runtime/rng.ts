@@ -12,6 +12,16 @@ export interface Rng {
   fork(): Rng;
 }
 
+/**
+ * A seeded generator (sfc32 seeded through splitmix32): the same sequence on every machine for
+ * the same `seed`. Call it for a uniform draw in [0, 1); `.int(n)` gives an integer in [0, n),
+ * `.normal()` a standard normal (Box–Muller), `.fork()` an independent child generator.
+ * @example
+ * const r = rng(1);
+ * const u = r(); // [0, 1)
+ * const k = r.int(10); // 0 … 9
+ * const z = r.normal();
+ */
 export function rng(seed: number): Rng {
   let h = seed >>> 0 || 0x9e3779b9;
   const split = () => {

@@ -39,7 +39,12 @@ function outputsOf(file: string): IOutput[] {
   );
 }
 
-/** One row per point of the sweep in DIR, in grid order. */
+/**
+ * One row per point of the sweep in DIR, in grid order: `point`, `status`, `seconds`, the
+ * point's parameters, and every value its notebook recorded with `glue(name, value)`.
+ * @example
+ * for (const row of readSweep("sweeps/grok")) console.log(row.seed, row.status);
+ */
 export function readSweep(dir: string): SweepRow[] {
   const manifest = refreshPoints(dir, readManifest(dir));
   return manifest.points.map((point) => {

@@ -70,6 +70,16 @@ export interface SweepOutcome {
   pending: number;
 }
 
+/**
+ * Runs `notebook` at every point of a grid (the product of `parameters`, or `grid`) on this
+ * machine, `jobs` at a time (default: the number of cores), writing each point's notebook and
+ * the manifest under `out` — as `tsnb sweep` does. Points already done with the same notebook
+ * are skipped, so a rerun resumes. Resolves with the counts once every point ran; throws
+ * SweepError for a bad grid or when another sweep holds `out`'s lock. Read results with `readSweep(out)`.
+ * @example
+ * const outcome = await runSweep({ notebook: "notebooks/grokking.ipynb", parameters: { seed: [1, 2, 3] }, out: "sweeps/grok" });
+ * const rows = readSweep("sweeps/grok"); // one row per point, with its glue(...) values
+ */
 export async function runSweep(options: SweepOptions): Promise<SweepOutcome> {
   const { manifest, todo, lock } = await openSweep(options);
   try {

@@ -131,7 +131,16 @@ function binary(op: BinaryOp, a: Operand, b: Operand): Tensor {
   return res;
 }
 
+/**
+ * Elementwise a + b with NumPy broadcasting; a number takes the tensor's dtype, mixed dtypes
+ * promote (f64 > f32 > bf16/f16). Differentiable. Throws TensorError when shapes do not broadcast.
+ * @example
+ * const y = add(tensor([[1, 2], [3, 4]]), tensor([10, 20])); // [[11, 22], [13, 24]]
+ */
 export const add = (a: Operand, b: Operand): Tensor => binary("add", a, b);
+/** Elementwise a − b with broadcasting and dtype promotion, as {@link add}. Throws TensorError when shapes do not broadcast. */
 export const sub = (a: Operand, b: Operand): Tensor => binary("sub", a, b);
+/** Elementwise a · b with broadcasting and dtype promotion, as {@link add}. Throws TensorError when shapes do not broadcast. */
 export const mul = (a: Operand, b: Operand): Tensor => binary("mul", a, b);
+/** Elementwise a / b with broadcasting and dtype promotion, as {@link add}. Throws TensorError when shapes do not broadcast. */
 export const div = (a: Operand, b: Operand): Tensor => binary("div", a, b);

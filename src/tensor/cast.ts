@@ -3,6 +3,7 @@
 import { allocate, type Dtype } from "./dtype.ts";
 import { Tensor } from "./tensor.ts";
 
+/** The tensor rounded to `dtype` (the same tensor when already of it); the gradient flows back in the source dtype. */
 export function cast(a: Tensor, dtype: Dtype): Tensor {
   if (dtype === a.dtype) return a;
   const out = allocate(dtype, a.size);

@@ -57,14 +57,17 @@ export function tensor(
   return new Tensor(roundInPlace(data, dtype), shape, dtype, opts.requiresGrad ?? false);
 }
 
+/** A tensor of `shape` filled with `value` (rounded to the dtype; default f32, no gradient). */
 export function full(shape: readonly number[], value: number, options: TensorOptions = {}): Tensor {
   const dtype = options.dtype ?? "f32";
   const data = allocate(dtype, sizeOf(shape)).fill(value);
   return new Tensor(roundInPlace(data, dtype), shape, dtype, options.requiresGrad ?? false);
 }
 
+/** A tensor of `shape` filled with 0 (default f32, no gradient). */
 export const zeros = (shape: readonly number[], options: TensorOptions = {}): Tensor =>
   full(shape, 0, options);
+/** A tensor of `shape` filled with 1 (default f32, no gradient). */
 export const ones = (shape: readonly number[], options: TensorOptions = {}): Tensor =>
   full(shape, 1, options);
 
@@ -95,6 +98,7 @@ export function uniform(
   return new Tensor(roundInPlace(data, dtype), shape, dtype, options.requiresGrad ?? false);
 }
 
+/** The 1-D tensor [0, 1, …, n − 1] (default f32). */
 export function arange(n: number, options: TensorOptions = {}): Tensor {
   return tensor(
     Array.from({ length: n }, (_, i) => i),

@@ -4,6 +4,10 @@ import { allocate } from "./dtype.ts";
 import { drawUniform, type RandomSource } from "./rng.ts";
 import { Tensor } from "./tensor.ts";
 
+/**
+ * Inverted dropout: zeroes each element with probability `p` (mask drawn from `rng`) and scales
+ * the rest by 1/(1 − p); returns `x` itself when `training` is false or p = 0.
+ */
 export function dropout(x: Tensor, p: number, rng: RandomSource, training = true): Tensor {
   if (!training || p === 0) return x;
   const mask = allocate(x.dtype, x.size);

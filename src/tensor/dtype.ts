@@ -6,6 +6,7 @@
 export type Dtype = "f64" | "f32" | "bf16" | "f16";
 export type Storage = Float64Array | Float32Array;
 
+/** The tensor dtypes, widest first: "f64", "f32", "bf16", "f16" (half formats are stored in Float32Array, rounded after every op). */
 export const DTYPES: readonly Dtype[] = ["f64", "f32", "bf16", "f16"];
 
 interface Format {

@@ -25,6 +25,7 @@ function unary(name: string, a: Tensor, f: Unary, df: UnaryPartial): Tensor {
   return res;
 }
 
+/** Elementwise −x. Differentiable. */
 export const neg = (a: Tensor): Tensor =>
   unary(
     "neg",
@@ -32,9 +33,13 @@ export const neg = (a: Tensor): Tensor =>
     (x) => -x,
     () => -1,
   );
+/** Elementwise eˣ, computed in f64 and rounded once to the dtype. Differentiable. */
 export const exp = (a: Tensor): Tensor => unary("exp", a, Math.exp, (_x, o) => o);
+/** Elementwise natural log (−Infinity at 0, NaN below), rounded once to the dtype. Differentiable. */
 export const log = (a: Tensor): Tensor => unary("log", a, Math.log, (x) => 1 / x);
+/** Elementwise √x, correctly rounded to the dtype. Differentiable. */
 export const sqrt = (a: Tensor): Tensor => unary("sqrt", a, Math.sqrt, (_x, o) => 0.5 / o);
+/** Elementwise xᵖ for a number exponent `p`. Differentiable. */
 export const pow = (a: Tensor, p: number): Tensor =>
   unary(
     "pow",
@@ -78,6 +83,7 @@ export function relu(a: Tensor): Tensor {
 // as in GPT-2): the exact erf form needs an erf that JS lacks. Written out (no callbacks):
 // it runs over the widest activations of a transformer block.
 const GELU_C = Math.sqrt(2 / Math.PI);
+/** GELU, tanh approximation (as PyTorch's approximate="tanh", GPT-2). Differentiable. */
 export function gelu(a: Tensor): Tensor {
   const x = a.data;
   const out = allocate(a.dtype, x.length);

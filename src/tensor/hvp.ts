@@ -17,7 +17,15 @@ export type ParamVector = readonly (Float64Array | Tensor)[];
 /** A closure computing the scalar loss from the current values of the parameters. */
 export type LossClosure = () => Tensor;
 
-/** H·v at the current parameters, one Float64Array per parameter. */
+/**
+ * H·v at the current parameters, one Float64Array per parameter: the Hessian of `lossFn` times
+ * the direction `v`, by central differences of gradients at θ ± h·v (h = step·max(1, ‖θ‖)/‖v‖,
+ * step 1e-5). Parameters and their gradients are restored afterwards. Throws TensorError when
+ * `v` does not match the parameters' sizes or the step is not positive.
+ * @example
+ * const w = tensor([1, 2], { dtype: "f64", requiresGrad: true });
+ * const [hv] = hvp(() => w.mul(w).sum(), [w], [Float64Array.of(1, 0)]); // ≈ [2, 0]
+ */
 export function hvp(
   lossFn: LossClosure,
   params: readonly Tensor[],

@@ -29,6 +29,16 @@ export function nllLoss(logProbs: Tensor, targets: Indices, reduction: Reduction
   return reduction === "none" ? losses : reduction === "sum" ? losses.sum() : losses.mean();
 }
 
+/**
+ * Cross-entropy of logits [N, C] at integer `targets` (length N): −log p(target) with p from
+ * softmax (default) or StableMax (`kind: "stablemax"`), every step rounded to the logits' dtype.
+ * `reduction` "mean" (default), "sum" or "none" (per-sample [N]); `zLoss` adds z·(log Z)² per
+ * sample (softmax only). Throws TensorError for a bad shape, a target outside [0, C) or zLoss < 0.
+ * @example
+ * const logits = tensor([[2, 0, -1], [0.5, 1.5, 0]], { requiresGrad: true });
+ * const loss = crossEntropy(logits, [0, 1]);
+ * loss.backward();
+ */
 export function crossEntropy(
   logits: Tensor,
   targets: Indices,

@@ -8,6 +8,13 @@ import { sameShape } from "./shape.ts";
 import { Tensor } from "./tensor.ts";
 import { cast } from "./cast.ts";
 
+/**
+ * Matrix product [..., m, k] · [..., k, n] → [..., m, n] (equal batch shapes, or a 2-D right
+ * operand shared by the batch); dtypes promote. Differentiable. Throws TensorError for rank < 2,
+ * unequal inner sizes or mismatched batch shapes.
+ * @example
+ * const y = matmul(tensor([[1, 2], [3, 4]]), tensor([[1], [1]])); // [[3], [7]]
+ */
 export function matmul(a0: Tensor, b0: Tensor): Tensor {
   if (a0.rank < 2 || b0.rank < 2)
     throw new TensorError("matmul", `ranks ${a0.rank} and ${b0.rank}`, "both operands of rank ≥ 2");

@@ -7,6 +7,11 @@ import { allocate, promote, rounder } from "./dtype.ts";
 import { TensorError } from "./error.ts";
 import { Tensor } from "./tensor.ts";
 
+/**
+ * Layer normalisation over the last axis, (x − mean)/√(var + eps)·gamma + beta (eps 1e-5;
+ * gamma and beta optional, shape [D]). Differentiable. Throws TensorError for a scalar input or
+ * gamma/beta of the wrong shape.
+ */
 export function layerNorm(x: Tensor, gamma?: Tensor, beta?: Tensor, eps = 1e-5): Tensor {
   if (x.rank < 1)
     throw new TensorError(

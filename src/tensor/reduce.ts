@@ -39,6 +39,10 @@ function spread(
       }
 }
 
+/**
+ * Sum along `axis` (all elements when omitted; negative axes count from the end), keeping the axis
+ * as size 1 with `keepDims`. Below f64, accumulates in float32 in index order. Differentiable.
+ */
 export function sum(a: Tensor, axis?: number, keepDims = false): Tensor {
   const L = layoutOf(a, axis, keepDims, "sum");
   const x = a.data;
@@ -62,6 +66,7 @@ export function sum(a: Tensor, axis?: number, keepDims = false): Tensor {
   return res;
 }
 
+/** Mean along `axis` (all elements when omitted), as {@link sum} divided by the count. Differentiable. */
 export function mean(a: Tensor, axis?: number, keepDims = false): Tensor {
   const n = axis === undefined ? a.size : a.shape[normAxis(axis, a.rank, "mean")]!;
   return sum(a, axis, keepDims).div(n);

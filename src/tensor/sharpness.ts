@@ -38,6 +38,16 @@ export interface Sharpness {
   converged: boolean;
 }
 
+/**
+ * Sharpness λ_max: the top Hessian eigenvalue of `lossFn` at the current `params`, by power
+ * iteration on Hessian-vector products (at most `iters` = 20, stopping at relative change `tol` =
+ * 1e-4; seeded Gaussian start, or `v0`, e.g. the previous `vector`). Power iteration returns the
+ * eigenvalue of largest magnitude. Throws TensorError for bad options, a zero `v0` or a
+ * non-finite loss.
+ * @example
+ * const w = tensor([1, 2], { dtype: "f64", requiresGrad: true });
+ * const { value } = sharpness(() => w.mul(w).mul(tensor([1, 3], { dtype: "f64" })).sum(), [w]); // ≈ 6
+ */
 export function sharpness(
   lossFn: LossClosure,
   params: readonly Tensor[],

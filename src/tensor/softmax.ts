@@ -53,6 +53,10 @@ function shiftedSum(
   return r(s);
 }
 
+/**
+ * log softmax along `axis` (default last), max-subtracted, each intermediate rounded to the dtype
+ * — so in low precision a dominant logit gives exactly 0 (Softmax Collapse). Differentiable.
+ */
 export function logSoftmax(a: Tensor, axis = -1): Tensor {
   const { outer, len, inner, r, f64, x, out, zm } = setup(a, axis, "logSoftmax");
   forEachRow(outer, len, inner, (base) => {
@@ -79,6 +83,7 @@ export function logSoftmax(a: Tensor, axis = -1): Tensor {
   return res;
 }
 
+/** Softmax along `axis` (default last), max-subtracted, each intermediate rounded to the dtype. Differentiable. */
 export function softmax(a: Tensor, axis = -1): Tensor {
   const { outer, len, inner, r, f64, x, out, zm } = setup(a, axis, "softmax");
   forEachRow(outer, len, inner, (base) => {

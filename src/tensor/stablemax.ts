@@ -59,5 +59,10 @@ function stable(a: Tensor, axis: number, logOutput: boolean): Tensor {
   return res;
 }
 
+/**
+ * StableMax along `axis` (Prieto et al. 2025, eq. 7): softmax with exp replaced by s(x) = x + 1
+ * (x ≥ 0) or 1/(1 − x) (x < 0), normalised. Differentiable.
+ */
 export const stablemax = (a: Tensor, axis = -1): Tensor => stable(a, axis, false);
+/** log StableMax along `axis` (Prieto et al. 2025, eq. 7), the log-probabilities of {@link stablemax}. Differentiable. */
 export const logStablemax = (a: Tensor, axis = -1): Tensor => stable(a, axis, true);

@@ -28,12 +28,24 @@ export function noGrad<T>(fn: () => T): T {
   }
 }
 
+/** False inside {@link noGrad}: ops then record no graph. */
 export function isGradEnabled(): boolean {
   return gradEnabled;
 }
 
 export type Operand = Tensor | number;
 
+/**
+ * An n-dimensional row-major array of dtype f64, f32, bf16 or f16 with reverse-mode autodiff:
+ * ops on tensors with `requiresGrad` record a graph, and `backward()` on a scalar result fills each
+ * leaf's `grad` (a typed array of its dtype). Make tensors with `tensor`, `zeros`, `randn` …; ops
+ * exist as functions and as chainable methods. Throws TensorError on bad shapes or dtypes.
+ * @example
+ * const w = tensor([[0.5, -1], [2, 0]], { requiresGrad: true });
+ * const loss = w.matmul(tensor([[1], [2]])).relu().sum();
+ * loss.backward();
+ * w.grad; // Float32Array [0, 0, 1, 2]
+ */
 export class Tensor {
   readonly data: Storage;
   readonly shape: readonly number[];

@@ -7,6 +7,10 @@ import { TensorError } from "./error.ts";
 import { normAxis, sizeOf, stridesOf } from "./shape.ts";
 import { Tensor } from "./tensor.ts";
 
+/**
+ * The same data under a new shape (no copy); one axis may be −1 (inferred). Differentiable.
+ * Throws TensorError when the sizes do not match.
+ */
 export function reshape(a: Tensor, shape: readonly number[]): Tensor {
   const free = shape.indexOf(-1);
   let target = [...shape];
@@ -57,6 +61,10 @@ function permuteData(
   }
 }
 
+/**
+ * Reorders the axes (`axes[i]` is the source axis of output axis i), copying the data. Differentiable.
+ * Throws TensorError unless `axes` is a permutation of all axes.
+ */
 export function permute(a: Tensor, axes: readonly number[]): Tensor {
   const ax = axes.map((x) => normAxis(x, a.rank, "permute"));
   if (ax.length !== a.rank || new Set(ax).size !== a.rank)
@@ -91,6 +99,7 @@ export function permute(a: Tensor, axes: readonly number[]): Tensor {
   return res;
 }
 
+/** Swaps axes `i` and `j` (default the last two), copying the data. Differentiable. */
 export function transpose(a: Tensor, i = -2, j = -1): Tensor {
   const axes = a.shape.map((_, k) => k);
   const ii = normAxis(i, a.rank, "transpose");

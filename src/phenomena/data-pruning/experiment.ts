@@ -31,6 +31,13 @@ export interface PruningOutcome extends PruningSetting {
   error: number;
 }
 
+/**
+ * One pruning experiment (Sorscher et al. 2022, §2): draws round(alphaTot·N) examples labelled by
+ * a random perceptron teacher in N dimensions, keeps a fraction `f` of them by `rule` ("hard":
+ * smallest margins under a probe at `thetaDeg` degrees to the teacher, default 0; "easy": largest;
+ * "random"), trains the max-margin student on them and returns the setting with `alphaPrune`
+ * (kept examples per dimension) and the student's exact test `error` (angle to the teacher / π).
+ */
 export function pruningError(setting: PruningSetting): PruningOutcome {
   const { N, alphaTot, f, rule, thetaDeg = 0, seed } = setting;
   const random = makeRng(seed);

@@ -41,6 +41,13 @@ export interface ChainFamily {
   scores: Record<ChainStage, number[][]>;
 }
 
+/**
+ * Simulates a model family graded on multiple-choice items (Schaeffer et al. 2024): each choice's
+ * log-probability rises linearly in log10 compute with its own slope plus noise (choice 0 correct),
+ * and every item is scored at each stage of the chain from the correct choice's log-probability to
+ * accuracy. Defaults: 12 models over log10 compute [19, 24.5], 2000 items, 4 choices. Returns
+ * `compute` and `scores[stage][item][model]`.
+ */
 export function simulateChain(options: ChainOptions): ChainFamily {
   const uniform = seededUniform(options.seed);
   const normal = (mean: number, sd: number) => mean + sd * normalDraw(uniform);

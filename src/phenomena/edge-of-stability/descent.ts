@@ -40,6 +40,13 @@ export interface DescentRun {
   hvps: number;
 }
 
+/**
+ * One edge-of-stability training run: the tanh MLP of `sizes` (seeded by `seed`) trained on
+ * `data` with the ½-squared loss by full-batch gradient descent at constant step `eta` (or SGD on
+ * reshuffled mini-batches of `batch`) for `steps` steps, recording the full-batch loss (every step
+ * for GD) and λ_max every `every` steps and at the end, by power iteration warm-started from the
+ * previous checkpoint.
+ */
 export function runDescent(data: TeacherData, options: DescentOptions): DescentRun {
   const { eta, steps, every, seed } = options;
   const n = data.x.shape[0]!;

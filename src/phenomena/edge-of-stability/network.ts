@@ -15,6 +15,11 @@ export interface TanhMlp {
  */
 export type MlpInit = "pytorch" | "normal";
 
+/**
+ * The edge-of-stability student: a tanh MLP with layer widths `sizes`, f64 weights [in, out] and
+ * biases, seeded. "pytorch" init (default) draws weights and biases from U(±1/√fan_in);
+ * "normal" draws weights N(0, 1/fan_in) with zero biases.
+ */
 export function tanhMlp(
   sizes: readonly number[],
   seed: number,
@@ -34,6 +39,7 @@ export function tanhMlp(
   return { sizes, params };
 }
 
+/** The tanh MLP's output for inputs x [n, sizes[0]]: tanh after every layer but the last. */
 export function forward(net: TanhMlp, x: Tensor): Tensor {
   let h = x;
   const layers = net.params.length / 2;

@@ -22,6 +22,11 @@ export interface StabilitySummary {
   finalLoss: number;
 }
 
+/**
+ * What a descent run says about the edge of stability (Cohen et al. 2021): the threshold 2/η, the
+ * initial λ_max, the first checkpoint where λ_max·η/2 ≥ `reachRatio` (default 0.95), the mean
+ * ratio after it (NaN if never reached), the largest ratio, and how many steps raised the loss.
+ */
 export function stabilitySummary(run: DescentRun, reachRatio = 0.95): StabilitySummary {
   const { eta, checkpoints, losses } = run;
   const ratio = (c: SharpnessCheckpoint) => (c.sharpness * eta) / 2;

@@ -21,6 +21,10 @@ export interface TeacherOptions {
   seed: number;
 }
 
+/**
+ * The edge-of-stability data set: `n` Gaussian inputs in R^d labelled by the argmax of a random
+ * tanh teacher (hidden width `teacherWidth`, `classes` outputs), with one-hot targets; f64, seeded.
+ */
 export function teacherData({ n, d, classes, teacherWidth, seed }: TeacherOptions): TeacherData {
   const rng = makeRng(seed);
   const x = Float64Array.from({ length: n * d }, () => rng.normal());

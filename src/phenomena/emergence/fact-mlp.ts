@@ -35,6 +35,12 @@ export interface FactMlpOptions {
   contexts?: { inputs: number; codes: readonly (readonly number[])[] };
 }
 
+/**
+ * A gradient-trained fact model: an MLP from a fact's one-hot key (or shared multi-hot `contexts`)
+ * through `width` ReLU units to one softmax head per answer position, trained full-batch with
+ * Adam (lr 0.01, 300 steps by default) on the first `count` facts, optionally weighted. Exposes
+ * `parameters`, `finalLoss`, per-token log-probabilities and greedy answers.
+ */
 export class FactMlp {
   readonly parameters: number;
   readonly finalLoss: number;

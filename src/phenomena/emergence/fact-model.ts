@@ -14,6 +14,10 @@ export interface FactSet {
   distractors: number[][][];
 }
 
+/**
+ * `count` random facts of `length` tokens over a vocabulary of `vocab`, seeded, with a long-tailed
+ * frequency per fact and three near-miss distractors each (two positions changed).
+ */
 export function makeFacts(count: number, length: number, vocab: number, seed: number): FactSet {
   const uniform = seededUniform(seed);
   const answer = () => Array.from({ length }, () => Math.floor(uniform() * vocab));
@@ -40,6 +44,11 @@ function bucketOf(fact: number, position: number, buckets: number, salt: number)
   return ((h ^ (h >>> 15)) >>> 0) % buckets;
 }
 
+/**
+ * A count-based fact model with `buckets` hash buckets: every (fact, position) hashes to a bucket
+ * whose frequency-weighted token counts (plus `smoothing`, default 0.1) give the prediction, so
+ * colliding facts blur each other. More buckets, fewer collisions; `parameters` is buckets × vocab.
+ */
 export class HashedFactModel {
   readonly buckets: number;
   readonly vocab: number;

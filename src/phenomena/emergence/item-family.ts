@@ -19,6 +19,11 @@ export interface ItemFamilyOptions {
   logCeSpread?: number;
 }
 
+/**
+ * Draws `count` items of a mirage family, each with its own power law of per-token cross-entropy:
+ * α_i = α·(1 + alphaSpread·z) (spread default 0.1) and CE at the reference size
+ * ce·exp(logCeSpread·z) (default 0.3), z standard normal from `uniform`.
+ */
 export function drawMirageItems(
   count: number,
   options: ItemFamilyOptions,

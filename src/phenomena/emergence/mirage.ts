@@ -26,6 +26,11 @@ export interface MiragePoint {
   brier: number;
 }
 
+/**
+ * The mirage model of Schaeffer et al. 2023 at each size N: per-token cross-entropy (N/c)^α set by
+ * its value at the largest size, token probability p = exp(−CE), exact match p^L, token edit
+ * distance L(1 − p) and the per-token Brier score (vocab default 50,000).
+ */
 export function mirageFamily(options: MirageOptions): MiragePoint[] {
   const largest = Math.max(...options.sizes);
   // CE(largest) = (largest/c)^α  ⇒  c = largest · CE^(−1/α)

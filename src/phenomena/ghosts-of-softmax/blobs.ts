@@ -20,6 +20,10 @@ export interface BlobOptions {
   seed: number;
 }
 
+/**
+ * A seeded 10-class data set in R^64 (defaults) standing in for 8×8 Digits: class means
+ * N(0, spread²·I) (spread 0.35), points = mean + N(0, I), f64; `testShare` (0.2) of the n points held out as `test`.
+ */
 export function blobs(options: BlobOptions): Blobs {
   const { n, seed } = options;
   const d = options.d ?? 64;

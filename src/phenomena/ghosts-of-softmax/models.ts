@@ -12,11 +12,13 @@ export interface Classifier {
 
 const f64 = { dtype: "f64" as const };
 
+/** A linear softmax classifier d → classes (f64, PyTorch init, seeded) as a {@link Classifier}. */
 export function linearClassifier(d: number, classes: number, seed: number): Classifier {
   const layer = new Linear(d, classes, makeRng(seed), f64);
   return { name: "linear", params: layer.parameters(), forward: (x) => layer.forward(x) };
 }
 
+/** A tanh MLP classifier with layer widths `sizes` (f64, PyTorch init, seeded), e.g. [64, 128, 10]. */
 export function tanhClassifier(sizes: readonly number[], seed: number): Classifier {
   const mlp = new MLP(sizes, makeRng(seed), { ...f64, activation: "tanh" });
   return { name: "tanh MLP", params: mlp.parameters(), forward: (x) => mlp.forward(x) };
@@ -75,11 +77,13 @@ class OneTokenTransformer extends Module {
   }
 }
 
+/** Sao 2026's MLP with LayerNorm: three 64-wide Linear → LayerNorm → GELU blocks and a linear head (f64, seeded). */
 export function mlpLnClassifier(d: number, classes: number, seed: number): Classifier {
   const m = new MlpLn(d, 64, classes, seed);
   return { name: "MLP+LN", params: m.parameters(), forward: (x) => m.forward(x) };
 }
 
+/** Sao 2026's one-token transformer block of width 32 with a linear head, as a classifier of d inputs (f64, seeded). */
 export function transformerClassifier(d: number, classes: number, seed: number): Classifier {
   const m = new OneTokenTransformer(d, 32, classes, seed);
   return { name: "Transformer", params: m.parameters(), forward: (x) => m.forward(x) };

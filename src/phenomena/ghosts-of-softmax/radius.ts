@@ -6,6 +6,7 @@
 import { fitLine } from "../../fit/index.ts";
 import { LabError } from "../../data/errors.ts";
 
+/** Bad input to the ghosts-of-softmax measurements (`where` names the function and argument). */
 export class GhostsError extends LabError {}
 
 /** Δ_a = max_k a_k − min_k a_k for one sample's directional logit derivatives. */

@@ -32,6 +32,12 @@ export interface SpikeRun {
   rho: number[];
 }
 
+/**
+ * Sao 2026's learning-rate spike test: full-batch Adam at `baseLr` (0.015) for `steps` (200), the
+ * rate multiplied by `spikeFactor` (1e4) for the one step `spikeAt` (50). Treatments: "plain";
+ * "clip" (gradient clipped to norm `clipNorm`, 1); "controller" (the update scaled by
+ * min(1, ρ_a/‖update‖), eq. 19). Records test accuracy after, and loss before, every step.
+ */
 export function spikeRun(model: Classifier, data: Blobs, options: SpikeOptions): SpikeRun {
   const steps = options.steps ?? 200;
   const baseLr = options.baseLr ?? 0.015;

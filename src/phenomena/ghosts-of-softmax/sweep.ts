@@ -50,6 +50,11 @@ export interface Sweep {
   points: SweepPoint[];
 }
 
+/**
+ * One step of length τ = r·ρ_a along direction `v` from the model's current parameters, for each
+ * r in `rs` (ρ_a the batch's radius bound along v, Sao 2026 §6.2): accuracy and loss after the step,
+ * and at τ = 0.
+ */
 export function stepSweep(
   model: Classifier,
   x: Tensor,

@@ -2,4 +2,5 @@
 // and what was expected.
 import { LabError } from "../../data/errors.ts";
 
+/** Bad setting of a grokking run: `where` names the field, `expected` what it should be. */
 export class GrokkingError extends LabError {}

@@ -39,6 +39,16 @@ export interface GrokkingRun {
 
 const offsetBy = (xs: Int32Array, k: number): Int32Array => xs.map((x) => x + k);
 
+/**
+ * One grokking run (Prieto et al. 2025): an MLP 2p → width → width → p on one-hot (a, b) learns
+ * (a + b) mod p full-batch with AdamW, with softmax or StableMax loss in the chosen dtype, weight
+ * decay and ⊥Grad as set; records accuracy, zero-loss share, norms and gradient–weight cosines at
+ * log-spaced steps. Missing options take GROKKING_DEFAULTS; throws GrokkingError for a bad field.
+ * @example
+ * const run = runGrokking({ steps: 300, seed: 1 });
+ * const last = run.records[run.records.length - 1]!;
+ * last.testAccuracy;
+ */
 export function runGrokking(
   options: Partial<GrokkingConfig> = {},
   hooks: GrokkingHooks = {},

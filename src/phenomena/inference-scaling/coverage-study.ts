@@ -35,6 +35,12 @@ export interface CoverageStudy extends CountsStudy {
   exactMiss: { miss: number; k: number };
 }
 
+/**
+ * The coverage pipeline for one population of problems: `samplesPerProblem` binomial samples per
+ * problem from its pass rate, unbiased pass@k coverage at `ks`, Brown et al.'s exponentiated power
+ * law fit, and the fit's largest miss — also linearised, on exact coverage, and on k ≤ `shortMax`
+ * (250). Throws InferenceScalingError for fewer than 2 samples per problem or no problems.
+ */
 export function coverageStudy(
   passRates: readonly number[],
   options: {

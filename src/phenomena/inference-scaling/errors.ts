@@ -2,4 +2,5 @@
 // was (`what`) and what was expected.
 import { LabError } from "../../data/errors.ts";
 
+/** Bad input to an inference-scaling function (`where` names the function and argument). */
 export class InferenceScalingError extends LabError {}

@@ -67,6 +67,11 @@ function pick(probabilities: readonly number[], uniform: Uniform): number {
   return probabilities.length - 1;
 }
 
+/**
+ * A seeded synthetic corpus planting two causes of inverse scaling (McKenzie et al. 2023): a
+ * first-order Markov grammar over `vocab` tokens (60), famous quotes whose last token breaks it
+ * (strong prior), and alternating a b a b patterns (distractor task).
+ */
 export function buildQuoteCorpus(options: QuoteCorpusOptions): QuoteCorpus {
   const vocab = options.vocab ?? 60;
   const probs = options.successorProbabilities ?? [0.55, 0.25, 0.12, 0.08];

@@ -9,6 +9,11 @@ interface ContextCounts {
   next: Map<number, number>;
 }
 
+/**
+ * Witten–Bell interpolated n-gram models of every order up to `maxOrder`, from one count table
+ * over `sentences` (position 0 of each is BOS context): the order-n model reads n − 1 tokens of
+ * context. Throws RangeError when vocabSize^(maxOrder − 1) reaches 2^53.
+ */
 export class WittenBellFamily {
   readonly maxOrder: number;
   readonly vocabSize: number;

@@ -37,6 +37,10 @@ export function scoreFamily(
   }));
 }
 
+/**
+ * Scores the order-`order` model on the three two-way tasks (quote deviation, pattern break,
+ * quote recital; shares right) and its per-token cross-entropy in nats on the corpus and on `heldOut`.
+ */
 export function scoreOrder(
   model: WittenBellFamily,
   corpus: QuoteCorpus,

@@ -27,6 +27,11 @@ export interface KnowledgeBase {
   bits: number;
 }
 
+/**
+ * Random facts (Allen-Zhu & Li 2024): `keys` keys × `attributes` (4) attributes, each uniform over
+ * `values` (8) choices, every key shown as a fixed random ±1 code of `codeDim` (32); `bits` =
+ * keys·attributes·log₂ values. Seed default 1. Throws TensorError for a non-positive-integer size.
+ */
 export function makeKnowledgeBase(options: KnowledgeBaseOptions): KnowledgeBase {
   const { keys, attributes = 4, values = 8, codeDim = 32, seed = 1 } = options;
   for (const [name, v] of Object.entries({ keys, attributes, values, codeDim }))

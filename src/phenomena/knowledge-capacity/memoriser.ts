@@ -30,10 +30,15 @@ export interface Memoriser {
   params: number;
 }
 
+/** Trainable parameters (weights and biases) of an MLP. */
 export function parameterCount(model: MLP): number {
   return model.parameters().reduce((s, p) => s + p.size, 0);
 }
 
+/**
+ * Trains an MLP codeDim → `hidden` → one softmax head per attribute on every fact `exposures`
+ * times (shuffled batches of 32, Adam at lr 0.03 with cosine decay, f32, seed 1 by default).
+ */
 export function trainMemoriser(facts: KnowledgeBase, options: MemoriserOptions): Memoriser {
   const { hidden, exposures, lr = 0.03, batch = 32, dtype = "f32", seed = 1 } = options;
   const { keys, attributes: K, values: V, codeDim: d } = facts;

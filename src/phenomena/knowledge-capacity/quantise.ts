@@ -16,6 +16,7 @@ import { TensorError } from "../../tensor/index.ts";
 
 export type WeightFormat = "bf16" | "f16" | "fp8-e4m3" | "fp8-e5m2" | "int8" | "int4";
 
+/** Post-training weight formats of the capacity test: bf16, f16, fp8-e4m3, fp8-e5m2, int8, int4. */
 export const WEIGHT_FORMATS: readonly WeightFormat[] = [
   "bf16",
   "f16",

@@ -51,6 +51,11 @@ function featuresOf(curve: LossCurve, lambda: number, skipBefore: number, warmup
   };
 }
 
+/**
+ * Fits Tissue et al.'s LR-annealing law L(s) = L0 + A·S1^−α − C·S2 (Huber δ 1e-3) on the curves
+ * named in `fitOn`, choosing the momentum decay λ from `lambdas` (0.99, 0.995, 0.999) by the fit's
+ * own objective, and predicts every curve. Steps before `skipBefore` (300) are left out.
+ */
 export function fitAnnealingLaw(
   curves: readonly LossCurve[],
   fitOn: readonly string[],

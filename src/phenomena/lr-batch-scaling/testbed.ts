@@ -35,6 +35,11 @@ export interface Testbed {
   evalY: Tensor;
 }
 
+/**
+ * The learning-rate/batch-size testbed (after Granziol et al. 2022): a fixed random tanh teacher
+ * d → hidden → 1 (defaults 128, 8; f64, no biases) with label noise `noise` (0.1) and a fixed
+ * evaluation set of `evalSize` (1024) Gaussian inputs, seeded.
+ */
 export function makeTestbed(options: TestbedOptions = {}): Testbed {
   const { d = 128, hidden = 8, noise = 0.1, seed = 1, evalSize = 1024 } = options;
   const random = makeRng(seed);

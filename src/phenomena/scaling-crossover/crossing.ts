@@ -50,6 +50,12 @@ export function pairedDifferences(
   return a.map((row, d) => row.map((v, i) => v - b[d]![i]!));
 }
 
+/**
+ * Where two scaling curves cross: from per-draw differences L_A(n) − L_B(n) at `sizes`, the last
+ * sign change of the mean difference from ≤ 0 to > 0 (interpolated in ln n; null if none) and its
+ * 95% percentile-bootstrap interval over whole draws (2000 resamples, seed 0). Throws
+ * CrossoverError for fewer than 2 draws.
+ */
 export function bootstrapCrossing(
   sizes: readonly number[],
   differences: readonly (readonly number[])[],

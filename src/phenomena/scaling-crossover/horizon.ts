@@ -42,9 +42,17 @@ export interface HorizonSweep {
   long: number[][];
 }
 
+/** Constant learning rates tried by horizonCrossoverSweep: 1/16 … 2 by doublings. */
 export const DEFAULT_LRS = [1 / 16, 1 / 8, 1 / 4, 1 / 2, 1, 2];
+/** Steps at which horizonCrossoverSweep records test error: 64 … 65,536 by doublings. */
 export const DEFAULT_CHECKPOINTS = Array.from({ length: 11 }, (_, i) => 64 * 2 ** i);
 
+/**
+ * The training-horizon crossover: tunes a constant learning rate at a short budget
+ * (`shortHorizon`, 1024 steps) and at the longest checkpoint on `tuningDraws` (4), then runs both
+ * on `evalDraws` (12) paired draws and records their test errors at every checkpoint. Throws
+ * CrossoverError when shortHorizon is not a checkpoint or the draws are too few.
+ */
 export function horizonCrossoverSweep(options: HorizonSweepOptions = {}): HorizonSweep {
   const lrs = [...(options.lrs ?? DEFAULT_LRS)];
   const checkpoints = [...(options.checkpoints ?? DEFAULT_CHECKPOINTS)];

@@ -18,6 +18,7 @@ export interface Gram {
   r: Float64Array;
 }
 
+/** An empty Gram accumulator ΦᵀΦ, Φᵀy for `P` random features (no samples yet). */
 export function emptyGram(P: number): Gram {
   return { P, n: 0, G: new Float64Array(P * P), r: new Float64Array(P) };
 }

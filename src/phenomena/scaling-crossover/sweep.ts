@@ -37,7 +37,9 @@ export interface RidgeSweep {
   retuned: number[][];
 }
 
+/** Training-set sizes of ridgeCrossoverSweep: 50 … 12,800 by doublings. */
 export const DEFAULT_SIZES = [50, 100, 200, 400, 800, 1600, 3200, 6400, 12800];
+/** Ridge penalties tried by ridgeCrossoverSweep: 0 (ridgeless) and 3e-7 … 3e-3 by √10. */
 export const DEFAULT_LAMBDAS = [0, 3e-7, 1e-6, 3e-6, 1e-5, 3e-5, 1e-4, 3e-4, 1e-3, 3e-3];
 
 /** Test error of each penalty at each size on one draw of task, data and test set. */
@@ -69,6 +71,12 @@ function scoreDraw(
 export const argmin = (values: readonly number[]): number =>
   values.reduce((best, v, i) => (v < values[best]! ? i : best), 0);
 
+/**
+ * The regularisation crossover on the random-features task: the penalty λ* tuned at the
+ * interpolation point n = P on `tuningDraws` (8), then ridgeless, fixed-λ* and per-size re-tuned
+ * readouts compared on `evalDraws` (16) draws at every size. Throws CrossoverError for sizes that
+ * are not increasing, that omit P, or too few draws.
+ */
 export function ridgeCrossoverSweep(options: RidgeSweepOptions = {}): RidgeSweep {
   const sizes = [...(options.sizes ?? DEFAULT_SIZES)];
   const lambdas = [...(options.lambdas ?? DEFAULT_LAMBDAS)];

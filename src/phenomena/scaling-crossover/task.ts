@@ -53,6 +53,11 @@ export interface TestMoments {
 
 const positiveInteger = (v: number): boolean => Number.isInteger(v) && v > 0;
 
+/**
+ * Draws a random-features regression task: teacher s·aᵀReLU(Ux) on x ∈ R^d (d 10, hidden 50,
+ * scale 3) with label noise (0.3), and a student's P (200) fixed ReLU features. Throws
+ * CrossoverError for a non-positive-integer size or negative noise.
+ */
 export function makeTask(options: TaskOptions, random: Rng): FeatureTask {
   const { d = 10, P = 200, hidden = 50, scale = 3, noise = 0.3 } = options;
   for (const [name, v] of [

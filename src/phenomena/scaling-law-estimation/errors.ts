@@ -2,4 +2,5 @@
 // was (`what`) and what was expected.
 import { LabError } from "../../data/errors.ts";
 
+/** Bad setting of the scaling-law-estimation experiment (`where` names it). */
 export class EstimationError extends LabError {}

@@ -21,6 +21,12 @@ export interface ExtrapolationComparison {
   finals: HeldOutResult & { trainingPoints: number };
 }
 
+/**
+ * Choshen et al. 2024's protocol: fits the Chinchilla law (Huber 1e-3, log space) on the smaller
+ * models and predicts the last `tail` (30%) of the largest model's longest run, once from
+ * intermediate checkpoints (those at ≤ `dropBelow` tokens dropped) and once from final losses only;
+ * returns both held-out results.
+ */
 export function compareExtrapolation(
   family: readonly Checkpoint[],
   options: ExtrapolationOptions = {},

@@ -10,6 +10,7 @@ export interface LossPoints {
   loss: number[];
 }
 
+/** L(N, D) = E + A/N^α + B/D^β for a Chinchilla law's parameters. */
 export function chinchillaLoss(
   law: Pick<ChinchillaLaw, "E" | "A" | "B" | "alpha" | "beta">,
   N: number,
@@ -18,6 +19,10 @@ export function chinchillaLoss(
   return law.E + law.A / Math.pow(N, law.alpha) + law.B / Math.pow(D, law.beta);
 }
 
+/**
+ * `count` (120) synthetic runs of a known Chinchilla law: N log-uniform in 70M–16B, D in 5B–500B,
+ * loss multiplied by exp(noise·z) (noise 0.01), seeded (1).
+ */
 export function syntheticRuns(
   law: ChinchillaLaw,
   options: { count?: number; noise?: number; seed?: number } = {},

@@ -13,6 +13,7 @@ export interface Teacher {
   w: Float64Array;
 }
 
+/** A linear teacher on S latent features (Bahri et al. 2021, §3): spectrum λ_k = k^−(1+α_K) and weights w ~ N(0, 1). */
 export function makeTeacher(S: number, alphaK: number, random: Rng): Teacher {
   const lambda = Float64Array.from({ length: S }, (_, k) => Math.pow(k + 1, -(1 + alphaK)));
   const w = Float64Array.from({ length: S }, () => random.normal());

@@ -21,6 +21,11 @@ export interface WidthPoint {
   stderr: number;
 }
 
+/**
+ * One point of the resolution-limited width sweep (Bahri et al. 2021, §2.2): the exact
+ * infinite-data test loss at width P, averaged over `draws` (32) teacher/projection draws (S 2000,
+ * α_K 0.5), with its standard error; seeded by seed·1000 + P.
+ */
 export function resolutionLimitedPoint(options: WidthPointOptions): WidthPoint {
   const { P, S = 2000, alphaK = 0.5, draws = 32, seed = 1 } = options;
   const random = rng(seed * 1000 + P);

@@ -2,4 +2,5 @@
 // (`what`) and what was expected.
 import { LabError } from "../../data/errors.ts";
 
+/** Bad setting of the small-scale-proxies experiment (`where` names it). */
 export class ProxyError extends LabError {}

@@ -83,6 +83,7 @@ export interface ProxyRun {
 
 /** The held-out batch every run is measured on (fixed, independent of the run's seed). */
 export const EVAL_SEED = 1234;
+/** Sequences in the fixed held-out batch every proxy run is measured on. */
 export const EVAL_SEQUENCES = 256;
 
 const defaults = {

@@ -14,6 +14,11 @@ export interface SignedDecayOptions extends Omit<AdamOptions, "weightDecay"> {
   decayed: readonly Tensor[];
 }
 
+/**
+ * AdamW with the signed weight decay γ of Liu, Liu & Gore 2025 on the matrices in `decayed`:
+ * γ ≥ 0 decays W ← W(1 − γ·lr); γ < 0 pulls every row towards unit norm. Throws
+ * SuperpositionError for a decayed parameter that is not 2-D.
+ */
 export class SignedDecayAdamW extends Adam {
   private readonly gamma: number;
   private readonly decayed: Set<Tensor>;

@@ -31,6 +31,10 @@ export function trivialLoss(p: Float64Array): number {
   return total / p.length;
 }
 
+/**
+ * B sparse samples of the toy model's features: feature i active with probability p[i], an active
+ * value uniform on [0, 2]; returned row-compressed (rowStart, col, val).
+ */
 export function sampleBatch(p: Float64Array, B: number, random: Rng): SparseBatch {
   const n = p.length;
   const rows: number[] = [];

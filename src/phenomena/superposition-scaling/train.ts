@@ -37,6 +37,12 @@ export interface ToyRun {
   represented: number;
 }
 
+/**
+ * One toy-model run (Liu, Liu & Gore 2025): n features with p_i ∝ i^−α in width m, fresh batches
+ * each step, SignedDecayAdamW (γ on W) at lr 1e-2 with 10% warm-up and cosine decay to 5%; returns
+ * the loss on `evalSamples` (16384) fresh samples, the input-blind baseline and the share of
+ * features with ‖W_i‖ > ½.
+ */
 export function trainToyModel(options: ToyRunOptions): ToyRun {
   const { n, m, alpha, gamma, steps, batch, lr = 1e-2, evalSamples = 16384, seed } = options;
   const random = makeRng(seed);

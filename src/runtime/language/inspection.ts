@@ -7,16 +7,66 @@ import type { CellService } from "./service.ts";
 
 const SOURCE_LINES = 40;
 
-function tagsText(cell: CellService, tags: readonly ts.JSDocTagInfo[] | undefined): string {
-  return (tags ?? [])
-    .map((tag) => `@${tag.name}${tag.text ? " " + cell.ts.displayPartsToString(tag.text) : ""}`)
+interface Tag {
+  name: string;
+  text: string;
+}
+
+function tagList(cell: CellService, tags: readonly ts.JSDocTagInfo[] | undefined): Tag[] {
+  return (tags ?? []).map((tag) => ({
+    name: tag.name,
+    text: tag.text ? cell.ts.displayPartsToString(tag.text) : "",
+  }));
+}
+
+/** An @example's code without the ``` fences a doc comment may already wrap it in. */
+function exampleCode(text: string): string {
+  return text
+    .replace(/^\s*```[a-z]*\n?/i, "")
+    .replace(/\n?```\s*$/, "")
+    .trim();
+}
+
+/** Tags as plain text: an @example's code on lines of its own, other tags on one line. */
+function tagsPlain(tags: readonly Tag[]): string {
+  return tags
+    .map((tag) =>
+      tag.name === "example"
+        ? `Example:\n${exampleCode(tag.text)}`
+        : `@${tag.name}${tag.text ? " " + tag.text : ""}`,
+    )
     .join("\n");
+}
+
+/** Tags as markdown: parameters as a list, an @example as a TypeScript code block. */
+function tagsMarkdown(tags: readonly Tag[]): string {
+  const params = tags.filter((tag) => tag.name === "param");
+  const parts: string[] = [];
+  if (params.length > 0)
+    parts.push(
+      params
+        .map((tag) => {
+          const [name, ...rest] = tag.text.split(/\s+/);
+          const text = rest.join(" ").replace(/^[-–—]\s*/, "");
+          return `- \`${name}\`${text ? ` — ${text}` : ""}`;
+        })
+        .join("\n"),
+    );
+  for (const tag of tags) {
+    if (tag.name === "param") continue;
+    if (tag.name === "example")
+      parts.push("**Example**\n\n```typescript\n" + exampleCode(tag.text) + "\n```");
+    else if (tag.name === "returns" || tag.name === "return") parts.push(`**Returns** ${tag.text}`);
+    else if (tag.name === "throws") parts.push(`**Throws** ${tag.text}`);
+    else parts.push(`*@${tag.name}*${tag.text ? " " + tag.text : ""}`);
+  }
+  return parts.join("\n\n");
 }
 
 interface Found {
   signature: string;
   documentation: string;
-  tags: string;
+  tags: Tag[];
   /** Where the service looked it up, for detail_level 1. */
   position: number;
 }
@@ -28,7 +78,7 @@ function quickInfo(cell: CellService, position: number): Found | undefined {
   return {
     signature: cell.ts.displayPartsToString(info.displayParts),
     documentation: cell.ts.displayPartsToString(info.documentation),
-    tags: tagsText(cell, info.tags),
+    tags: tagList(cell, info.tags),
     position,
   };
 }
@@ -48,7 +98,7 @@ function callInfo(cell: CellService, position: number): Found | undefined {
   return {
     signature,
     documentation: text(item.documentation),
-    tags: tagsText(cell, item.tags),
+    tags: tagList(cell, item.tags),
     position: help.applicableSpan.start - 1,
   };
 }
@@ -82,14 +132,19 @@ export function inspect(
     (cursor > 0 ? quickInfo(cell, position - 1) : undefined) ??
     callInfo(cell, position);
   if (found === undefined) return { found: false, data: {} };
-  const doc = [found.documentation, found.tags].filter((part) => part !== "").join("\n\n");
   const source = detail_level === 1 ? declarationSource(cell, found.position) : undefined;
-  const plain = [found.signature, doc, source ? `Source:\n${source}` : ""]
+  const plain = [
+    found.signature,
+    found.documentation,
+    tagsPlain(found.tags),
+    source ? `Source:\n${source}` : "",
+  ]
     .filter((part) => part !== "")
     .join("\n\n");
   const markdown = [
     "```typescript\n" + found.signature + "\n```",
-    doc,
+    found.documentation,
+    tagsMarkdown(found.tags),
     source ? "**Source**\n\n```typescript\n" + source + "\n```" : "",
   ]
     .filter((part) => part !== "")

@@ -71,6 +71,7 @@ export function configureKernels(options: { threads?: number }): void {
   }
 }
 
+/** Terminates the matmul worker thread, if any, so the process can exit; it restarts on the next large matmul. */
 export function shutdownKernels(): void {
   if (kernels?.worker) {
     Atomics.store(kernels.ctrl, C.fn, -1);

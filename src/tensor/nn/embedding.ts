@@ -6,6 +6,10 @@ import type { RandomSource } from "../rng.ts";
 import type { Tensor } from "../tensor.ts";
 import { Module } from "./module.ts";
 
+/**
+ * Lookup table of `count` learned vectors of size `dim`, initialised N(0, std²) (std default 1);
+ * `forward(indices, shape)` returns the rows shaped [...shape, dim].
+ */
 export class Embedding extends Module {
   readonly weight: Tensor;
 

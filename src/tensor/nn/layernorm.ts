@@ -6,6 +6,10 @@ import { layerNorm } from "../norm.ts";
 import type { Tensor } from "../tensor.ts";
 import { Module } from "./module.ts";
 
+/**
+ * LayerNorm over the last axis of size `dim`, with learned gain (ones) and bias (zeros; none with
+ * `bias: false`); eps default 1e-5.
+ */
 export class LayerNorm extends Module {
   readonly gamma: Tensor;
   readonly beta: Tensor | null;

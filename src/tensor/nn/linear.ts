@@ -25,6 +25,14 @@ export interface LinearOptions {
   dtype?: Dtype;
 }
 
+/**
+ * Fully connected layer y = x·W + b with W stored [in, out], initialised as PyTorch does:
+ * W and b ~ U(±1/√in) drawn from `rng` (`bias: false` drops b; dtype default f32). `forward`
+ * takes [..., in] or a MultiHot batch and returns [..., out].
+ * @example
+ * const layer = new Linear(3, 2, makeRng(1));
+ * const y = layer.forward(tensor([[1, 0, -1]])); // shape [1, 2]
+ */
 export class Linear extends Module {
   readonly weight: Tensor;
   readonly bias: Tensor | null;

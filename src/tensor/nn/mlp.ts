@@ -14,6 +14,14 @@ export interface MlpOptions {
   dtype?: Dtype;
 }
 
+/**
+ * Multi-layer perceptron: Linear layers of `sizes` = [in, hidden…, out] with `activation`
+ * ("relu" default, "tanh", "gelu") between them and none after the last. The first layer accepts a
+ * MultiHot batch. Options `bias` and `dtype` go to every layer.
+ * @example
+ * const net = new MLP([4, 16, 2], makeRng(1), { activation: "tanh" });
+ * const logits = net.forward(zeros([8, 4])); // [8, 2]
+ */
 export class MLP extends Module {
   readonly layers: Linear[];
   readonly activation: Activation;

@@ -2,6 +2,11 @@
 // optimisers and notebooks can address parameters by name. Children register explicitly.
 import type { Tensor } from "../tensor.ts";
 
+/**
+ * Base of the nn layers, as torch.nn.Module: holds parameters (created with requiresGrad) and child
+ * modules under dotted names ("layers.0.weight"), lists them with `parameters()` /
+ * `namedParameters()`, and switches training mode with `train()` / `eval()`.
+ */
 export abstract class Module {
   private readonly ownParams = new Map<string, Tensor>();
   private readonly children = new Map<string, Module>();

@@ -29,6 +29,11 @@ export interface AttentionOptions {
   qkNorm?: boolean;
 }
 
+/**
+ * Multi-head self-attention [B, T, d] → [B, T, d] with q, k, v, o projections, causal by default,
+ * optional qk-layernorm; records the largest visible attention logit in `maxLogit`. Throws
+ * TensorError when dModel is not divisible by heads.
+ */
 export class SelfAttention extends Module {
   readonly q: Linear;
   readonly k: Linear;
@@ -110,6 +115,10 @@ export interface BlockOptions extends AttentionOptions {
   mlp?: boolean;
 }
 
+/**
+ * Pre-LayerNorm transformer block: x + attn(ln1(x)), then + down(gelu(up(ln2(h)))) with a hidden
+ * size of dMlp (default 4·dModel); `mlp: false` gives an attention-only block.
+ */
 export class TransformerBlock extends Module {
   readonly ln1: LayerNorm;
   readonly attn: SelfAttention;
@@ -141,6 +150,14 @@ export interface TransformerOptions extends BlockOptions {
   layers?: number;
 }
 
+/**
+ * Decoder-only transformer: token and learned position embeddings (std 1/√dModel), `layers`
+ * (default 1) pre-LN blocks, a final LayerNorm and a bias-free unembedding. `forward(tokens, B)`
+ * takes B·T indices in row-major [B, T] order and returns logits [B, T, vocab].
+ * @example
+ * const model = new Transformer({ vocab: 10, seqLen: 4, dModel: 16, heads: 2 }, makeRng(1));
+ * const logits = model.forward([1, 2, 3, 4, 5, 6, 7, 8], 2); // [2, 4, 10]
+ */
 export class Transformer extends Module {
   readonly embed: Embedding;
   readonly pos: Embedding;

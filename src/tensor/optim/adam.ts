@@ -12,6 +12,17 @@ export interface AdamOptions extends OptimizerOptions {
   eps?: number;
 }
 
+/**
+ * Adam as torch.optim.Adam: betas default [0.9, 0.999], eps 1e-8, weight decay (default 0) added
+ * to the gradient as L2. Moments kept in the parameter's storage, update computed in f64.
+ * @example
+ * const net = new MLP([2, 8, 1], makeRng(1));
+ * const opt = new Adam(net.parameters(), { lr: 1e-3 });
+ * const loss = net.forward(tensor([[1, 2]])).pow(2).mean();
+ * opt.zeroGrad();
+ * loss.backward();
+ * opt.step();
+ */
 export class Adam extends Optimizer {
   protected readonly beta1: number;
   protected readonly beta2: number;
@@ -50,6 +61,10 @@ export class Adam extends Optimizer {
   }
 }
 
+/**
+ * AdamW (decoupled weight decay, w ← w(1 − lr·λ) before the Adam step) as torch.optim.AdamW:
+ * weight decay default 0.01, betas [0.9, 0.999], eps 1e-8.
+ */
 export class AdamW extends Adam {
   protected override readonly decoupled: boolean = true;
 

@@ -14,6 +14,11 @@ export interface OptimizerOptions {
   perpGrad?: boolean;
 }
 
+/**
+ * Base of the optimisers: the parameters, a learning rate (number or Schedule of the step count),
+ * weight decay (default 0) and optional ⊥Grad. `step()` updates every parameter that has a
+ * gradient (in f64, stored in its dtype); `zeroGrad()` clears the gradients.
+ */
 export abstract class Optimizer {
   readonly params: Tensor[];
   /** Steps taken so far; the next step uses lr(stepCount). */

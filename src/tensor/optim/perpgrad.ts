@@ -4,6 +4,10 @@
 // Dot products in f64; the 1e-30 guards are the reference implementation's.
 import type { Tensor } from "../tensor.ts";
 
+/**
+ * ⊥Grad (Prieto et al. 2025, §5): replaces the parameter's gradient in place by its component
+ * orthogonal to the weights, rescaled to the original gradient's norm. No-op without a gradient.
+ */
 export function projectOutWeights(p: Tensor): void {
   const g = p.grad;
   if (g === null) return;

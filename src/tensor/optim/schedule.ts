@@ -3,6 +3,7 @@
 // (WSD; Hu et al. 2024, MiniCPM) — the schedules the LR-annealing law is tested on (Tissue et al. 2024).
 export type Schedule = (step: number) => number;
 
+/** The schedule that returns `lr` at every step. */
 export function constantLr(lr: number): Schedule {
   return () => lr;
 }

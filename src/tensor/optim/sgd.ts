@@ -8,6 +8,15 @@ export interface SgdOptions extends OptimizerOptions {
   momentum?: number;
 }
 
+/**
+ * SGD as torch.optim.SGD: g + λw (weight decay default 0), optional momentum (default 0; the
+ * buffer starts at the first gradient), w ← w − lr·b.
+ * @example
+ * const w = tensor([1, -1], { requiresGrad: true });
+ * const opt = new SGD([w], { lr: 0.1, momentum: 0.9 });
+ * w.mul(w).sum().backward();
+ * opt.step();
+ */
 export class SGD extends Optimizer {
   private readonly momentum: number;
   private readonly buffers: (Storage | null)[];
