@@ -74,6 +74,7 @@ export const E3M2 = minifloat(3, 2);
 export const E2M1 = minifloat(2, 1);
 /** bfloat16 and IEEE binary16 as ExMy, so a recipe can keep a layer in 16 bits. */
 export const BF16 = minifloat(8, 7, { specials: "ieee", name: "bf16" });
+/** IEEE binary16 as ExMy: bias 15, ±Inf and NaNs, max ±65504, min subnormal 2^−24. */
 export const FP16 = minifloat(5, 10, { specials: "ieee", name: "f16" });
 
 export type Rounding = "nearest" | "stochastic";

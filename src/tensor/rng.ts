@@ -99,6 +99,7 @@ function rotl(x: number, k: number): number {
   return (x << k) | (x >>> (32 - k));
 }
 
+/** The engine's seeded generator (xoshiro128**); the same seed gives the same stream on every machine. */
 export function makeRng(seed: number): Rng {
   return new Rng(seed);
 }
@@ -109,6 +110,7 @@ export function makeRng(seed: number): Rng {
  */
 export type RandomSource = Rng | { (): number; normal(): number };
 
+/** One uniform draw in [0, 1) from either kind of RandomSource. */
 export function drawUniform(source: RandomSource): number {
   return typeof source === "function" ? source() : source.uniform();
 }

@@ -50,10 +50,16 @@ export interface RecipePrecisions {
 
 const bf16 = quantFormat(BF16, { kind: "none" });
 
+/** Every GEMM operand rounded to bf16 (no scaling): the reference recipe's precision. */
 export function bf16Precision(seed: number): MatmulPrecision {
   return { input: bf16, weight: bf16, grad: bf16, rng: makeRng(seed) };
 }
 
+/**
+ * The GEMM precisions of a recipe: `main` for every Linear layer, `last` for the final one when
+ * the recipe keeps it in BF16 (NVFP4's `keepLast`), else null. Stochastic rounding and the
+ * Hadamard signs draw from generators seeded by `seed`.
+ */
 export function recipePrecisions(recipe: Recipe, seed: number): RecipePrecisions {
   const rng = makeRng(seed);
   if (recipe.kind === "bf16") return { main: bf16Precision(seed), last: null };

@@ -36,6 +36,11 @@ const defaults: Required<SoftmaxTaskOptions> = {
   seed: 1,
 };
 
+/**
+ * The notebook's synthetic classification task: `input`-dimensional Gaussian inputs whose first
+ * `outliers` channels are scaled by `outlierScale`, labels sampled from a fixed random tanh
+ * teacher's softmax (seeded by `seed`), so `lossFloor(task, x, n)` is the exact best cross-entropy on inputs x.
+ */
 export function makeSoftmaxTask(options: SoftmaxTaskOptions = {}): SoftmaxTask {
   const o = { ...defaults, ...options };
   const rng = makeRng(o.seed * 7919 + 17);
