@@ -47,38 +47,104 @@ export function roundConsts(fmt: MiniFloat): RoundConsts {
 }
 
 /**
- * Nearest-even of a magnitude a = |x·inv| (saturating at max; NaN stays NaN): Veltkamp's split
- * for normal values and the subnormal shifter, blended by a 0/1 mask rather than a branch (the
- * two cases interleave unpredictably in E2M1 data, where half the values are subnormal).
+ * Nearest-even of a magnitude a ≤ max (clamped by the caller, so +Inf and huge values saturate
+ * and NaN stays NaN): Veltkamp's split for normal values and the subnormal shifter, blended by a
+ * 0/1 mask rather than a branch (the two cases interleave unpredictably in E2M1 data, where half
+ * the values are subnormal). Small enough for V8 to inline into each monomorphic loop below.
  */
-function nearestMagnitude(
-  a: number,
-  split: number,
-  shifter: number,
-  minNormal: number,
-  max: number,
-): number {
+function nearestMagnitude(a: number, split: number, shifter: number, minNormal: number): number {
   const t = a * split;
   const normal = t - (t - a);
-  let r = normal + (a + shifter - shifter - normal) * +(a < minNormal);
-  if (r !== r) r = a !== a ? NaN : max; // +Inf, or t overflowed
-  return Math.min(r, max);
+  return normal + (a + shifter - shifter - normal) * +(a < minNormal);
 }
 
 /** Nearest-even of one value into the format of `c`, saturating (±0 and NaN kept). */
 export function roundNearest(v: number, c: RoundConsts): number {
-  const r = nearestMagnitude(Math.abs(v), c.split, c.shifter, c.minNormal, c.max);
+  const r = nearestMagnitude(Math.min(Math.abs(v), c.max), c.split, c.shifter, c.minNormal);
   return v < 0 || (v === 0 && 1 / v < 0) ? -r : r;
 }
 
-/**
- * The 32-bit words whose top bit is each element's sign: element j's is words[(j << wide) + wide]
- * (an f32 array's own words; an f64 array's high words on little-endian hosts). Signs are taken
- * from the bits so that no branch on the sign is needed and −0 stays −0.
- */
-function signWords(src: Storage): { words: Int32Array; wide: number } {
-  const wide = src instanceof Float64Array ? 1 : 0;
-  return { words: new Int32Array(src.buffer, src.byteOffset, src.length << wide), wide };
+// The loops come in an f32 and an f64 copy so that each typed-array access stays monomorphic
+// (one shared loop over both array types runs about twice as slowly once V8 has seen both).
+// Signs are taken from the input's bits (an f32 array's own words, an f64 array's high words on
+// little-endian hosts), so no branch on the sign is needed and −0 stays −0.
+
+/** f32 run: element i = off + … uses inv[i >>> shift] and scale[i >>> shift]. */
+function nearest32(
+  src: Float32Array,
+  out: Float32Array,
+  off: number,
+  n: number,
+  inv: Float64Array,
+  scale: Float64Array,
+  shift: number,
+  c: RoundConsts,
+): void {
+  const { split, shifter, minNormal, max } = c;
+  const words = new Int32Array(src.buffer, src.byteOffset, src.length);
+  for (let i = 0, j = off; i < n; i++, j++) {
+    const k = i >>> shift;
+    const a = Math.min(Math.abs(src[j]! * inv[k]!), max);
+    out[j] = nearestMagnitude(a, split, shifter, minNormal) * scale[k]! * ((words[j]! >> 31) | 1);
+  }
+}
+
+/** f64 run, as nearest32. */
+function nearest64(
+  src: Float64Array,
+  out: Float64Array,
+  off: number,
+  n: number,
+  inv: Float64Array,
+  scale: Float64Array,
+  shift: number,
+  c: RoundConsts,
+): void {
+  const { split, shifter, minNormal, max } = c;
+  const hi = new Int32Array(src.buffer, src.byteOffset, src.length * 2);
+  for (let i = 0, j = off; i < n; i++, j++) {
+    const k = i >>> shift;
+    const a = Math.min(Math.abs(src[j]! * inv[k]!), max);
+    out[j] =
+      nearestMagnitude(a, split, shifter, minNormal) * scale[k]! * ((hi[2 * j + 1]! >> 31) | 1);
+  }
+}
+
+/** One inverse scale for a whole run, as the per-group loops take it (i >>> 31 is 0). */
+function single(inv: number): [Float64Array, Float64Array] {
+  return [Float64Array.of(inv), Float64Array.of(1 / inv)];
+}
+
+function nearestRun(
+  src: Storage,
+  out: Storage,
+  off: number,
+  n: number,
+  inv: Float64Array,
+  scale: Float64Array,
+  shift: number,
+  c: RoundConsts,
+): void {
+  if (src instanceof Float32Array && out instanceof Float32Array)
+    nearest32(src, out, off, n, inv, scale, shift, c);
+  else if (src instanceof Float64Array && out instanceof Float64Array)
+    nearest64(src, out, off, n, inv, scale, shift, c);
+  else nearestMixed(src, out, off, n, inv, scale, shift, c);
+}
+
+/** Mixed array types (an f64 input written to an f32 output or back): the plain scalar path. */
+function nearestMixed(
+  src: Storage,
+  out: Storage,
+  off: number,
+  n: number,
+  inv: Float64Array,
+  scale: Float64Array,
+  shift: number,
+  c: RoundConsts,
+): void {
+  for (let i = 0; i < n; i++)
+    out[off + i] = roundNearest(src[off + i]! * inv[i >>> shift]!, c) * scale[i >>> shift]!;
 }
 
 /** out[off + i] = round(src[off + i]·inv)/inv for i < n, nearest-even (inv > 0). */
@@ -90,13 +156,8 @@ export function nearestSpan(
   inv: number,
   c: RoundConsts,
 ): void {
-  const { split, shifter, minNormal, max } = c;
-  const { words, wide } = signWords(src);
-  const scale = 1 / inv;
-  for (let j = off, end = off + n; j < end; j++) {
-    const r = nearestMagnitude(Math.abs(src[j]! * inv), split, shifter, minNormal, max);
-    out[j] = r * scale * ((words[(j << wide) + wide]! >> 31) | 1);
-  }
+  const [i, s] = single(inv);
+  nearestRun(src, out, off, n, i, s, 31, c);
 }
 
 /**
@@ -114,54 +175,101 @@ export function nearestSpanEach(
   shift: number,
   c: RoundConsts,
 ): void {
-  const { split, shifter, minNormal, max } = c;
-  const { words, wide } = signWords(src);
-  for (let i = 0; i < n; i++) {
-    const k = i >>> shift;
-    const j = off + i;
-    const r = nearestMagnitude(Math.abs(src[j]! * inv[k]!), split, shifter, minNormal, max);
-    out[j] = r * scale[k]! * ((words[(j << wide) + wide]! >> 31) | 1);
-  }
+  nearestRun(src, out, off, n, inv, scale, shift, c);
 }
 
-// Scratch of the stochastic spans: scaled magnitudes of one chunk, read back through a Uint32
-// view for their exponent fields (a bulk pass, so no store-to-load stall per element).
-const CHUNK = 4096;
+// Scratch of the stochastic spans: clamped scaled magnitudes of one chunk, read back through a
+// Uint32 view for their exponent fields (a bulk pass, so no store-to-load stall per element).
+const CHUNK = 2048;
 const work = new Float64Array(CHUNK);
 const workWords = new Uint32Array(work.buffer);
+
+/** work[i] = min(|src[off + i]·inv[(k0 + i) >>> shift]|, max) for i < n, per array type. */
+function magnitudes32(
+  src: Float32Array,
+  off: number,
+  n: number,
+  inv: Float64Array,
+  k0: number,
+  shift: number,
+  max: number,
+): void {
+  for (let i = 0; i < n; i++)
+    work[i] = Math.min(Math.abs(src[off + i]! * inv[(k0 + i) >>> shift]!), max);
+}
+
+function magnitudes64(
+  src: Float64Array,
+  off: number,
+  n: number,
+  inv: Float64Array,
+  k0: number,
+  shift: number,
+  max: number,
+): void {
+  for (let i = 0; i < n; i++)
+    work[i] = Math.min(Math.abs(src[off + i]! * inv[(k0 + i) >>> shift]!), max);
+}
 
 /**
  * Stochastic rounding of the magnitudes work[0..n) with uniforms u[uOff + i] in [0, 1): a
  * rounds up from the grid value below with probability equal to its distance from it in quanta
- * (roundMini's rule u·q < a − lo), so E[SR(x)] = x; saturating; written with src's signs (±0
- * kept) times scale[(k0 + i) >>> shift], or times `one` when scale is null.
+ * (roundMini's rule u·q < a − lo), so E[SR(x)] = x; the result times scale[(k0 + i) >>> shift]
+ * goes back into work[i] (unsigned).
  */
-function stochasticFinish(
-  src: Storage,
-  out: Storage,
-  off: number,
+function stochasticMagnitudes(
   n: number,
-  one: number,
-  scale: Float64Array | null,
+  scale: Float64Array,
   k0: number,
   shift: number,
   c: RoundConsts,
   u: Float64Array,
   uOff: number,
 ): void {
-  const { quantum, inverseQuantum, max } = c;
-  const { words, wide } = signWords(src);
+  const { quantum, inverseQuantum } = c;
   for (let i = 0; i < n; i++) {
     const a = work[i]!;
     const field = workWords[2 * i + 1]! >>> 20;
     const f = a * inverseQuantum[field]!;
     const fl = Math.floor(f);
-    let r = (fl + +(u[uOff + i]! < f - fl)) * quantum[field]!; // up with probability f − fl
-    if (r !== r) r = a !== a ? NaN : max; // +Inf gives Inf − Inf
-    r = Math.min(r, max);
-    const s = scale === null ? one : scale[(k0 + i) >>> shift]!;
-    const j = off + i;
-    out[j] = r * s * ((words[(j << wide) + wide]! >> 31) | 1);
+    // Up with probability f − fl.
+    work[i] = (fl + +(u[uOff + i]! < f - fl)) * quantum[field]! * scale[(k0 + i) >>> shift]!;
+  }
+}
+
+/** out[off + i] = work[i] with the sign of src[off + i], per array type. */
+function signed32(src: Float32Array, out: Float32Array, off: number, n: number): void {
+  const words = new Int32Array(src.buffer, src.byteOffset, src.length);
+  for (let i = 0, j = off; i < n; i++, j++) out[j] = work[i]! * ((words[j]! >> 31) | 1);
+}
+
+function signed64(src: Float64Array, out: Float64Array, off: number, n: number): void {
+  const hi = new Int32Array(src.buffer, src.byteOffset, src.length * 2);
+  for (let i = 0, j = off; i < n; i++, j++) out[j] = work[i]! * ((hi[2 * j + 1]! >> 31) | 1);
+}
+
+function stochasticRun(
+  src: Storage,
+  out: Storage,
+  off: number,
+  n: number,
+  inv: Float64Array,
+  scale: Float64Array,
+  shift: number,
+  c: RoundConsts,
+  u: Float64Array,
+  uOff: number,
+): void {
+  const f32 = src instanceof Float32Array && out instanceof Float32Array;
+  const f64 = src instanceof Float64Array && out instanceof Float64Array;
+  for (let o = 0; o < n; o += CHUNK) {
+    const m = Math.min(CHUNK, n - o);
+    if (src instanceof Float32Array) magnitudes32(src, off + o, m, inv, o, shift, c.max);
+    else magnitudes64(src, off + o, m, inv, o, shift, c.max);
+    stochasticMagnitudes(m, scale, o, shift, c, u, uOff + o);
+    if (f32) signed32(src, out, off + o, m);
+    else if (f64) signed64(src, out, off + o, m);
+    else for (let i = 0; i < m; i++) out[off + o + i] = work[i]! * Math.sign(1 / src[off + o + i]!);
   }
 }
 
@@ -176,11 +284,8 @@ export function stochasticSpan(
   u: Float64Array,
   uOff: number,
 ): void {
-  for (let o = 0; o < n; o += CHUNK) {
-    const m = Math.min(CHUNK, n - o);
-    for (let i = 0; i < m; i++) work[i] = Math.abs(src[off + o + i]! * inv);
-    stochasticFinish(src, out, off + o, m, 1 / inv, null, 0, 0, c, u, uOff + o);
-  }
+  const [i, s] = single(inv);
+  stochasticRun(src, out, off, n, i, s, 31, c, u, uOff);
 }
 
 /** Stochastic rounding with a scale per group of 2^shift elements, as nearestSpanEach. */
@@ -196,9 +301,5 @@ export function stochasticSpanEach(
   u: Float64Array,
   uOff: number,
 ): void {
-  for (let o = 0; o < n; o += CHUNK) {
-    const m = Math.min(CHUNK, n - o);
-    for (let i = 0; i < m; i++) work[i] = Math.abs(src[off + o + i]! * inv[(o + i) >>> shift]!);
-    stochasticFinish(src, out, off + o, m, 0, scale, o, shift, c, u, uOff + o);
-  }
+  stochasticRun(src, out, off, n, inv, scale, shift, c, u, uOff);
 }
