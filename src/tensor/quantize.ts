@@ -53,19 +53,30 @@ export function decodeE8M0(code: number): number {
   return code === 0xff ? NaN : 2 ** (code - 127);
 }
 
-/** One uniform in [0, 1) per element for stochastic rounding (row-major order); null for nearest. */
-function uniforms(
-  rounding: Rounding,
-  n: number,
-  rng: RandomSource | undefined,
-): Float64Array | null {
+/**
+ * The uniforms of stochastic rounding, one per element in row-major order, drawn as the
+ * rounding consumes them (every path below visits elements in that order), into a reused buffer
+ * rather than one array the size of the tensor; null for nearest rounding.
+ */
+class Uniforms {
+  private buf = new Float64Array(0);
+  constructor(private readonly rng: RandomSource) {}
+
+  /** The next n uniforms in [0, 1), valid until the next call. */
+  next(n: number): Float64Array {
+    if (this.buf.length < n) this.buf = new Float64Array(Math.max(n, 4096));
+    const u = this.buf.length === n ? this.buf : this.buf.subarray(0, n);
+    if (this.rng instanceof Rng) this.rng.fillUniform32(u);
+    else for (let i = 0; i < n; i++) u[i] = drawUniform(this.rng);
+    return u;
+  }
+}
+
+function uniforms(rounding: Rounding, rng: RandomSource | undefined): Uniforms | null {
   if (rounding === "nearest") return null;
   if (rng === undefined)
     throw new TensorError("quantize", "stochastic rounding without a generator", "an rng option");
-  const u = new Float64Array(n);
-  if (rng instanceof Rng) rng.fillUniform32(u);
-  else for (let i = 0; i < n; i++) u[i] = drawUniform(rng);
-  return u;
+  return new Uniforms(rng);
 }
 
 /** Round n contiguous values times `inv` and write them back unscaled (the scalar-scale runs). */
@@ -76,10 +87,10 @@ function span(
   n: number,
   inv: number,
   c: RoundConsts,
-  u: Float64Array | null,
+  u: Uniforms | null,
 ): void {
   if (u === null) nearestSpan(src, out, off, n, inv, c);
-  else stochasticSpan(src, out, off, n, inv, c, u, off);
+  else stochasticSpan(src, out, off, n, inv, c, u.next(n), 0);
 }
 
 /** n values from off with a scale per 2^shift of them (a row's columns, a run's blocks). */
@@ -92,11 +103,31 @@ function spanEach(
   scale: Float64Array,
   shift: number,
   c: RoundConsts,
-  u: Float64Array | null,
+  u: Uniforms | null,
 ): void {
   if (u === null) nearestSpanEach(src, out, off, n, inv, scale, shift, c);
-  else stochasticSpanEach(src, out, off, n, inv, scale, shift, c, u, off);
+  else
+    for (let o = 0, step = Math.max(CHUNK, 2 ** shift); o < n; o += step) {
+      // A chunk of whole groups, so that its first group is inv[o >>> shift].
+      const m = Math.min(step, n - o);
+      const k = o >>> shift;
+      stochasticSpanEach(
+        src,
+        out,
+        off + o,
+        m,
+        inv.subarray(k),
+        scale.subarray(k),
+        shift,
+        c,
+        u.next(m),
+        0,
+      );
+    }
 }
+
+/** Values per draw of uniforms in the stochastic runs (a multiple of every 2^shift used). */
+const CHUNK = 1 << 16;
 
 /** Largest |x| of n values from off (NaN never wins), four running maxima to break the chain. */
 function amaxRun(src: Storage, off: number, n: number): number {
@@ -123,6 +154,64 @@ function amaxRun(src: Storage, off: number, n: number): number {
   const m = m0 > m1 ? m0 : m1;
   const k = m2 > m3 ? m2 : m3;
   return m > k ? m : k;
+}
+
+// Block maxima of a contiguous run: amax[k] = max |src[off + k·b + i]| over i < b (NaN never
+// wins), one monomorphic copy per array type, as the rounding loops of qdq.ts.
+function blockAmax32(src: Float32Array, off: number, b: number, amax: Float64Array): void {
+  for (let k = 0, j = off; k < amax.length; k++) {
+    let m = 0;
+    for (const end = j + b; j < end; j++) m = Math.abs(src[j]!) > m ? Math.abs(src[j]!) : m;
+    amax[k] = m;
+  }
+}
+
+function blockAmax64(src: Float64Array, off: number, b: number, amax: Float64Array): void {
+  for (let k = 0, j = off; k < amax.length; k++) {
+    let m = 0;
+    for (const end = j + b; j < end; j++) m = Math.abs(src[j]!) > m ? Math.abs(src[j]!) : m;
+    amax[k] = m;
+  }
+}
+
+function blockAmax(src: Storage, b: number, amax: Float64Array): void {
+  if (src instanceof Float32Array) blockAmax32(src, 0, b, amax);
+  else blockAmax64(src, 0, b, amax);
+}
+
+/** 2^−e for the E8M0 exponents e = −127…127, by e + 127. */
+const E8M0_INVERSE = Float64Array.from({ length: 255 }, (_, i) => 2 ** (127 - i));
+
+/**
+ * inv[k] = blockInverse(amax[k], …) and scale[k] = 1/inv[k] for every block, the scale kind
+ * chosen once: E8M0 exponents read from amax's float64 bits in bulk (a subnormal or zero amax
+ * has field 0, which clamps to −127 as exponentOf's −1023 would).
+ */
+function blockInverses(
+  amax: Float64Array,
+  fmt: MiniFloat,
+  scaleFmt: ScaleFormat,
+  tensorInv: number,
+  sc: RoundConsts | null,
+  inv: Float64Array,
+  scale: Float64Array,
+): void {
+  if (scaleFmt === "e8m0") {
+    const hi = new Uint32Array(amax.buffer, amax.byteOffset, amax.length * 2);
+    for (let k = 0; k < amax.length; k++) {
+      const a = amax[k]!;
+      const e = ((hi[2 * k + 1]! >>> 20) & 0x7ff) - 1023 - fmt.emax;
+      const i =
+        a === 0 || a === Infinity ? 1 : E8M0_INVERSE[Math.min(127, Math.max(-127, e)) + 127]!;
+      inv[k] = i;
+      scale[k] = 1 / i;
+    }
+    return;
+  }
+  for (let k = 0; k < amax.length; k++) {
+    inv[k] = blockInverse(amax[k]!, fmt, scaleFmt, tensorInv, sc);
+    scale[k] = 1 / inv[k]!;
+  }
 }
 
 /** The multiplier that maps a block of max |x| = amax into the element format. */
@@ -169,7 +258,7 @@ export function quantizeMatrix(
     src instanceof Float64Array ? new Float64Array(src.length) : new Float32Array(src.length);
   const fmt = q.element;
   const c = roundConsts(fmt);
-  const u = uniforms(q.rounding, src.length, options.rng);
+  const u = uniforms(q.rounding, options.rng);
   const s = q.scaling;
   if (s.kind === "none" || s.kind === "tensor") {
     const amax = s.kind === "tensor" ? amaxRun(src, 0, src.length) : 0;
@@ -192,7 +281,7 @@ export function quantizeMatrix(
   // Every block's amax first (blocks along rows: one per run of b; down columns or in tiles:
   // one per column of each group of b rows); the tensor's amax is the largest of them.
   const amax = axis === 1 ? new Float64Array(src.length / b) : new Float64Array((rows / b) * cols);
-  if (axis === 1) for (let k = 0; k < amax.length; k++) amax[k] = amaxRun(src, k * b, b);
+  if (axis === 1) blockAmax(src, b, amax);
   else
     for (let r = 0; r < rows; r++)
       for (let k = 0, j = r * cols, g = ((r / b) | 0) * cols; k < cols; k++, j++, g++)
@@ -204,10 +293,7 @@ export function quantizeMatrix(
       : 1;
   const inv = new Float64Array(amax.length);
   const scale = new Float64Array(amax.length);
-  for (let k = 0; k < amax.length; k++) {
-    inv[k] = blockInverse(amax[k]!, fmt, scaleFmt, tensorInv, sc);
-    scale[k] = 1 / inv[k]!;
-  }
+  blockInverses(amax, fmt, scaleFmt, tensorInv, sc, inv, scale);
   if (axis !== 1) {
     // Each row rounds with its group's per-column inverses.
     for (let r = 0; r < rows; r++) {
