@@ -69,7 +69,11 @@ export function roundNearest(v: number, c: RoundConsts): number {
 // Signs are taken from the input's bits (an f32 array's own words, an f64 array's high words on
 // little-endian hosts), so no branch on the sign is needed and −0 stays −0.
 
-/** f32 run: element i = off + … uses inv[i >>> shift] and scale[i >>> shift]. */
+/**
+ * f32 run: element off + i uses inv[i >>> shift] and scale[i >>> shift], read once per group
+ * (an outer loop over groups, an inner one over their elements: faster than a per-element
+ * index into the scale arrays once groups hold a few elements).
+ */
 function nearest32(
   src: Float32Array,
   out: Float32Array,
@@ -82,10 +86,13 @@ function nearest32(
 ): void {
   const { split, shifter, minNormal, max } = c;
   const words = new Int32Array(src.buffer, src.byteOffset, src.length);
-  for (let i = 0, j = off; i < n; i++, j++) {
-    const k = i >>> shift;
-    const a = Math.min(Math.abs(src[j]! * inv[k]!), max);
-    out[j] = nearestMagnitude(a, split, shifter, minNormal) * scale[k]! * ((words[j]! >> 31) | 1);
+  for (let k = 0, j = off, end = off + n, g = 2 ** shift; j < end; k++) {
+    const v = inv[k]!;
+    const s = scale[k]!;
+    for (const e = Math.min(j + g, end); j < e; j++) {
+      const a = Math.min(Math.abs(src[j]! * v), max);
+      out[j] = nearestMagnitude(a, split, shifter, minNormal) * s * ((words[j]! >> 31) | 1);
+    }
   }
 }
 
@@ -102,11 +109,13 @@ function nearest64(
 ): void {
   const { split, shifter, minNormal, max } = c;
   const hi = new Int32Array(src.buffer, src.byteOffset, src.length * 2);
-  for (let i = 0, j = off; i < n; i++, j++) {
-    const k = i >>> shift;
-    const a = Math.min(Math.abs(src[j]! * inv[k]!), max);
-    out[j] =
-      nearestMagnitude(a, split, shifter, minNormal) * scale[k]! * ((hi[2 * j + 1]! >> 31) | 1);
+  for (let k = 0, j = off, end = off + n, g = 2 ** shift; j < end; k++) {
+    const v = inv[k]!;
+    const s = scale[k]!;
+    for (const e = Math.min(j + g, end); j < e; j++) {
+      const a = Math.min(Math.abs(src[j]! * v), max);
+      out[j] = nearestMagnitude(a, split, shifter, minNormal) * s * ((hi[2 * j + 1]! >> 31) | 1);
+    }
   }
 }
 
