@@ -2,8 +2,8 @@
 // and write them back unscaled, by nearest-even or stochastic rounding, branch-light and
 // bit-identical to roundMini (saturating). Nearest: Veltkamp's split for normal magnitudes and
 // the 1.5·2^52·q shifter for subnormal ones, blended by a mask, the sign from the input's bits;
-// stochastic: the quantum from a table indexed by the float64 exponent field, read in bulk
-// through a Uint32 view of a scratch buffer.
+// stochastic: the quantum of each value's binade by arithmetic alone (no exponent bits, no
+// branch), one pass per run.
 import { SHIFT_MIN, SHIFTERS, type MiniFloat } from "./minifloat.ts";
 import type { Storage } from "./dtype.ts";
 
@@ -15,9 +15,8 @@ export interface RoundConsts {
   readonly split: number;
   /** 1.5·2^52·2^(emin−m): a + s − s rounds |a| < minNormal onto the subnormal grid. */
   readonly shifter: number;
-  /** Quantum 2^(max(e, emin) − m) and its inverse by float64 exponent field e + 1023. */
-  readonly quantum: Float64Array;
-  readonly inverseQuantum: Float64Array;
+  /** 2^−m/2: max(2^e, minNormal)·2^−m is (2^e + minNormal + |2^e − minNormal|)·half. */
+  readonly half: number;
 }
 
 const cache = new WeakMap<MiniFloat, RoundConsts>();
@@ -26,21 +25,12 @@ export function roundConsts(fmt: MiniFloat): RoundConsts {
   let c = cache.get(fmt);
   if (c !== undefined) return c;
   const m = fmt.mantissaBits;
-  const quantum = new Float64Array(2048);
-  const inverseQuantum = new Float64Array(2048);
-  for (let f = 0; f < 2048; f++) {
-    // Fields past the format's range only reach values that saturate; keep their quanta finite.
-    const e = Math.min(Math.max(f - 1023, fmt.emin), fmt.emax + 1) - m;
-    quantum[f] = 2 ** e;
-    inverseQuantum[f] = 2 ** -e;
-  }
   c = {
     max: fmt.maxFinite,
     minNormal: fmt.minNormal,
     split: 2 ** (52 - m) + 1,
     shifter: SHIFTERS[fmt.emin - m - SHIFT_MIN]!,
-    quantum,
-    inverseQuantum,
+    half: 2 ** -m / 2,
   };
   cache.set(fmt, c);
   return c;
@@ -187,74 +177,77 @@ export function nearestSpanEach(
   nearestRun(src, out, off, n, inv, scale, shift, c);
 }
 
-// Scratch of the stochastic spans: clamped scaled magnitudes of one chunk, read back through a
-// Uint32 view for their exponent fields (a bulk pass, so no store-to-load stall per element).
-const CHUNK = 2048;
-const work = new Float64Array(CHUNK);
-const workWords = new Uint32Array(work.buffer);
-
-/** work[i] = min(|src[off + i]·inv[(k0 + i) >>> shift]|, max) for i < n, per array type. */
-function magnitudes32(
-  src: Float32Array,
-  off: number,
-  n: number,
-  inv: Float64Array,
-  k0: number,
-  shift: number,
-  max: number,
-): void {
-  for (let i = 0; i < n; i++)
-    work[i] = Math.min(Math.abs(src[off + i]! * inv[(k0 + i) >>> shift]!), max);
-}
-
-function magnitudes64(
-  src: Float64Array,
-  off: number,
-  n: number,
-  inv: Float64Array,
-  k0: number,
-  shift: number,
-  max: number,
-): void {
-  for (let i = 0; i < n; i++)
-    work[i] = Math.min(Math.abs(src[off + i]! * inv[(k0 + i) >>> shift]!), max);
-}
+/** 2^52 + 1: Veltkamp's split keeping one significant bit. */
+const SPLIT_ONE = 2 ** 52 + 1;
 
 /**
- * Stochastic rounding of the magnitudes work[0..n) with uniforms u[uOff + i] in [0, 1): a
- * rounds up from the grid value below with probability equal to its distance from it in quanta
- * (roundMini's rule u·q < a − lo), so E[SR(x)] = x; the result times scale[(k0 + i) >>> shift]
- * goes back into work[i] (unsigned).
+ * Stochastic rounding of a magnitude a ≤ max with a uniform u in [0, 1): up from the grid value
+ * below with probability equal to its distance from it in quanta (roundMini's rule u·q < a − lo),
+ * so E[SR(x)] = x. The quantum q = 2^(max(e, emin) − m) of a's binade 2^e comes without reading
+ * a's bits: 0.75·a rounded to one significant bit is 2^e (Veltkamp's split; the tie at a = 2^e
+ * goes up to 2^e), and (p + mn + |p − mn|)/2 is max(p, mn) for powers of two, branch-free.
+ * "Up" is ⌈(f − ⌊f⌋) − u⌉ ∈ {0, 1}, which is 1 exactly when u < f − ⌊f⌋ (a rounded difference
+ * keeps its sign and stays above −1), again without a branch. `half` is 2^−m/2.
  */
-function stochasticMagnitudes(
+function stochasticMagnitude(a: number, u: number, minNormal: number, half: number): number {
+  const b = 0.75 * a;
+  const t = b * SPLIT_ONE;
+  const p = t - (t - b);
+  const q = (p + minNormal + Math.abs(p - minNormal)) * half;
+  const f = a / q;
+  const fl = Math.floor(f);
+  return (fl + Math.ceil(f - fl - u)) * q;
+}
+
+/** f32 run of stochastic rounding, grouped as nearest32; element off + i uses u[uOff + i]. */
+function stochastic32(
+  src: Float32Array,
+  out: Float32Array,
+  off: number,
   n: number,
+  inv: Float64Array,
   scale: Float64Array,
-  k0: number,
   shift: number,
   c: RoundConsts,
   u: Float64Array,
   uOff: number,
 ): void {
-  const { quantum, inverseQuantum } = c;
-  for (let i = 0; i < n; i++) {
-    const a = work[i]!;
-    const field = workWords[2 * i + 1]! >>> 20;
-    const f = a * inverseQuantum[field]!;
-    const fl = Math.floor(f);
-    // Up with probability f − fl.
-    work[i] = (fl + +(u[uOff + i]! < f - fl)) * quantum[field]! * scale[(k0 + i) >>> shift]!;
+  const { minNormal, max, half } = c;
+  const words = new Int32Array(src.buffer, src.byteOffset, src.length);
+  for (let k = 0, j = off, end = off + n, g = 2 ** shift, d = uOff - off; j < end; k++) {
+    const v = inv[k]!;
+    const s = scale[k]!;
+    for (const e = Math.min(j + g, end); j < e; j++) {
+      const a = Math.min(Math.abs(src[j]! * v), max);
+      out[j] = stochasticMagnitude(a, u[d + j]!, minNormal, half) * s * ((words[j]! >> 31) | 1);
+    }
   }
 }
 
-/** out[off + i] = work[i] with the sign of src[off + i], per array type. */
-function signed32(src: Float32Array, out: Float32Array, off: number, n: number): void {
-  const words = new Int32Array(src.buffer, src.byteOffset, src.length);
-  for (let i = 0, j = off; i < n; i++, j++) out[j] = work[i]! * ((words[j]! >> 31) | 1);
-}
-
-function signed64(src: Float64Array, out: Float64Array, off: number, n: number): void {
+/** f64 run, as stochastic32. */
+function stochastic64(
+  src: Float64Array,
+  out: Float64Array,
+  off: number,
+  n: number,
+  inv: Float64Array,
+  scale: Float64Array,
+  shift: number,
+  c: RoundConsts,
+  u: Float64Array,
+  uOff: number,
+): void {
+  const { minNormal, max, half } = c;
   const hi = new Int32Array(src.buffer, src.byteOffset, src.length * 2);
-  for (let i = 0, j = off; i < n; i++, j++) out[j] = work[i]! * ((hi[2 * j + 1]! >> 31) | 1);
+  for (let k = 0, j = off, end = off + n, g = 2 ** shift, d = uOff - off; j < end; k++) {
+    const v = inv[k]!;
+    const s = scale[k]!;
+    for (const e = Math.min(j + g, end); j < e; j++) {
+      const a = Math.min(Math.abs(src[j]! * v), max);
+      out[j] =
+        stochasticMagnitude(a, u[d + j]!, minNormal, half) * s * ((hi[2 * j + 1]! >> 31) | 1);
+    }
+  }
 }
 
 function stochasticRun(
@@ -269,17 +262,22 @@ function stochasticRun(
   u: Float64Array,
   uOff: number,
 ): void {
-  const f32 = src instanceof Float32Array && out instanceof Float32Array;
-  const f64 = src instanceof Float64Array && out instanceof Float64Array;
-  for (let o = 0; o < n; o += CHUNK) {
-    const m = Math.min(CHUNK, n - o);
-    if (src instanceof Float32Array) magnitudes32(src, off + o, m, inv, o, shift, c.max);
-    else magnitudes64(src, off + o, m, inv, o, shift, c.max);
-    stochasticMagnitudes(m, scale, o, shift, c, u, uOff + o);
-    if (f32) signed32(src, out, off + o, m);
-    else if (f64) signed64(src, out, off + o, m);
-    else for (let i = 0; i < m; i++) out[off + o + i] = work[i]! * Math.sign(1 / src[off + o + i]!);
-  }
+  if (src instanceof Float32Array && out instanceof Float32Array)
+    stochastic32(src, out, off, n, inv, scale, shift, c, u, uOff);
+  else if (src instanceof Float64Array && out instanceof Float64Array)
+    stochastic64(src, out, off, n, inv, scale, shift, c, u, uOff);
+  else
+    for (let i = 0; i < n; i++) {
+      // Mixed array types: the plain path, the sign from 1/x so that −0 keeps it.
+      const x = src[off + i]! * inv[i >>> shift]!;
+      const r = stochasticMagnitude(
+        Math.min(Math.abs(x), c.max),
+        u[uOff + i]!,
+        c.minNormal,
+        c.half,
+      );
+      out[off + i] = r * scale[i >>> shift]! * (x < 0 || 1 / x < 0 ? -1 : 1);
+    }
 }
 
 /** Stochastic rounding of src[off..off+n) times one inverse scale `inv`; u[uOff + i] per value. */
