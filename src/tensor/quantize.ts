@@ -157,12 +157,23 @@ function amaxRun(src: Storage, off: number, n: number): number {
 }
 
 // Block maxima of a contiguous run: amax[k] = max |src[off + k·b + i]| over i < b (NaN never
-// wins), one monomorphic copy per array type, as the rounding loops of qdq.ts.
+// wins). For f32 on the bit patterns, branch-free: |x|'s bits order as |x| does, a NaN's
+// (above 0x7f800000) are zeroed by a mask, and the larger of two is picked by the sign of their
+// difference, so that a running maximum costs no mispredicted branch.
+const amaxBits = new Int32Array(1);
+const amaxFloat = new Float32Array(amaxBits.buffer);
+
 function blockAmax32(src: Float32Array, off: number, b: number, amax: Float64Array): void {
+  const words = new Int32Array(src.buffer, src.byteOffset, src.length);
   for (let k = 0, j = off; k < amax.length; k++) {
     let m = 0;
-    for (const end = j + b; j < end; j++) m = Math.abs(src[j]!) > m ? Math.abs(src[j]!) : m;
-    amax[k] = m;
+    for (const end = j + b; j < end; j++) {
+      const w = words[j]! & 0x7fffffff;
+      const v = w & ~((0x7f800000 - w) >> 31);
+      m = v ^ ((m ^ v) & ((v - m) >> 31));
+    }
+    amaxBits[0] = m;
+    amax[k] = amaxFloat[0]!;
   }
 }
 
