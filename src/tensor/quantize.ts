@@ -127,7 +127,7 @@ function spanEach(
 }
 
 /** Values per draw of uniforms in the stochastic runs (a multiple of every 2^shift used). */
-const CHUNK = 1 << 16;
+const CHUNK = 1 << 12;
 
 /** Largest |x| of n values from off (NaN never wins), four running maxima to break the chain. */
 function amaxRun(src: Storage, off: number, n: number): number {

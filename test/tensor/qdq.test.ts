@@ -91,6 +91,37 @@ describe("stochasticSpan", () => {
   });
 });
 
+describe("stochasticSpan on f32 arrays", () => {
+  it("rounds as roundMini does with the same uniform, f32 → f32 and f32 → f64, bit for bit", () => {
+    const rng = makeRng(6);
+    for (const fmt of formats) {
+      const x = Float32Array.from(probes(fmt));
+      const u = Float64Array.from({ length: x.length }, (_, i) =>
+        i % 5 === 0 ? 0 : rng.uniform(),
+      );
+      for (const out of [new Float32Array(x.length), new Float64Array(x.length)]) {
+        stochasticSpan(x, out, 0, x.length, 1, roundConsts(fmt), u, 0);
+        const wrong = Array.from(x).filter((v, i) => {
+          const want = Math.fround(roundMini(v, fmt, u[i]!));
+          return !same(out[i]!, want) && !(Number.isNaN(v) && Number.isNaN(out[i]));
+        });
+        expect(wrong, `${fmt.name} into ${out.constructor.name}`).toEqual([]);
+      }
+    }
+  });
+
+  it("rounds up exactly when u < the fraction: u just below, at and above it", () => {
+    // 1.25 in E2M1 lies halfway from 1 to 1.5 (quantum 0.5); 2^−30 lies just above 0, so even
+    // u = 0 rounds it up (u < its fraction), with the sign kept.
+    const c = roundConsts(E2M1);
+    const x = Float32Array.of(1.25, 1.25, 1.25, -1.25, 2 ** -30, -(2 ** -30));
+    const u = Float64Array.of(0.5 - 2 ** -32, 0.5, 0.75, 0.25, 0, 0);
+    const out = new Float32Array(6);
+    stochasticSpan(x, out, 0, 6, 1, c, u, 0);
+    expect(Array.from(out)).toEqual([1.5, 1, 1, -1.5, 0.5, -0.5]);
+  });
+});
+
 describe("Rng.fillUniform32", () => {
   it("gives nextUint32()·2^−32 in order and leaves the generator where the draws would", () => {
     const a = makeRng(11);

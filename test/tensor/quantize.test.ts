@@ -176,3 +176,62 @@ describe("stochastic rounding through block scaling", () => {
     expect(Array.from(a)).toEqual(Array.from(b));
   });
 });
+
+describe("stochastic rounding across the chunks of uniforms", () => {
+  // 2^17 values span several chunks of drawn uniforms; element i must use the i-th uniform of
+  // the generator's stream in row-major order, as roundMini with that uniform says (the result
+  // scaled back by the reciprocal of the inverse scale, as the rounding loops do).
+  const n = 1 << 17;
+  const rng = makeRng(8);
+  const base = Float64Array.from({ length: n }, () => rng.normal());
+  const streamOf = (seed: number): Float64Array => {
+    const u = new Float64Array(n);
+    makeRng(seed).fillUniform32(u);
+    return u;
+  };
+
+  it("per tensor and in MX blocks, f32 and f64, element by element", () => {
+    const u = streamOf(9);
+    for (const x of [base, Float32Array.from(base)]) {
+      const amax = Array.from(x).reduce((m, v) => Math.max(m, Math.abs(v)), 0);
+      const inv = Math.fround(E2M1.maxFinite / amax);
+      const y = quantizeArray(x, quantFormat(E2M1, { kind: "tensor" }, "stochastic"), {
+        rng: makeRng(9),
+      });
+      const wrong = Array.from(x).filter(
+        (v, i) =>
+          y[i] !==
+          (x instanceof Float32Array ? Math.fround : Number)(
+            roundMini(v * inv, E2M1, u[i]!) * (1 / inv),
+          ),
+      );
+      expect(wrong).toEqual([]);
+      const z = quantizeArray(x, quantFormat(E2M1, mxBlocks, "stochastic"), { rng: makeRng(9) });
+      let bad = 0;
+      for (let b = 0; b < n; b += 32) {
+        const am = Array.from(x.slice(b, b + 32)).reduce((m, v) => Math.max(m, Math.abs(v)), 0);
+        const s = 2 ** (Math.floor(Math.log2(am)) - E2M1.emax);
+        for (let i = b; i < b + 32; i++) if (z[i] !== roundMini(x[i]! / s, E2M1, u[i]!) * s) bad++;
+      }
+      expect(bad).toBe(0);
+    }
+  });
+});
+
+describe("block maxima of f32 inputs (bit patterns) agree with f64 ones", () => {
+  it("on NaN, ±Inf, ±0, f32 subnormals and huge values, for MX and NVFP4 blocks", () => {
+    const rng = makeRng(10);
+    const x = Float32Array.from({ length: 32 * 16 }, () => rng.normal());
+    const specials = [NaN, Infinity, -Infinity, -0, 0, 1e-45, -3e-39, 3e38, -2e-40, NaN];
+    specials.forEach((v, k) => (x[k * 33] = v));
+    x.fill(0, 160, 192); // an all-zero block
+    x.fill(NaN, 192, 224); // an all-NaN block
+    x.fill(1e-40, 224, 256); // a block of f32 subnormals
+    for (const scaling of [mxBlocks, nvfp4Blocks]) {
+      const q = quantFormat(E2M1, scaling);
+      const a = quantizeArray(x, q);
+      const b = quantizeArray(Float64Array.from(x), q);
+      expect(Array.from(a, (v, i) => Object.is(v, Math.fround(b[i]!)))).not.toContain(false);
+    }
+  });
+});
