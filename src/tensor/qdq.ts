@@ -114,23 +114,6 @@ function single(inv: number): [Float64Array, Float64Array] {
   return [Float64Array.of(inv), Float64Array.of(1 / inv)];
 }
 
-function nearestRun(
-  src: Storage,
-  out: Storage,
-  off: number,
-  n: number,
-  inv: Float64Array,
-  scale: Float64Array,
-  shift: number,
-  c: RoundConsts,
-): void {
-  if (src instanceof Float32Array && out instanceof Float32Array)
-    nearest32(src, out, off, n, inv, scale, shift, c);
-  else if (src instanceof Float64Array && out instanceof Float64Array)
-    nearest64(src, out, off, n, inv, scale, shift, c);
-  else nearestMixed(src, out, off, n, inv, scale, shift, c);
-}
-
 /** Mixed array types (an f64 input written to an f32 output or back): the plain scalar path. */
 function nearestMixed(
   src: Storage,
@@ -156,7 +139,7 @@ export function nearestSpan(
   c: RoundConsts,
 ): void {
   const [i, s] = single(inv);
-  nearestRun(src, out, off, n, i, s, 31, c);
+  nearestSpanEach(src, out, off, n, i, s, 31, c);
 }
 
 /**
@@ -174,7 +157,11 @@ export function nearestSpanEach(
   shift: number,
   c: RoundConsts,
 ): void {
-  nearestRun(src, out, off, n, inv, scale, shift, c);
+  if (src instanceof Float32Array && out instanceof Float32Array)
+    nearest32(src, out, off, n, inv, scale, shift, c);
+  else if (src instanceof Float64Array && out instanceof Float64Array)
+    nearest64(src, out, off, n, inv, scale, shift, c);
+  else nearestMixed(src, out, off, n, inv, scale, shift, c);
 }
 
 /** 2^52 + 1: Veltkamp's split keeping one significant bit. */
@@ -250,7 +237,23 @@ function stochastic64(
   }
 }
 
-function stochasticRun(
+/** Stochastic rounding of src[off..off+n) times one inverse scale `inv`; u[uOff + i] per value. */
+export function stochasticSpan(
+  src: Storage,
+  out: Storage,
+  off: number,
+  n: number,
+  inv: number,
+  c: RoundConsts,
+  u: Float64Array,
+  uOff: number,
+): void {
+  const [i, s] = single(inv);
+  stochasticSpanEach(src, out, off, n, i, s, 31, c, u, uOff);
+}
+
+/** Stochastic rounding with a scale per group of 2^shift elements, as nearestSpanEach. */
+export function stochasticSpanEach(
   src: Storage,
   out: Storage,
   off: number,
@@ -278,35 +281,4 @@ function stochasticRun(
       );
       out[off + i] = r * scale[i >>> shift]! * (x < 0 || 1 / x < 0 ? -1 : 1);
     }
-}
-
-/** Stochastic rounding of src[off..off+n) times one inverse scale `inv`; u[uOff + i] per value. */
-export function stochasticSpan(
-  src: Storage,
-  out: Storage,
-  off: number,
-  n: number,
-  inv: number,
-  c: RoundConsts,
-  u: Float64Array,
-  uOff: number,
-): void {
-  const [i, s] = single(inv);
-  stochasticRun(src, out, off, n, i, s, 31, c, u, uOff);
-}
-
-/** Stochastic rounding with a scale per group of 2^shift elements, as nearestSpanEach. */
-export function stochasticSpanEach(
-  src: Storage,
-  out: Storage,
-  off: number,
-  n: number,
-  inv: Float64Array,
-  scale: Float64Array,
-  shift: number,
-  c: RoundConsts,
-  u: Float64Array,
-  uOff: number,
-): void {
-  stochasticRun(src, out, off, n, inv, scale, shift, c, u, uOff);
 }
