@@ -55,7 +55,7 @@ export function roundNearest(v: number, c: RoundConsts): number {
 }
 
 // The loops come in an f32 and an f64 copy so that each typed-array access stays monomorphic
-// (one shared loop over both array types runs about twice as slowly once V8 has seen both).
+// (one shared loop over both array types ran 25–100% slower once V8 had seen both).
 // Signs are taken from the input's bits (an f32 array's own words, an f64 array's high words on
 // little-endian hosts), so no branch on the sign is needed and −0 stays −0.
 
