@@ -1,5 +1,6 @@
 // The student: a tanh MLP (20 → 100 → 100 → 10 by default) in f64 on the tensor engine, weights
-// N(0, 1/fan_in) and zero biases, with the squared loss L = ½·Σ‖f(x) − y‖²/n of Cohen et al.
+// and biases U(±1/√fan_in) as PyTorch's nn.Linear draws them (or N(0, 1/fan_in) weights and zero
+// biases with init "normal"), with the squared loss L = ½·Σ‖f(x) − y‖²/n of Cohen et al.
 // 2021 (their sharpness figures use this ½-sum-over-outputs scaling, so 2/η is comparable).
 import { gather, makeRng, mseLoss, tensor, type Tensor } from "../../tensor/index.ts";
 
