@@ -66,6 +66,8 @@ export class Kernel implements KernelContext {
   private readonly pendingInput = new PendingInput();
   private languageTools: Promise<KernelLanguageTools> | undefined;
   private loadedTools: KernelLanguageTools | undefined;
+  /** Completions waiting for the language tools, told to give up when a cell is queued. */
+  private readonly executeWaiters = new Set<() => void>();
   private idleWaiters: (() => void)[] = [];
   private readonly signatures = new SignatureHistory();
   private warmTimer: NodeJS.Timeout | undefined;
@@ -118,6 +120,8 @@ export class Kernel implements KernelContext {
     clearTimeout(this.warmTimer);
     if (message.header.msg_type === "execute_request") this.executedOnce = true;
     this.queues[channel].push(message);
+    if (message.header.msg_type === "execute_request")
+      for (const giveUp of [...this.executeWaiters]) giveUp();
     void this.pump(channel);
   }
 
@@ -147,6 +151,27 @@ export class Kernel implements KernelContext {
   language(): Promise<KernelLanguageTools> {
     this.interactive = true;
     return this.loadLanguageTools();
+  }
+
+  /**
+   * The language tools, or undefined when they are still loading and an execute_request is
+   * waiting behind this request: shell requests are answered in order, so a Tab pressed while
+   * the TypeScript service loads (seconds, on a busy machine) must not hold up the cell the
+   * user runs next. The load goes on; the next completion gets the tools.
+   */
+  languageUnlessExecuteWaits(): Promise<KernelLanguageTools | undefined> {
+    const tools = this.language();
+    if (this.loadedTools !== undefined) return tools;
+    if (this.executeQueued()) return Promise.resolve(undefined);
+    return new Promise((resolve, reject) => {
+      const giveUp = () => resolve(undefined);
+      this.executeWaiters.add(giveUp);
+      tools.then(resolve, reject).finally(() => this.executeWaiters.delete(giveUp));
+    });
+  }
+
+  private executeQueued(): boolean {
+    return this.queues.shell.some((message) => message.header.msg_type === "execute_request");
   }
 
   private loadLanguageTools(): Promise<KernelLanguageTools> {

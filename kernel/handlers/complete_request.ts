@@ -9,7 +9,16 @@ export const complete_request: Handler = async (kernel, request) => {
   const cursorPoints =
     typeof request.content.cursor_pos === "number" ? request.content.cursor_pos : [...code].length;
   const cursor = codePointToUtf16(code, cursorPoints);
-  const tools = await kernel.language();
+  const tools = await kernel.languageUnlessExecuteWaits();
+  // still loading and a cell waits to run: no matches now rather than a late run
+  if (tools === undefined)
+    return {
+      status: "ok",
+      matches: [],
+      cursor_start: cursorPoints,
+      cursor_end: cursorPoints,
+      metadata: {},
+    };
   const result = await tools.complete(kernel.executedCells, code, cursor);
   const toPoints = (offset: number) => utf16ToCodePoint(code, offset);
   return {

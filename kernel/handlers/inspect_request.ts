@@ -8,7 +8,8 @@ export const inspect_request: Handler = async (kernel, request) => {
   const cursorPoints =
     typeof request.content.cursor_pos === "number" ? request.content.cursor_pos : [...code].length;
   const detail_level = request.content.detail_level === 1 ? 1 : 0;
-  const tools = await kernel.language();
+  const tools = await kernel.languageUnlessExecuteWaits();
+  if (tools === undefined) return { status: "ok", found: false, data: {}, metadata: {} };
   const result = await tools.inspect(
     kernel.executedCells,
     code,

@@ -4,7 +4,8 @@ import type { Handler } from "../handler.ts";
 
 export const is_complete_request: Handler = async (kernel, request) => {
   const code = typeof request.content.code === "string" ? request.content.code : "";
-  const tools = await kernel.language();
+  const tools = await kernel.languageUnlessExecuteWaits();
+  if (tools === undefined) return { status: "unknown" };
   const result = await tools.isComplete(code);
   return result.status === "incomplete"
     ? { status: "incomplete", indent: result.indent ?? "" }

@@ -489,3 +489,70 @@ describe("Kernel message loop", () => {
     ).toBe(true);
   });
 });
+
+describe("Kernel: a Tab while the language tools load", () => {
+  it("does not hold up the cell run after it: the completion gives up, later ones are answered", async () => {
+    const signer = createSigner(KEY);
+    const sent: Message[] = [];
+    let finishLoading: (tools: KernelLanguageTools) => void = () => {};
+    const loading = new Promise<KernelLanguageTools>((resolve) => (finishLoading = resolve));
+    const kernel = new Kernel({
+      session: new FakeSession(),
+      signer,
+      log: () => {},
+      send: (_channel, frames) => {
+        const decoded = decodeFrames(frames, signer);
+        if (decoded.ok) sent.push(decoded.message);
+      },
+      loadLanguage: () => loading,
+    });
+    const replyTo = (msg_id: string) =>
+      sent.find(
+        (m) =>
+          (m.parent_header as { msg_id?: string }).msg_id === msg_id &&
+          m.header.msg_type.endsWith("_reply"),
+      )?.content;
+    kernel.receive(
+      "shell",
+      requestFrames("complete_request", { code: "x", cursor_pos: 1 }, { msg_id: "tab" }),
+    );
+    kernel.receive(
+      "shell",
+      requestFrames(
+        "inspect_request",
+        { code: "x", cursor_pos: 1, detail_level: 0 },
+        { msg_id: "hover" },
+      ),
+    );
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(replyTo("tab")).toBeUndefined(); // waiting for the tools: nothing else is queued
+    kernel.receive("shell", requestFrames("execute_request", { code: "1 + 1" }, { msg_id: "run" }));
+    await kernel.whenIdle();
+    expect(replyTo("tab")).toEqual({
+      status: "ok",
+      matches: [],
+      cursor_start: 1,
+      cursor_end: 1,
+      metadata: {},
+    });
+    expect(replyTo("hover")).toMatchObject({ status: "ok", found: false });
+    expect(replyTo("run")).toMatchObject({ status: "ok" });
+
+    finishLoading({
+      complete: async () => ({
+        matches: [{ text: "xs", type: "variable" }],
+        cursor_start: 0,
+        cursor_end: 1,
+      }),
+      inspect: async () => ({ found: false, data: {} }),
+      isComplete: async () => ({ status: "complete" }),
+      diagnose: async () => [],
+    } as unknown as KernelLanguageTools);
+    kernel.receive(
+      "shell",
+      requestFrames("complete_request", { code: "x", cursor_pos: 1 }, { msg_id: "tab2" }),
+    );
+    await kernel.whenIdle();
+    expect(replyTo("tab2")).toMatchObject({ status: "ok", matches: ["xs"] });
+  });
+});
