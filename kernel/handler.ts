@@ -28,8 +28,8 @@ export interface KernelContext {
   requestInput(parent: Message, prompt: string, password: boolean): Promise<string>;
   /** The TypeScript language tools, loaded on first use. */
   language(): Promise<KernelLanguageTools>;
-  /** As language(), but undefined if they are still loading when an execute_request queues. */
-  languageUnlessExecuteWaits(): Promise<KernelLanguageTools | undefined>;
+  /** `work`'s result, or undefined if an execute_request queues before it settles. */
+  unlessExecuteWaits<T>(work: Promise<T>): Promise<T | undefined>;
   /**
    * The language tools if they are loaded already (a completion, or the idle warm-up, loaded
    * them); executing never waits for the compiler to load.

@@ -154,19 +154,20 @@ export class Kernel implements KernelContext {
   }
 
   /**
-   * The language tools, or undefined when they are still loading and an execute_request is
-   * waiting behind this request: shell requests are answered in order, so a Tab pressed while
-   * the TypeScript service loads (seconds, on a busy machine) must not hold up the cell the
-   * user runs next. The load goes on; the next completion gets the tools.
+   * `work` (a completion, an inspection), or undefined if an execute_request queues before it
+   * settles: shell requests are answered in order, so a Tab pressed while the TypeScript
+   * service still loads (seconds, on a busy machine) must not hold up the cell the user runs
+   * next. The work goes on in the background (it warms the service); its answer is dropped.
    */
-  languageUnlessExecuteWaits(): Promise<KernelLanguageTools | undefined> {
-    const tools = this.language();
-    if (this.loadedTools !== undefined) return tools;
-    if (this.executeQueued()) return Promise.resolve(undefined);
+  unlessExecuteWaits<T>(work: Promise<T>): Promise<T | undefined> {
+    if (this.executeQueued()) {
+      work.catch(() => {});
+      return Promise.resolve(undefined);
+    }
     return new Promise((resolve, reject) => {
       const giveUp = () => resolve(undefined);
       this.executeWaiters.add(giveUp);
-      tools.then(resolve, reject).finally(() => this.executeWaiters.delete(giveUp));
+      work.then(resolve, reject).finally(() => this.executeWaiters.delete(giveUp));
     });
   }
 

@@ -9,9 +9,12 @@ export const complete_request: Handler = async (kernel, request) => {
   const cursorPoints =
     typeof request.content.cursor_pos === "number" ? request.content.cursor_pos : [...code].length;
   const cursor = codePointToUtf16(code, cursorPoints);
-  const tools = await kernel.languageUnlessExecuteWaits();
-  // still loading and a cell waits to run: no matches now rather than a late run
-  if (tools === undefined)
+  const result = await kernel.unlessExecuteWaits(
+    kernel.language().then((tools) => tools.complete(kernel.executedCells, code, cursor)),
+  );
+  // a cell waits to run behind this request while the language service is busy: no matches
+  // now rather than a late run
+  if (result === undefined)
     return {
       status: "ok",
       matches: [],
@@ -19,7 +22,6 @@ export const complete_request: Handler = async (kernel, request) => {
       cursor_end: cursorPoints,
       metadata: {},
     };
-  const result = await tools.complete(kernel.executedCells, code, cursor);
   const toPoints = (offset: number) => utf16ToCodePoint(code, offset);
   return {
     status: "ok",

@@ -8,13 +8,18 @@ export const inspect_request: Handler = async (kernel, request) => {
   const cursorPoints =
     typeof request.content.cursor_pos === "number" ? request.content.cursor_pos : [...code].length;
   const detail_level = request.content.detail_level === 1 ? 1 : 0;
-  const tools = await kernel.languageUnlessExecuteWaits();
-  if (tools === undefined) return { status: "ok", found: false, data: {}, metadata: {} };
-  const result = await tools.inspect(
-    kernel.executedCells,
-    code,
-    codePointToUtf16(code, cursorPoints),
-    detail_level,
+  const result = await kernel.unlessExecuteWaits(
+    kernel
+      .language()
+      .then((tools) =>
+        tools.inspect(
+          kernel.executedCells,
+          code,
+          codePointToUtf16(code, cursorPoints),
+          detail_level,
+        ),
+      ),
   );
+  if (result === undefined) return { status: "ok", found: false, data: {}, metadata: {} };
   return { status: "ok", found: result.found, data: result.found ? result.data : {}, metadata: {} };
 };

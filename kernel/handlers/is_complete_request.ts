@@ -4,9 +4,10 @@ import type { Handler } from "../handler.ts";
 
 export const is_complete_request: Handler = async (kernel, request) => {
   const code = typeof request.content.code === "string" ? request.content.code : "";
-  const tools = await kernel.languageUnlessExecuteWaits();
-  if (tools === undefined) return { status: "unknown" };
-  const result = await tools.isComplete(code);
+  const result = await kernel.unlessExecuteWaits(
+    kernel.language().then((tools) => tools.isComplete(code)),
+  );
+  if (result === undefined) return { status: "unknown" };
   return result.status === "incomplete"
     ? { status: "incomplete", indent: result.indent ?? "" }
     : { status: result.status };
