@@ -52,40 +52,22 @@ function invalid(field: string, expected: string, got: unknown): never {
   });
 }
 
-function isFlatRecord(value: unknown): value is Record<string, number | string | boolean | null> {
-  if (typeof value !== "object" || value === null || Array.isArray(value)) return false;
-  return Object.values(value).every(
-    (v) =>
-      v === null ||
-      typeof v === "string" ||
-      typeof v === "boolean" ||
-      (typeof v === "number" && Number.isFinite(v)),
-  );
-}
+const FINITE = "a finite number (JSON has no NaN/Infinity; pass String(x) to record it)";
 
 function checkValue(field: string, value: unknown, allowArray: boolean): void {
   if (typeof value === "number") {
-    if (!Number.isFinite(value))
-      invalid(
-        field,
-        "a finite number (JSON has no NaN/Infinity; pass String(x) to record it)",
-        value,
-      );
+    if (!Number.isFinite(value)) invalid(field, FINITE, value);
     return;
   }
-  if (typeof value === "string" || isFlatRecord(value)) return;
+  if (typeof value === "string") return;
   if (typeof value === "object" && value !== null && !Array.isArray(value)) {
-    // A record with one bad entry: name the entry, not the record.
+    // A flat record; a bad entry is named, not the whole record.
     for (const [key, v] of Object.entries(value)) {
-      if (typeof v === "number" && !Number.isFinite(v))
-        invalid(
-          `${field}.${key}`,
-          "a finite number (JSON has no NaN/Infinity; pass String(x) to record it)",
-          v,
-        );
+      if (typeof v === "number" && !Number.isFinite(v)) invalid(`${field}.${key}`, FINITE, v);
       if (v !== null && !["string", "number", "boolean"].includes(typeof v))
         invalid(`${field}.${key}`, "a number, a string, a boolean or null", v);
     }
+    return;
   }
   if (
     allowArray &&

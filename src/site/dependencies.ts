@@ -2,10 +2,10 @@
 // attachments: statically, from the string literals in its code cells. A literal that names an
 // existing file relative to the notebook's folder (`"sweep-points/p.ipynb"`, `"data/x.csv"`)
 // becomes part of the execution cache key, so editing that file re-executes the notebook.
-import { createHash } from "node:crypto";
 import { readFile, stat } from "node:fs/promises";
 import { dirname, isAbsolute, relative, resolve } from "node:path";
 import type { INotebookContent } from "@jupyterlab/nbformat";
+import { sha256 } from "./cache.ts";
 
 // "…" or '…' or `…` without interpolation, on one line, that looks like a relative path.
 const LITERAL = /(["'`])((?:\.{1,2}\/)?[\w.-]+(?:\/[\w.-]+)*\.[\w]+)\1/g;
@@ -38,8 +38,4 @@ export async function fileDependencies(
     }
   }
   return Object.fromEntries(found.sort(([a], [b]) => a.localeCompare(b)));
-}
-
-function sha256(data: Buffer): string {
-  return createHash("sha256").update(data).digest("hex");
 }

@@ -15,7 +15,8 @@ interface Sent {
 }
 
 function setup(
-  language?: LanguageTools | KernelLanguageTools,
+  // the tools, or a loader for them (a test that controls when loading ends)
+  language?: LanguageTools | KernelLanguageTools | (() => Promise<KernelLanguageTools>),
   warmLanguageAfterIdleMs?: number,
   typeCheckLimitMs?: number,
   typeWarnings?: boolean,
@@ -34,7 +35,8 @@ function setup(
       if (!decoded.ok) throw new Error(`kernel sent an undecodable message: ${decoded.reason}`);
       sent.push({ channel, message: decoded.message });
     },
-    loadLanguage: language ? async () => language : undefined,
+    loadLanguage:
+      typeof language === "function" ? language : language ? async () => language : undefined,
     onShutdown: (restart) => shutdowns.push(restart),
     warmLanguageAfterIdleMs,
     typeCheckLimitMs,
@@ -492,51 +494,30 @@ describe("Kernel message loop", () => {
 
 describe("Kernel: a Tab while the language tools load", () => {
   it("does not hold up the cell run after it: the completion gives up, later ones are answered", async () => {
-    const signer = createSigner(KEY);
-    const sent: Message[] = [];
     let finishLoading: (tools: KernelLanguageTools) => void = () => {};
     const loading = new Promise<KernelLanguageTools>((resolve) => (finishLoading = resolve));
-    const kernel = new Kernel({
-      session: new FakeSession(),
-      signer,
-      log: () => {},
-      send: (_channel, frames) => {
-        const decoded = decodeFrames(frames, signer);
-        if (decoded.ok) sent.push(decoded.message);
-      },
-      loadLanguage: () => loading,
+    const k = setup(() => loading);
+    const reply = (msg_id: string) =>
+      k.about(msg_id).find((e) => e.message.header.msg_type.endsWith("_reply"))?.message.content;
+    const tab = k.request("shell", "complete_request", { code: "x", cursor_pos: 1 });
+    const hover = k.request("shell", "inspect_request", {
+      code: "x",
+      cursor_pos: 1,
+      detail_level: 0,
     });
-    const replyTo = (msg_id: string) =>
-      sent.find(
-        (m) =>
-          (m.parent_header as { msg_id?: string }).msg_id === msg_id &&
-          m.header.msg_type.endsWith("_reply"),
-      )?.content;
-    kernel.receive(
-      "shell",
-      requestFrames("complete_request", { code: "x", cursor_pos: 1 }, { msg_id: "tab" }),
-    );
-    kernel.receive(
-      "shell",
-      requestFrames(
-        "inspect_request",
-        { code: "x", cursor_pos: 1, detail_level: 0 },
-        { msg_id: "hover" },
-      ),
-    );
     await new Promise((resolve) => setTimeout(resolve, 50));
-    expect(replyTo("tab")).toBeUndefined(); // waiting for the tools: nothing else is queued
-    kernel.receive("shell", requestFrames("execute_request", { code: "1 + 1" }, { msg_id: "run" }));
-    await kernel.whenIdle();
-    expect(replyTo("tab")).toEqual({
+    expect(reply(tab)).toBeUndefined(); // waiting for the tools: nothing else is queued
+    const run = k.request("shell", "execute_request", { code: "1 + 1" });
+    await k.kernel.whenIdle();
+    expect(reply(tab)).toEqual({
       status: "ok",
       matches: [],
       cursor_start: 1,
       cursor_end: 1,
       metadata: {},
     });
-    expect(replyTo("hover")).toMatchObject({ status: "ok", found: false });
-    expect(replyTo("run")).toMatchObject({ status: "ok" });
+    expect(reply(hover)).toMatchObject({ status: "ok", found: false });
+    expect(reply(run)).toMatchObject({ status: "ok" });
 
     finishLoading({
       complete: async () => ({
@@ -548,11 +529,8 @@ describe("Kernel: a Tab while the language tools load", () => {
       isComplete: async () => ({ status: "complete" }),
       diagnose: async () => [],
     } as unknown as KernelLanguageTools);
-    kernel.receive(
-      "shell",
-      requestFrames("complete_request", { code: "x", cursor_pos: 1 }, { msg_id: "tab2" }),
-    );
-    await kernel.whenIdle();
-    expect(replyTo("tab2")).toMatchObject({ status: "ok", matches: ["xs"] });
+    const tab2 = k.request("shell", "complete_request", { code: "x", cursor_pos: 1 });
+    await k.kernel.whenIdle();
+    expect(reply(tab2)).toMatchObject({ status: "ok", matches: ["xs"] });
   });
 });
