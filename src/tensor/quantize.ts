@@ -14,6 +14,7 @@ import {
   stochasticSpanEach,
   type RoundConsts,
 } from "./qdq.ts";
+import { QdqArena } from "./qdq-wasm.ts";
 import { drawUniform, Rng, type RandomSource } from "./rng.ts";
 import type { Storage } from "./dtype.ts";
 
@@ -265,6 +266,10 @@ export function quantizeMatrix(
 ): Storage {
   if (src.length !== rows * cols)
     throw new TensorError("quantizeMatrix", `${src.length} values`, `rows·cols = ${rows * cols}`);
+  if (src instanceof Float32Array) {
+    const fast = quantizeF32Wasm(src, q, options);
+    if (fast !== null) return fast;
+  }
   const out =
     src instanceof Float64Array ? new Float64Array(src.length) : new Float32Array(src.length);
   const fmt = q.element;
@@ -326,6 +331,67 @@ export function quantizeMatrix(
   // Blocks along rows: one pass with a scale per 2^shift values, or a run per block.
   if ((b & (b - 1)) === 0) spanEach(src, out, 0, src.length, inv, scale, Math.log2(b), c, u);
   else for (let k = 0; k < amax.length; k++) span(src, out, k * b, b, inv[k]!, c, u);
+  return out;
+}
+
+/**
+ * The WebAssembly path (qdq-wasm.ts) for an f32 tensor with one scale, or blocks of a power of
+ * two ≥ 4 along rows, rounded to nearest or stochastically with an Rng; null for everything else
+ * (columns, tiles, other generators) and when WebAssembly is off, so the scalar path runs. Same
+ * steps and results as quantizeMatrix's scalar path, value for value.
+ */
+function quantizeF32Wasm(
+  src: Float32Array,
+  q: QuantFormat,
+  options: QuantizeOptions,
+): Float32Array | null {
+  const s = q.scaling;
+  const rng = options.rng;
+  const stochastic = q.rounding !== "nearest";
+  if (src.length === 0 || (stochastic && !(rng instanceof Rng))) return null;
+  const fmt = q.element;
+  const c = roundConsts(fmt);
+  const n = src.length;
+  let arena: QdqArena | null;
+  let shift: number;
+  if (s.kind === "none" || s.kind === "tensor") {
+    arena = QdqArena.open(src, 1);
+    if (arena === null) return null;
+    const amax = s.kind === "tensor" ? arena.tensorAmax() : 0;
+    const inv = amax === 0 || !Number.isFinite(amax) ? 1 : Math.fround(fmt.maxFinite / amax);
+    arena.inv[0] = inv;
+    arena.scale[0] = 1 / inv;
+    shift = 31;
+  } else {
+    const b = s.size;
+    if (s.kind !== "block" || (options.axis ?? 1) !== 1 || b < 4 || (b & (b - 1)) !== 0)
+      return null;
+    if (n % b !== 0) return null; // the scalar path names the misfit
+    arena = QdqArena.open(src, n / b);
+    if (arena === null) return null;
+    arena.blockAmax(b);
+    const scaleFmt = s.scale;
+    const sc = typeof scaleFmt === "object" ? roundConsts(scaleFmt) : null;
+    const tensorInv =
+      s.tensorScale === true && typeof scaleFmt === "object"
+        ? tensorEncodeScale(amaxRun(arena.amax, 0, arena.amax.length), fmt, scaleFmt)
+        : 1;
+    blockInverses(arena.amax, fmt, scaleFmt, tensorInv, sc, arena.inv, arena.scale);
+    shift = Math.log2(b);
+  }
+  const out = new Float32Array(n);
+  if (!stochastic) {
+    arena.nearest(shift, c);
+    arena.copyOut(out);
+    return out;
+  }
+  // Whole quads in the kernel; a one-scale tensor's last n mod 4 values after it, in order.
+  const whole = n & ~3;
+  const inv = arena.inv[0]!;
+  arena.stochastic(whole, shift, c, rng as Rng);
+  arena.copyOut(out);
+  if (whole < n)
+    stochasticSpan(src, out, whole, n - whole, inv, c, new Uniforms(rng!).next(n - whole), 0);
   return out;
 }
 

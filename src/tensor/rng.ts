@@ -55,6 +55,25 @@ export class Rng {
     this.s3 = s3;
   }
 
+  /**
+   * Write the four state words to `to[at..at+4)`, for a kernel that steps the generator itself
+   * (the WebAssembly stochastic rounding); loadState takes them back afterwards.
+   */
+  saveState(to: Int32Array, at: number): void {
+    to[at] = this.s0;
+    to[at + 1] = this.s1;
+    to[at + 2] = this.s2;
+    to[at + 3] = this.s3;
+  }
+
+  /** Continue from the four state words at `from[at..at+4)`, as a kernel left them. */
+  loadState(from: Int32Array, at: number): void {
+    this.s0 = from[at]!;
+    this.s1 = from[at + 1]!;
+    this.s2 = from[at + 2]!;
+    this.s3 = from[at + 3]!;
+  }
+
   /** Uniform in [0, 1) with 53 random bits. */
   uniform(): number {
     const hi = this.nextUint32() >>> 5;
