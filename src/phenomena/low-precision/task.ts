@@ -50,23 +50,23 @@ export function makeSoftmaxTask(options: SoftmaxTaskOptions = {}): SoftmaxTask {
   const channelScale = Float64Array.from({ length: d }, (_, i) =>
     i < o.outliers ? o.outlierScale : 1,
   );
+  const temperature = o.temperature;
   const probabilities = (x: Float64Array, n: number): Float64Array => {
     const p = new Float64Array(n * c);
     const hid = new Float64Array(h);
+    const v = new Float64Array(d);
+    const z = new Float64Array(c);
     for (let s = 0; s < n; s++) {
-      hid.fill(0);
-      for (let i = 0; i < d; i++) {
-        // The teacher sees the channel on a unit scale: outliers are big numbers, not big signals.
-        const v = x[s * d + i]! / channelScale[i]!;
-        for (let j = 0; j < h; j++) hid[j]! += v * w1[i * h + j]!;
-      }
+      // The teacher sees the channel on a unit scale: outliers are big numbers, not big signals.
+      for (let i = 0; i < d; i++) v[i] = x[s * d + i]! / channelScale[i]!;
+      dotColumns(v, w1, d, h, hid);
+      for (let j = 0; j < h; j++) hid[j] = Math.tanh(hid[j]!); // once per unit, not per class
+      dotColumns(hid, w2, h, c, z);
       let max = -Infinity;
       for (let k = 0; k < c; k++) {
-        let z = 0;
-        for (let j = 0; j < h; j++) z += Math.tanh(hid[j]!) * w2[j * c + k]!;
-        z *= o.temperature;
-        p[s * c + k] = z;
-        if (z > max) max = z;
+        const zk = z[k]! * temperature;
+        p[s * c + k] = zk;
+        if (zk > max) max = zk;
       }
       let sum = 0;
       for (let k = 0; k < c; k++) sum += p[s * c + k] = Math.exp(p[s * c + k]! - max);
@@ -92,6 +92,43 @@ export function makeSoftmaxTask(options: SoftmaxTaskOptions = {}): SoftmaxTask {
       return { x, y };
     },
   };
+}
+
+/**
+ * out[j] = Σ_i v[i]·w[i·cols + j] for j < cols, each sum taken in order of i from 0 (as a
+ * row-major loop accumulates it), four columns at a time so that four independent sums are in
+ * flight rather than one add waiting on the last.
+ */
+function dotColumns(
+  v: Float64Array,
+  w: Float64Array,
+  rows: number,
+  cols: number,
+  out: Float64Array,
+): void {
+  let j = 0;
+  for (; j + 3 < cols; j += 4) {
+    let a0 = 0;
+    let a1 = 0;
+    let a2 = 0;
+    let a3 = 0;
+    for (let i = 0, at = j; i < rows; i++, at += cols) {
+      const vi = v[i]!;
+      a0 += vi * w[at]!;
+      a1 += vi * w[at + 1]!;
+      a2 += vi * w[at + 2]!;
+      a3 += vi * w[at + 3]!;
+    }
+    out[j] = a0;
+    out[j + 1] = a1;
+    out[j + 2] = a2;
+    out[j + 3] = a3;
+  }
+  for (; j < cols; j++) {
+    let a = 0;
+    for (let i = 0, at = j; i < rows; i++, at += cols) a += v[i]! * w[at]!;
+    out[j] = a;
+  }
 }
 
 /** The loss floor on a sample: mean entropy of the teacher's label distribution (nats). */
