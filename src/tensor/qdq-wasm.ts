@@ -52,6 +52,11 @@ function kernels(): QdqExports | null {
   return exports ?? null;
 }
 
+/** True when f32 quantisation runs in the WebAssembly kernels (on, and the module compiled here). */
+export function wasmQdqActive(): boolean {
+  return kernels() !== null;
+}
+
 /** Turn the WebAssembly path on or off (tests compare it with the scalar loops); returns the old setting. */
 export function setWasmQdq(on: boolean): boolean {
   const was = enabled;

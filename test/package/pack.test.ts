@@ -110,6 +110,27 @@ describe("the packed tarball in a fresh project", () => {
     expect(stdout.trim()).toBe("0.700");
   });
 
+  it("quantises with the WebAssembly kernels it ships, as the JS loops do", async () => {
+    writeFileSync(
+      join(project, "qdq.mjs"),
+      'import { createHash } from "node:crypto";\n' +
+        'import { E2M1, kernelInfo, makeRng, nvfp4Blocks, quantFormat, quantizeArray } from "tsnb";\n' +
+        "const rng = makeRng(1);\n" +
+        "const x = Float32Array.from({ length: 4096 }, () => rng.normal());\n" +
+        'const q = quantizeArray(x, quantFormat(E2M1, nvfp4Blocks, "stochastic"), { rng: makeRng(2) });\n' +
+        'console.log(kernelInfo().split("; ")[1]);\n' +
+        'console.log(createHash("sha256").update(q).digest("hex"), q.slice(0, 4).join(","));\n',
+    );
+    const wasm = await sh(project, process.execPath, ["qdq.mjs"]);
+    expect(wasm.code, wasm.stderr).toBe(0);
+    expect(wasm.stdout).toContain("quantisation: WebAssembly SIMD");
+    const js = await sh(project, process.execPath, ["qdq.mjs"], { TSNB_WASM_QDQ: "0" });
+    expect(js.code, js.stderr).toBe(0);
+    expect(js.stdout).toContain("quantisation: JS loops");
+    expect(wasm.stdout.split("\n")[1]).toMatch(/^[0-9a-f]{64} /);
+    expect(wasm.stdout.split("\n")[1]).toBe(js.stdout.split("\n")[1]);
+  });
+
   it("type-checks and runs a TypeScript file compiled with tsc", async () => {
     writeFileSync(
       join(project, "fit.ts"),
