@@ -3,6 +3,8 @@
 // MX spec v1.0 §6.3; NVFP4: 16 elements, E4M3 scale under an f32 tensor scale), or per 2-D tile
 // (16×16, so a weight and its transpose share one quantisation). Returns the dequantised values:
 // the engine computes on them as on any tensor ("fake quantisation", bit-exact in value).
+// f32 tensors with one scale or blocks along rows go through the WebAssembly kernels
+// (qdq-wasm.ts); everything else, and every path when they are off, through qdq.ts's loops.
 import { TensorError } from "./error.ts";
 import { E4M3, exponentOf, type MiniFloat, type Rounding } from "./minifloat.ts";
 import {
