@@ -28,8 +28,10 @@ import {
   E3M2,
   mxBlocks,
   nvfp4Blocks,
+  nvfp4Tiles,
   quantFormat,
   quantizeArray,
+  quantizeMatrix,
   type Dtype,
   type QuantFormat,
 } from "../src/tensor/index.ts";
@@ -327,6 +329,18 @@ for (const qkNorm of [false, true]) {
     const t = timeMs(() => quantizeArray(x.data, q, { rng }), 15);
     report(name, label, "median", t.median, "ms", base?.[0], false);
     report(name, label, "best", t.best, "ms", base?.[1], false);
+  }
+  // The same values as a [1024, 1024] matrix: NVFP4 blocks down its columns (a weight-gradient
+  // GEMM's operand) and in 16×16 tiles (weights), nearest and stochastic.
+  const matrixCases: [QuantFormat, 0 | 1, string][] = [
+    [quantFormat(E2M1, nvfp4Blocks), 0, "nvfp4-cols"],
+    [quantFormat(E2M1, nvfp4Blocks, "stochastic"), 0, "nvfp4-cols-sr"],
+    [quantFormat(E2M1, nvfp4Tiles), 1, "nvfp4-tiles"],
+  ];
+  for (const [q, axis, label] of matrixCases) {
+    const t = timeMs(() => quantizeMatrix(x.data, 1024, 1024, q, { axis, rng }), 15);
+    report("qdq-1M", label, "median", t.median, "ms", base?.[0], false);
+    report("qdq-1M", label, "best", t.best, "ms", base?.[1], false);
   }
 }
 

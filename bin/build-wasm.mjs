@@ -34,7 +34,12 @@ export function moduleSource(bytes) {
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
-  const source = moduleSource(await compileQdq());
+  const source = moduleSource(
+    await compileQdq().catch((error) => {
+      process.stderr.write(`build-wasm: ${error.message}\n`);
+      process.exit(1);
+    }),
+  );
   if (process.argv.includes("--check")) {
     if (readFileSync(target, "utf8") !== source) {
       process.stderr.write("qdq-module.js is stale: run `node bin/build-wasm.mjs`\n");

@@ -34,6 +34,31 @@ interface QdqExports {
     state: number,
   ): void;
   blockAmax(p: number, blocks: number, b: number, out: number): void;
+  nearestCols(
+    p: number,
+    rows: number,
+    cols: number,
+    inv: number,
+    scale: number,
+    b: number,
+    max: number,
+    split: number,
+    shifter: number,
+    minNormal: number,
+  ): void;
+  stochasticCols(
+    p: number,
+    rows: number,
+    cols: number,
+    inv: number,
+    scale: number,
+    b: number,
+    max: number,
+    minNormal: number,
+    half: number,
+    state: number,
+  ): void;
+  columnAmax(p: number, rows: number, cols: number, b: number, out: number): void;
 }
 
 let exports: QdqExports | null | undefined;
@@ -159,6 +184,49 @@ export class QdqArena {
       this.at.inv,
       this.at.scale,
       shift,
+      c.max,
+      c.minNormal,
+      c.half,
+      STATE,
+    );
+    rng.loadState(state, 0);
+  }
+
+  /**
+   * For a [rows, cols] matrix (cols a multiple of 4): amax[g·cols + c] = max |x| down column c
+   * over the g-th group of b rows (NaN never wins).
+   */
+  columnAmax(rows: number, cols: number, b: number): void {
+    this.k.columnAmax(DATA, rows, cols, b, this.at.amax);
+  }
+
+  /** Round a [rows, cols] matrix by nearest-even, (r, c) with inv/scale[⌊r/b⌋·cols + c]. */
+  nearestCols(rows: number, cols: number, b: number, c: RoundConsts): void {
+    this.k.nearestCols(
+      DATA,
+      rows,
+      cols,
+      this.at.inv,
+      this.at.scale,
+      b,
+      c.max,
+      c.split,
+      c.shifter,
+      c.minNormal,
+    );
+  }
+
+  /** As nearestCols by stochastic rounding, one draw of `rng` per value in row-major order. */
+  stochasticCols(rows: number, cols: number, b: number, c: RoundConsts, rng: Rng): void {
+    const state = new Int32Array(this.k.memory.buffer, STATE, 4);
+    rng.saveState(state, 0);
+    this.k.stochasticCols(
+      DATA,
+      rows,
+      cols,
+      this.at.inv,
+      this.at.scale,
+      b,
       c.max,
       c.minNormal,
       c.half,

@@ -3,8 +3,8 @@
 // MX spec v1.0 §6.3; NVFP4: 16 elements, E4M3 scale under an f32 tensor scale), or per 2-D tile
 // (16×16, so a weight and its transpose share one quantisation). Returns the dequantised values:
 // the engine computes on them as on any tensor ("fake quantisation", bit-exact in value).
-// f32 tensors with one scale or blocks along rows go through the WebAssembly kernels
-// (qdq-wasm.ts); everything else, and every path when they are off, through qdq.ts's loops.
+// f32 tensors go through the WebAssembly kernels (qdq-wasm.ts) where their shape allows;
+// everything else, and every path when they are off, through qdq.ts's loops.
 import { TensorError } from "./error.ts";
 import { E4M3, exponentOf, type MiniFloat, type Rounding } from "./minifloat.ts";
 import {
@@ -269,7 +269,7 @@ export function quantizeMatrix(
   if (src.length !== rows * cols)
     throw new TensorError("quantizeMatrix", `${src.length} values`, `rows·cols = ${rows * cols}`);
   if (src instanceof Float32Array) {
-    const fast = quantizeF32Wasm(src, q, options);
+    const fast = quantizeF32Wasm(src, rows, cols, q, options);
     if (fast !== null) return fast;
   }
   const out =
@@ -337,13 +337,16 @@ export function quantizeMatrix(
 }
 
 /**
- * The WebAssembly path (qdq-wasm.ts) for an f32 tensor with one scale, or blocks of a power of
- * two ≥ 4 along rows, rounded to nearest or stochastically with an Rng; null for everything else
- * (columns, tiles, other generators) and when WebAssembly is off, so the scalar path runs. Same
- * steps and results as quantizeMatrix's scalar path, value for value.
+ * The WebAssembly path (qdq-wasm.ts) for an f32 tensor with one scale, blocks of a power of two
+ * ≥ 4 along rows, or blocks down columns and tiles when the row length is a multiple of 4, rounded
+ * to nearest or stochastically with an Rng; null for everything else (other generators, other
+ * shapes) and when WebAssembly is off, so the scalar path runs. Same steps and results as
+ * quantizeMatrix's scalar path, value for value.
  */
 function quantizeF32Wasm(
   src: Float32Array,
+  rows: number,
+  cols: number,
   q: QuantFormat,
   options: QuantizeOptions,
 ): Float32Array | null {
@@ -364,21 +367,29 @@ function quantizeF32Wasm(
     arena.inv[0] = inv;
     arena.scale[0] = 1 / inv;
     shift = 31;
+  } else if (s.kind === "tile" || (options.axis ?? 1) === 0) {
+    // Blocks down columns, or tiles (their column maxima then shared across b columns).
+    const b = s.size;
+    const tile = s.kind === "tile";
+    if (cols % 4 !== 0 || rows % b !== 0 || (tile && cols % b !== 0)) return null;
+    arena = QdqArena.open(src, (rows / b) * cols);
+    if (arena === null) return null;
+    arena.columnAmax(rows, cols, b);
+    const amax = arena.amax;
+    if (tile) for (let g = 0; g < amax.length; g += b) amax.fill(amaxRun(amax, g, b), g, g + b);
+    scaleBlocks(arena, fmt, s);
+    const out = new Float32Array(n);
+    if (stochastic) arena.stochasticCols(rows, cols, b, c, rng as Rng);
+    else arena.nearestCols(rows, cols, b, c);
+    arena.copyOut(out);
+    return out;
   } else {
     const b = s.size;
-    if (s.kind !== "block" || (options.axis ?? 1) !== 1 || b < 4 || (b & (b - 1)) !== 0)
-      return null;
-    if (n % b !== 0) return null; // the scalar path names the misfit
+    if (b < 4 || (b & (b - 1)) !== 0 || n % b !== 0) return null; // the scalar path serves
     arena = QdqArena.open(src, n / b);
     if (arena === null) return null;
     arena.blockAmax(b);
-    const scaleFmt = s.scale;
-    const sc = typeof scaleFmt === "object" ? roundConsts(scaleFmt) : null;
-    const tensorInv =
-      s.tensorScale === true && typeof scaleFmt === "object"
-        ? tensorEncodeScale(amaxRun(arena.amax, 0, arena.amax.length), fmt, scaleFmt)
-        : 1;
-    blockInverses(arena.amax, fmt, scaleFmt, tensorInv, sc, arena.inv, arena.scale);
+    scaleBlocks(arena, fmt, s);
     shift = Math.log2(b);
   }
   const out = new Float32Array(n);
@@ -395,6 +406,21 @@ function quantizeF32Wasm(
   if (whole < n)
     stochasticSpan(src, out, whole, n - whole, inv, c, new Uniforms(rng!).next(n - whole), 0);
   return out;
+}
+
+/** An arena's per-block inverse scales and scales from its block maxima, as quantizeMatrix sets them. */
+function scaleBlocks(
+  arena: QdqArena,
+  fmt: MiniFloat,
+  s: Extract<Scaling, { kind: "block" | "tile" }>,
+): void {
+  const scaleFmt = s.scale;
+  const sc = typeof scaleFmt === "object" ? roundConsts(scaleFmt) : null;
+  const tensorInv =
+    s.tensorScale === true && typeof scaleFmt === "object"
+      ? tensorEncodeScale(amaxRun(arena.amax, 0, arena.amax.length), fmt, scaleFmt)
+      : 1;
+  blockInverses(arena.amax, fmt, scaleFmt, tensorInv, sc, arena.inv, arena.scale);
 }
 
 /** NVFP4's per-tensor encode scale: maps the tensor's amax to max_elem · max_scale (6 · 448). */

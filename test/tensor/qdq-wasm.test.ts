@@ -15,6 +15,7 @@ import {
   miniValues,
   mxBlocks,
   nvfp4Blocks,
+  nvfp4Tiles,
   quantFormat,
   quantizeArray,
   quantizeMatrix,
@@ -97,6 +98,41 @@ describe("WebAssembly quantise-dequantise", () => {
         }
   });
 
+  it("equals it on matrices with blocks down columns and in 2-D tiles", () => {
+    const tiles = { kind: "tile", size: 16, scale: E4M3, tensorScale: true } as const;
+    const columns = { kind: "block", size: 16, scale: E4M3, tensorScale: true } as const;
+    const mx = { kind: "block", size: 32, scale: "e8m0" } as const;
+    for (const [rows, cols] of [
+      [32, 16],
+      [64, 48],
+      [16, 4],
+      [32, 100],
+    ] as const)
+      for (const fmt of [E2M1, E4M3, E3M2])
+        for (const rounding of ["nearest", "stochastic"] as const)
+          for (const [scaling, axis] of [
+            [columns, 0],
+            [mx, 0],
+            [tiles, 1],
+          ] as const) {
+            if (scaling.kind === "tile" && cols % 16 !== 0) continue;
+            if (rows % scaling.size !== 0) continue;
+            const x = spread(rows * cols, rows + cols);
+            const q = quantFormat(fmt, scaling, rounding);
+            const run = (wasm: boolean) => {
+              setWasmQdq(wasm);
+              const rng = makeRng(3);
+              const out = quantizeMatrix(x, rows, cols, q, { axis, rng }) as Float32Array;
+              return { out, next: rng.uniform() };
+            };
+            const wasm = run(true);
+            const scalar = run(false);
+            const name = `[${rows}, ${cols}] ${fmt.name} ${scaling.kind} axis ${axis} ${rounding}`;
+            expect(differing(wasm.out, scalar.out), name).toEqual([]);
+            expect(wasm.next, name).toBe(scalar.next);
+          }
+  });
+
   it("equals it on sizes that are not multiples of 4 (the last values after the kernel)", () => {
     for (const n of [1, 2, 3, 5, 7, 4097])
       for (const rounding of ["nearest", "stochastic"] as const) {
@@ -116,7 +152,7 @@ describe("WebAssembly quantise-dequantise", () => {
     }
   });
 
-  it("is taken for f32 tensors by default, not for f64, columns, tiles or other generators", () => {
+  it("is taken for f32 tensors by default, not for f64, odd row lengths or other generators", () => {
     const open = vi.spyOn(QdqArena, "open");
     const x = spread(1024, 2);
     const opened = (f: () => unknown): boolean => {
@@ -135,7 +171,13 @@ describe("WebAssembly quantise-dequantise", () => {
     );
     expect(
       opened(() => quantizeMatrix(x, 32, 32, quantFormat(E2M1, nvfp4Blocks), { axis: 0 })),
-    ).toBe(false);
+    ).toBe(true);
+    expect(opened(() => quantizeMatrix(x, 32, 32, quantFormat(E2M1, nvfp4Tiles)))).toBe(true);
+    expect(
+      opened(() =>
+        quantizeMatrix(x.subarray(0, 16 * 18), 16, 18, quantFormat(E2M1, nvfp4Blocks), { axis: 0 }),
+      ),
+    ).toBe(false); // rows of 18: not whole quads
     const source = Object.assign(() => 0.5, { normal: () => 0 });
     expect(
       opened(() => quantizeArray(x, quantFormat(E2M1, nvfp4Blocks, "stochastic"), { rng: source })),
