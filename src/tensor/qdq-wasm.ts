@@ -61,20 +61,42 @@ interface QdqExports {
   columnAmax(p: number, rows: number, cols: number, b: number, out: number): void;
 }
 
+let module: WebAssembly.Module | null | undefined;
 let exports: QdqExports | null | undefined;
 let enabled = globalThis.process?.env?.TSNB_WASM_QDQ !== "0";
 
-function kernels(): QdqExports | null {
-  if (!enabled) return null;
-  if (exports === undefined) {
+/**
+ * Kernel memory kept between calls, at most: a larger tensor gets an instance of its own, whose
+ * memory (WebAssembly memory never shrinks) is freed with it instead of staying for the process.
+ */
+const KEEP_BYTES = 64 << 20;
+
+/** The compiled module, or null where WebAssembly SIMD is missing (the scalar loops serve). */
+function compiled(): WebAssembly.Module | null {
+  if (module === undefined) {
     try {
       const bytes = Uint8Array.from(atob(QDQ_WASM_BASE64), (ch) => ch.charCodeAt(0));
-      exports = new WebAssembly.Instance(new WebAssembly.Module(bytes)).exports as never;
+      module = new WebAssembly.Module(bytes);
     } catch {
-      exports = null; // no WebAssembly SIMD here: the scalar loops serve
+      module = null;
     }
   }
+  return module;
+}
+
+/** Kernels with room for `bytes` of working set: the shared instance, or a fresh one if larger. */
+function kernels(bytes = 0): QdqExports | null {
+  if (!enabled) return null;
+  const m = compiled();
+  if (m === null) return null;
+  if (bytes > KEEP_BYTES) return new WebAssembly.Instance(m).exports as never;
+  exports ??= new WebAssembly.Instance(m).exports as never;
   return exports ?? null;
+}
+
+/** Bytes of kernel memory kept between calls (the shared instance's; 0 before its first use). */
+export function keptQdqBytes(): number {
+  return exports ? exports.memory.buffer.byteLength : 0;
 }
 
 /** True when f32 quantisation runs in the WebAssembly kernels (on, and the module compiled here). */
@@ -116,7 +138,7 @@ export class QdqArena {
     const amax = align16(DATA + 4 * this.n4);
     const inv = amax + align16(8 * groups);
     const scale = inv + align16(8 * groups);
-    const end = scale + align16(8 * groups);
+    const end = QdqArena.bytes(n, groups);
     const have = k.memory.buffer.byteLength;
     if (end > have) k.memory.grow(Math.ceil((end - have) / 65536));
     const buf = k.memory.buffer;
@@ -126,12 +148,17 @@ export class QdqArena {
     this.scale = new Float64Array(buf, scale, groups);
   }
 
+  /** Bytes of kernel memory an arena of n values and `groups` scales uses. */
+  private static bytes(n: number, groups: number): number {
+    return align16(DATA + 4 * ((n + 3) & ~3)) + 3 * align16(8 * groups);
+  }
+
   /**
    * An arena holding src's values with room for `groups` scales, or null when the WebAssembly
    * path is off or unavailable, or the memory cannot grow that far.
    */
   static open(src: Float32Array, groups: number): QdqArena | null {
-    const k = kernels();
+    const k = kernels(QdqArena.bytes(src.length, groups));
     if (k === null) return null;
     let arena: QdqArena;
     try {

@@ -23,7 +23,7 @@ import {
   type QuantFormat,
   type Scaling,
 } from "../../src/tensor/index.ts";
-import { QdqArena, setWasmQdq } from "../../src/tensor/qdq-wasm.ts";
+import { keptQdqBytes, QdqArena, setWasmQdq } from "../../src/tensor/qdq-wasm.ts";
 // @ts-expect-error: a plain-JS development script without declarations
 import { compileQdq, moduleSource } from "../../bin/build-wasm.mjs";
 import { readFileSync } from "node:fs";
@@ -141,6 +141,14 @@ describe("WebAssembly quantise-dequantise", () => {
         expect(differing(wasm.out, scalar.out), `${n} ${rounding}`).toEqual([]);
         expect(wasm.next).toBe(scalar.next);
       }
+  });
+
+  it("quantises a tensor larger than the memory it keeps in an instance of its own", () => {
+    const x = spread(1 << 24, 4); // 64 MiB of values, above what the shared instance keeps
+    const { wasm, scalar } = both(x, quantFormat(E2M1, nvfp4Blocks, "stochastic"), 8);
+    expect(differing(wasm.out, scalar.out)).toEqual([]);
+    expect(wasm.next).toBe(scalar.next);
+    expect(keptQdqBytes()).toBeLessThanOrEqual(64 << 20);
   });
 
   it("equals it after the kernel memory grows, and on a small input afterwards", () => {
