@@ -8,3 +8,4 @@ export {
 } from "./corpus.ts";
 export { WittenBellFamily } from "./ngram.ts";
 export { scoreOrder, scoreFamily, scoreTasks, type FamilyPoint } from "./tasks.ts";
+export { InverseScalingError } from "./errors.ts";

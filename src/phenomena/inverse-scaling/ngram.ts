@@ -4,6 +4,8 @@
 // table up to the largest order serves the whole family: the model of order n reads contexts of
 // at most n − 1 tokens, so "capacity" is the context length.
 
+import { InverseScalingError } from "./errors.ts";
+
 interface ContextCounts {
   total: number;
   next: Map<number, number>;
@@ -12,7 +14,7 @@ interface ContextCounts {
 /**
  * Witten–Bell interpolated n-gram models of every order up to `maxOrder`, from one count table
  * over `sentences` (position 0 of each is BOS context): the order-n model reads n − 1 tokens of
- * context. Throws RangeError when vocabSize^(maxOrder − 1) reaches 2^53.
+ * context. Throws InverseScalingError when vocabSize^(maxOrder − 1) reaches 2^53.
  */
 export class WittenBellFamily {
   readonly maxOrder: number;
@@ -24,8 +26,10 @@ export class WittenBellFamily {
 
   constructor(sentences: readonly (readonly number[])[], maxOrder: number, vocabSize: number) {
     if (vocabSize ** (maxOrder - 1) >= Number.MAX_SAFE_INTEGER) {
-      throw new RangeError(
-        `WittenBellFamily: vocabSize^(maxOrder − 1) must stay below 2^53 (got ${vocabSize}^${maxOrder - 1})`,
+      throw new InverseScalingError(
+        "WittenBellFamily",
+        `vocabSize^(maxOrder − 1) = ${vocabSize}^${maxOrder - 1}`,
+        "below 2^53, so contexts key exactly",
       );
     }
     this.maxOrder = maxOrder;

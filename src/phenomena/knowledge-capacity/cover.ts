@@ -2,12 +2,12 @@
 // position in d dimensions, C(N, d) = 2 Σ_{k<d} binom(N−1, k) are linearly separable. The
 // fraction falls through ½ exactly at N = 2d: a perceptron with d weights stores about 2d random
 // bits, the 2-bits-per-weight anchor of the knowledge-capacity notebook.
-import { TensorError } from "../../tensor/index.ts";
+import { KnowledgeCapacityError } from "./errors.ts";
 
 /** Fraction of the 2^N dichotomies of N points in general position in R^d that a hyperplane through the origin realises. */
 export function coverSeparableFraction(points: number, dim: number): number {
   if (!(Number.isInteger(points) && points >= 1 && Number.isInteger(dim) && dim >= 1))
-    throw new TensorError(
+    throw new KnowledgeCapacityError(
       "coverSeparableFraction",
       `points = ${points}, dim = ${dim}`,
       "positive integers",

@@ -21,3 +21,4 @@ export {
 } from "./quantise.ts";
 export { plateau, type Plateau } from "./plateau.ts";
 export { coverSeparableFraction } from "./cover.ts";
+export { KnowledgeCapacityError } from "./errors.ts";

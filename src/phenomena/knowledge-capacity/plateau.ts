@@ -2,7 +2,8 @@
 // that redraws the replicate runs within each size (stratified), so every resample still has
 // every size and the interval reflects run-to-run spread, not the number of sizes.
 import { quantile } from "../../fit/index.ts";
-import { makeRng, TensorError } from "../../tensor/index.ts";
+import { makeRng } from "../../tensor/index.ts";
+import { KnowledgeCapacityError } from "./errors.ts";
 
 export interface Plateau {
   /** Mean over sizes of each size's mean value. */
@@ -21,7 +22,7 @@ export function plateau(
 ): Plateau {
   const { resamples = 2000, seed = 1 } = options;
   if (bySize.length === 0 || bySize.some((runs) => runs.length === 0))
-    throw new TensorError("plateau", "an empty size", "at least one value per size");
+    throw new KnowledgeCapacityError("plateau", "an empty size", "at least one value per size");
   const random = makeRng(seed);
   const means: number[] = [];
   for (let b = 0; b < resamples; b++)

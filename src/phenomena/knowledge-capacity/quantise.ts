@@ -12,7 +12,7 @@ import {
   roundBf16,
   roundF16,
 } from "../../tensor/index.ts";
-import { TensorError } from "../../tensor/index.ts";
+import { KnowledgeCapacityError } from "./errors.ts";
 
 export type WeightFormat = "bf16" | "f16" | "fp8-e4m3" | "fp8-e5m2" | "int8" | "int4";
 
@@ -62,7 +62,11 @@ export function quantiseValues(
     );
   const levels = INT_LEVELS[format];
   if (levels === undefined)
-    throw new TensorError("quantiseValues", `format "${format}"`, WEIGHT_FORMATS.join(", "));
+    throw new KnowledgeCapacityError(
+      "quantiseValues",
+      `format "${format}"`,
+      WEIGHT_FORMATS.join(", "),
+    );
   const cols = shape.length === 2 ? shape[1]! : values.length;
   return shape.length === 2
     ? quantiseColumns(values, cols, levels)

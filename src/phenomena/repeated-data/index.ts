@@ -7,3 +7,4 @@ export {
   type PairedDifference,
   type EquivalentSize,
 } from "./summary.ts";
+export { RepeatedDataError } from "./errors.ts";

@@ -5,7 +5,8 @@
 // Per seed the teacher, features, fresh data, the pool of repeatable examples (the r-run uses its
 // first fN/r) and the test set are shared by every r, so differences between r are paired.
 import { CholeskyDecomposition, Matrix } from "ml-matrix";
-import { makeRng, tensor, TensorError } from "../../tensor/index.ts";
+import { makeRng, tensor } from "../../tensor/index.ts";
+import { RepeatedDataError } from "./errors.ts";
 import {
   features,
   makeTestbed,
@@ -54,10 +55,10 @@ function solveSymmetric(A: Float64Array, b: Float64Array, P: number): Float64Arr
 export function repeatedDataLosses(options: RepeatedDataOptions): number[] {
   const { seed, fraction, repeats, N = 4000, lambda = 1e-4, test = 4000 } = options;
   if (!(fraction >= 0 && fraction < 1))
-    throw new TensorError("repeatedDataLosses", `fraction = ${fraction}`, "0 ≤ fraction < 1");
+    throw new RepeatedDataError("repeatedDataLosses", `fraction = ${fraction}`, "0 ≤ fraction < 1");
   for (const r of repeats)
     if (!((Number.isInteger(r) && r >= 1 && r <= Math.floor(fraction * N)) || r === 1))
-      throw new TensorError(
+      throw new RepeatedDataError(
         "repeatedDataLosses",
         `repeat count ${r}`,
         `an integer from 1 to fN = ${Math.floor(fraction * N)}`,

@@ -2,7 +2,8 @@
 // (mean ± standard error of the per-seed differences), and the size of a clean model that would
 // do as badly — the loss read off the clean width sweep by interpolating in log size.
 import { quantile } from "../../fit/index.ts";
-import { makeRng, TensorError } from "../../tensor/index.ts";
+import { makeRng } from "../../tensor/index.ts";
+import { RepeatedDataError } from "./errors.ts";
 
 export interface PairedDifference {
   mean: number;
@@ -13,7 +14,7 @@ export interface PairedDifference {
 /** a[i] − b[i] over paired seeds. */
 export function pairedDifference(a: readonly number[], b: readonly number[]): PairedDifference {
   if (a.length !== b.length || a.length < 2)
-    throw new TensorError(
+    throw new RepeatedDataError(
       "pairedDifference",
       `${a.length} and ${b.length} values`,
       "two equal-length lists of ≥ 2 paired values",
@@ -35,7 +36,7 @@ export function equivalentSize(
   loss: number,
 ): number {
   if (sizes.length !== losses.length || sizes.length < 2)
-    throw new TensorError(
+    throw new RepeatedDataError(
       "equivalentSize",
       `${sizes.length} sizes and ${losses.length} losses`,
       "≥ 2 paired points",
