@@ -350,10 +350,10 @@ process.stderr.write(
     `targets (issue 4): mlp-step f32 ≤ 40 ms, matmul ≥ 20 GFLOP/s; proxy-step ≤ 3× numpy\n`,
 );
 process.stderr.write(
-  `${"case".padEnd(22)}${"dtype".padEnd(10)}${"metric".padEnd(7)}${"value".padStart(10)} unit      ${"numpy".padStart(9)}  ratio\n`,
+  `${"case".padEnd(22)}${"dtype".padEnd(15)}${"metric".padEnd(7)}${"value".padStart(10)} unit      ${"numpy".padStart(9)}  ratio\n`,
 );
 for (const r of rows)
   process.stderr.write(
-    `${r.case.padEnd(22)}${r.dtype.padEnd(10)}${r.metric.padEnd(7)}${String(r.value).padStart(10)} ${r.unit.padEnd(9)} ${String(r.baseline_value ?? "-").padStart(9)}  ${r.ratio ?? "-"}\n`,
+    `${r.case.padEnd(22)}${r.dtype.padEnd(15)}${r.metric.padEnd(7)}${String(r.value).padStart(10)} ${r.unit.padEnd(9)} ${String(r.baseline_value ?? "-").padStart(9)}  ${r.ratio ?? "-"}\n`,
   );
 shutdownKernels();
