@@ -89,9 +89,13 @@ function kernels(bytes = 0): QdqExports | null {
   if (!enabled) return null;
   const m = compiled();
   if (m === null) return null;
-  if (bytes > KEEP_BYTES) return new WebAssembly.Instance(m).exports as never;
-  exports ??= new WebAssembly.Instance(m).exports as never;
-  return exports ?? null;
+  try {
+    if (bytes > KEEP_BYTES) return new WebAssembly.Instance(m).exports as never;
+    exports ??= new WebAssembly.Instance(m).exports as never;
+    return exports ?? null;
+  } catch {
+    return null; // no memory for another instance: the scalar loops serve
+  }
 }
 
 /** Bytes of kernel memory kept between calls (the shared instance's; 0 before its first use). */
