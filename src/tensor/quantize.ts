@@ -284,8 +284,6 @@ export function quantizeMatrix(
     span(src, out, 0, src.length, inv, c, u);
     return out;
   }
-  const scaleFmt = s.scale;
-  const sc = typeof scaleFmt === "object" ? roundConsts(scaleFmt) : null;
   const b = s.size;
   const axis = s.kind === "tile" ? 2 : (options.axis ?? 1);
   if (axis === 2 ? rows % b !== 0 || cols % b !== 0 : (axis === 1 ? cols : rows) % b !== 0)
@@ -305,13 +303,9 @@ export function quantizeMatrix(
       for (let k = 0, j = r * cols, g = ((r / b) | 0) * cols; k < cols; k++, j++, g++)
         if (Math.abs(src[j]!) > amax[g]!) amax[g] = Math.abs(src[j]!);
   if (axis === 2) for (let g = 0; g < amax.length; g += b) amax.fill(amaxRun(amax, g, b), g, g + b);
-  const tensorInv =
-    s.tensorScale === true && typeof scaleFmt === "object"
-      ? tensorEncodeScale(amaxRun(amax, 0, amax.length), fmt, scaleFmt)
-      : 1;
   const inv = new Float64Array(amax.length);
   const scale = new Float64Array(amax.length);
-  blockInverses(amax, fmt, scaleFmt, tensorInv, sc, inv, scale);
+  blockScales(amax, fmt, s, inv, scale);
   if (axis !== 1) {
     // Each row rounds with its group's per-column inverses.
     for (let r = 0; r < rows; r++) {
@@ -377,7 +371,7 @@ function quantizeF32Wasm(
     arena.columnAmax(rows, cols, b);
     const amax = arena.amax;
     if (tile) for (let g = 0; g < amax.length; g += b) amax.fill(amaxRun(amax, g, b), g, g + b);
-    scaleBlocks(arena, fmt, s);
+    blockScales(arena.amax, fmt, s, arena.inv, arena.scale);
     const out = new Float32Array(n);
     if (stochastic) arena.stochasticCols(rows, cols, b, c, rng as Rng);
     else arena.nearestCols(rows, cols, b, c);
@@ -385,11 +379,11 @@ function quantizeF32Wasm(
     return out;
   } else {
     const b = s.size;
-    if (b < 4 || (b & (b - 1)) !== 0 || n % b !== 0) return null; // the scalar path serves
+    if (b < 4 || (b & (b - 1)) !== 0 || cols % b !== 0) return null; // the scalar path serves
     arena = QdqArena.open(src, n / b);
     if (arena === null) return null;
     arena.blockAmax(b);
-    scaleBlocks(arena, fmt, s);
+    blockScales(arena.amax, fmt, s, arena.inv, arena.scale);
     shift = Math.log2(b);
   }
   const out = new Float32Array(n);
@@ -408,19 +402,24 @@ function quantizeF32Wasm(
   return out;
 }
 
-/** An arena's per-block inverse scales and scales from its block maxima, as quantizeMatrix sets them. */
-function scaleBlocks(
-  arena: QdqArena,
+/**
+ * inv[k] and scale[k] for every block from its maximum amax[k]: the block scale in its format
+ * (under NVFP4's tensor scale when the scheme has one, from the largest block maximum).
+ */
+function blockScales(
+  amax: Float64Array,
   fmt: MiniFloat,
   s: Extract<Scaling, { kind: "block" | "tile" }>,
+  inv: Float64Array,
+  scale: Float64Array,
 ): void {
   const scaleFmt = s.scale;
   const sc = typeof scaleFmt === "object" ? roundConsts(scaleFmt) : null;
   const tensorInv =
     s.tensorScale === true && typeof scaleFmt === "object"
-      ? tensorEncodeScale(amaxRun(arena.amax, 0, arena.amax.length), fmt, scaleFmt)
+      ? tensorEncodeScale(amaxRun(amax, 0, amax.length), fmt, scaleFmt)
       : 1;
-  blockInverses(arena.amax, fmt, scaleFmt, tensorInv, sc, arena.inv, arena.scale);
+  blockInverses(amax, fmt, scaleFmt, tensorInv, sc, inv, scale);
 }
 
 /** NVFP4's per-tensor encode scale: maps the tensor's amax to max_elem · max_scale (6 · 448). */

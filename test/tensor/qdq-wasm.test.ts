@@ -195,6 +195,20 @@ describe("WebAssembly quantise-dequantise", () => {
     open.mockRestore();
   });
 
+  it("leaves misfitting shapes to the scalar path's error, as without WebAssembly", () => {
+    // 2 rows of 24: 48 values make three 16-blocks, but the rows do not split into them.
+    const x = spread(48, 1);
+    for (const wasm of [true, false]) {
+      setWasmQdq(wasm);
+      expect(() => quantizeMatrix(x, 2, 24, quantFormat(E2M1, nvfp4Blocks))).toThrow(
+        "24 elements along axis 1 in blocks of 16",
+      );
+      expect(() => quantizeMatrix(x, 3, 16, quantFormat(E2M1, nvfp4Tiles))).toThrow(
+        "[3, 16] in 16×16 tiles",
+      );
+    }
+  });
+
   it("changes results nowhere in a mixed run of calls", () => {
     // Results computed alternately with and without WebAssembly from one generator each
     // stay in step: the kernel hands the generator back exactly where the scalar loop would.
