@@ -337,6 +337,15 @@ for (const qkNorm of [false, true]) {
     [quantFormat(E2M1, nvfp4Blocks, "stochastic"), 0, "nvfp4-cols-sr"],
     [quantFormat(E2M1, nvfp4Tiles), 1, "nvfp4-tiles"],
   ];
+  // The stochastic case again into one output buffer reused across calls (as a training loop can
+  // pass `out`): the same work without allocating and first touching a fresh 4 MB result each time.
+  {
+    const q = quantFormat(E2M1, nvfp4Blocks, "stochastic");
+    const out = new Float32Array(x.data.length);
+    const t = timeMs(() => quantizeArray(x.data, q, { rng, out }), 15);
+    report("qdq-1M", "nvfp4-sr-out", "median", t.median, "ms", base?.[0], false);
+    report("qdq-1M", "nvfp4-sr-out", "best", t.best, "ms", base?.[1], false);
+  }
   for (const [q, axis, label] of matrixCases) {
     const t = timeMs(() => quantizeMatrix(x.data, 1024, 1024, q, { axis, rng }), 15);
     report("qdq-1M", label, "median", t.median, "ms", base?.[0], false);

@@ -253,6 +253,27 @@ export interface QuantizeOptions {
   axis?: 0 | 1;
   /** Generator for stochastic rounding. */
   rng?: RandomSource;
+  /**
+   * Where to write the result (same array type and length as the input, not the input itself),
+   * e.g. a buffer reused across training steps; a new array when absent.
+   */
+  out?: Storage;
+}
+
+/** The array the result goes to: options.out checked against src, or a new one like src. */
+function output<S extends Storage>(src: S, options: QuantizeOptions): S {
+  const out = options.out;
+  if (out === undefined)
+    return (
+      src instanceof Float64Array ? new Float64Array(src.length) : new Float32Array(src.length)
+    ) as S;
+  if (out.constructor !== src.constructor || out.length !== src.length || out.buffer === src.buffer)
+    throw new TensorError(
+      "quantizeMatrix",
+      `options.out: a ${out.constructor.name} of ${out.length}${out.buffer === src.buffer ? " sharing the input's buffer" : ""}`,
+      `a separate ${src.constructor.name} of ${src.length}, like the input`,
+    );
+  return out as S;
 }
 
 /**
@@ -268,12 +289,12 @@ export function quantizeMatrix(
 ): Storage {
   if (src.length !== rows * cols)
     throw new TensorError("quantizeMatrix", `${src.length} values`, `rows·cols = ${rows * cols}`);
-  if (src instanceof Float32Array) {
-    const fast = quantizeF32Wasm(src, rows, cols, q, options);
-    if (fast !== null) return fast;
-  }
-  const out =
-    src instanceof Float64Array ? new Float64Array(src.length) : new Float32Array(src.length);
+  const out = output(src, options);
+  if (
+    src instanceof Float32Array &&
+    quantizeF32Wasm(src, rows, cols, q, options, out as Float32Array)
+  )
+    return out;
   const fmt = q.element;
   const c = roundConsts(fmt);
   const u = uniforms(q.rounding, options.rng);
@@ -333,8 +354,9 @@ export function quantizeMatrix(
 /**
  * The WebAssembly path (qdq-wasm.ts) for an f32 tensor with one scale, blocks of a power of two
  * ≥ 4 along rows, or blocks down columns and tiles when the row length is a multiple of 4, rounded
- * to nearest or stochastically with an Rng; null for everything else (other generators, other
- * shapes) and when WebAssembly is off, so the scalar path runs. Same steps and results as
+ * to nearest or stochastically with an Rng, into `out` (then true); false, with `out` untouched,
+ * for everything else (other generators, other shapes) and when WebAssembly is off, so the
+ * scalar path runs. Same steps and results as
  * quantizeMatrix's scalar path, value for value.
  */
 function quantizeF32Wasm(
@@ -343,11 +365,12 @@ function quantizeF32Wasm(
   cols: number,
   q: QuantFormat,
   options: QuantizeOptions,
-): Float32Array | null {
+  out: Float32Array,
+): boolean {
   const s = q.scaling;
   const rng = options.rng;
   const stochastic = q.rounding !== "nearest";
-  if (src.length === 0 || (stochastic && !(rng instanceof Rng))) return null;
+  if (src.length === 0 || (stochastic && !(rng instanceof Rng))) return false;
   const fmt = q.element;
   const c = roundConsts(fmt);
   const n = src.length;
@@ -355,7 +378,7 @@ function quantizeF32Wasm(
   let shift: number;
   if (s.kind === "none" || s.kind === "tensor") {
     arena = QdqArena.open(src, 1);
-    if (arena === null) return null;
+    if (arena === null) return false;
     const amax = s.kind === "tensor" ? arena.tensorAmax() : 0;
     const inv = amax === 0 || !Number.isFinite(amax) ? 1 : Math.fround(fmt.maxFinite / amax);
     arena.inv[0] = inv;
@@ -365,32 +388,30 @@ function quantizeF32Wasm(
     // Blocks down columns, or tiles (their column maxima then shared across b columns).
     const b = s.size;
     const tile = s.kind === "tile";
-    if (cols % 4 !== 0 || rows % b !== 0 || (tile && cols % b !== 0)) return null;
+    if (cols % 4 !== 0 || rows % b !== 0 || (tile && cols % b !== 0)) return false;
     arena = QdqArena.open(src, (rows / b) * cols);
-    if (arena === null) return null;
+    if (arena === null) return false;
     arena.columnAmax(rows, cols, b);
     const amax = arena.amax;
     if (tile) for (let g = 0; g < amax.length; g += b) amax.fill(amaxRun(amax, g, b), g, g + b);
     blockScales(arena.amax, fmt, s, arena.inv, arena.scale);
-    const out = new Float32Array(n);
     if (stochastic) arena.stochasticCols(rows, cols, b, c, rng as Rng);
     else arena.nearestCols(rows, cols, b, c);
     arena.copyOut(out);
-    return out;
+    return true;
   } else {
     const b = s.size;
-    if (b < 4 || (b & (b - 1)) !== 0 || cols % b !== 0) return null; // the scalar path serves
+    if (b < 4 || (b & (b - 1)) !== 0 || cols % b !== 0) return false; // the scalar path serves
     arena = QdqArena.open(src, n / b);
-    if (arena === null) return null;
+    if (arena === null) return false;
     arena.blockAmax(b);
     blockScales(arena.amax, fmt, s, arena.inv, arena.scale);
     shift = Math.log2(b);
   }
-  const out = new Float32Array(n);
   if (!stochastic) {
     arena.nearest(shift, c);
     arena.copyOut(out);
-    return out;
+    return true;
   }
   // Whole quads in the kernel; a one-scale tensor's last n mod 4 values after it, in order.
   const whole = n & ~3;
@@ -399,7 +420,7 @@ function quantizeF32Wasm(
   arena.copyOut(out);
   if (whole < n)
     stochasticSpan(src, out, whole, n - whole, inv, c, new Uniforms(rng!).next(n - whole), 0);
-  return out;
+  return true;
 }
 
 /**

@@ -209,6 +209,30 @@ describe("WebAssembly quantise-dequantise", () => {
     }
   });
 
+  it("writes into options.out when given, on both paths and for f64, and checks it", () => {
+    const x = spread(1024, 6);
+    const q = quantFormat(E2M1, nvfp4Blocks, "stochastic");
+    for (const wasm of [true, false])
+      for (const src of [x, Float64Array.from(x)]) {
+        setWasmQdq(wasm);
+        const fresh = quantizeMatrix(src, 32, 32, q, { rng: makeRng(4) });
+        const out = src instanceof Float32Array ? new Float32Array(1024) : new Float64Array(1024);
+        out.fill(7); // stale values of an earlier step must all be overwritten
+        const into = quantizeMatrix(src, 32, 32, q, { rng: makeRng(4), out });
+        expect(into).toBe(out);
+        expect(Array.from(into)).toEqual(Array.from(fresh));
+      }
+    expect(() => quantizeArray(x, q, { rng: makeRng(1), out: new Float32Array(1000) })).toThrow(
+      "options.out: a Float32Array of 1000 (expected a separate Float32Array of 1024, like the input)",
+    );
+    expect(() => quantizeArray(x, q, { rng: makeRng(1), out: new Float64Array(1024) })).toThrow(
+      "options.out: a Float64Array of 1024",
+    );
+    expect(() => quantizeArray(x, q, { rng: makeRng(1), out: x })).toThrow(
+      "sharing the input's buffer",
+    );
+  });
+
   it("changes results nowhere in a mixed run of calls", () => {
     // Results computed alternately with and without WebAssembly from one generator each
     // stay in step: the kernel hands the generator back exactly where the scalar loop would.
