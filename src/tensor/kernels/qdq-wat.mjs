@@ -31,9 +31,13 @@ const loadGroup = `
       (local.set $iv (f64x2.splat (f64.load (i32.add (local.get $inv) (local.get $k)))))
       (local.set $sv (f64x2.splat (f64.load (i32.add (local.get $scale) (local.get $k)))))`;
 
-/** |h·inv| clamped to max (NaN stays NaN, as Math.min keeps it); `iv` names the inverse pair. */
+/**
+ * |h·inv| clamped to max, `iv` naming the inverse pair: pmin(a, max) is max < a ? max : a, one
+ * instruction (f64x2.min's NaN and −0 rules cost several), and the same as Math.min here: a ≥ 0,
+ * and a NaN fails the comparison and stays NaN.
+ */
 const magnitude = (h, iv) =>
-  `(f64x2.min (f64x2.abs (f64x2.mul ${h} (local.get ${iv}))) (local.get $max))`;
+  `(f64x2.pmin (f64x2.abs (f64x2.mul ${h} (local.get ${iv}))) (local.get $max))`;
 
 /** out = (r·scale) with h's sign bit: magnitude · s · ±1 of the scalar loop, −0 kept. */
 const signed = (r, h, sv) =>
