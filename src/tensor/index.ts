@@ -40,7 +40,8 @@ export {
 export { add, sub, mul, div, neg, exp, log, relu, gelu, tanh, sqrt, pow } from "./elementwise.ts";
 export { sum, mean, max, logsumexp, argmax } from "./reduce.ts";
 export { matmul } from "./matmul.ts";
-export { kernelInfo, configureKernels, shutdownKernels } from "./kernels/pool.ts";
+export { configureKernels, shutdownKernels } from "./kernels/pool.ts";
+export { kernelInfo } from "./kernel-info.ts";
 export { reshape, permute, transpose } from "./view.ts";
 export { cast } from "./cast.ts";
 export { gather, gatherSum, pick, oneHot, slice, concat, type Indices } from "./gather.ts";

@@ -7,7 +7,6 @@
 // stalling the job. The worker is unref'd: it never keeps the process alive.
 import { Worker } from "node:worker_threads";
 import type { Storage } from "../dtype.ts";
-import { wasmQdqActive } from "../qdq-wasm.ts";
 import { GEMM_ROWS, gemmModuleBytes, WASM_MAX_PAGES } from "./wasm-gemm.js";
 import { CONTROL } from "./control.js";
 
@@ -55,14 +54,13 @@ function load(): Kernels | null {
   return kernels;
 }
 
-/** Which kernels run matmul and quantisation, for benchmark reports. */
-export function kernelInfo(): string {
+/** Which kernels run matmul (kernel-info.ts adds quantisation's for kernelInfo()). */
+export function matmulKernelInfo(): string {
   const k = load();
-  const quantise = `; quantisation: ${wasmQdqActive() ? "WebAssembly SIMD" : "JS loops"}`;
-  if (k === null) return `JS kernels${quantise}`;
+  if (k === null) return "JS kernels";
   const helper =
     k.worker !== null && Atomics.load(k.ctrl, C.ready) === 1 ? " + 1 worker thread" : "";
-  return `WebAssembly SIMD on the main thread${helper}${quantise}`;
+  return `WebAssembly SIMD on the main thread${helper}`;
 }
 
 /** Stop the worker thread (it restarts on demand). `threads: 1` keeps matmul on one thread. */
